@@ -1,0 +1,37 @@
+//! `hark`: record, check and send voice notes from a terminal.
+
+mod commands;
+mod exit;
+
+use clap::{Parser, Subcommand};
+
+/// Send voice notes that arrive as real voice bubbles on WeChat, Messenger, WhatsApp
+/// and Telegram.
+#[derive(Parser)]
+#[command(name = "hark", version, about, long_about = None)]
+#[command(after_help = exit::HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check that this computer can record and keep secrets: microphone, keychain,
+    /// data folder. Prints a verdict for each, and what to do about a problem.
+    Doctor(commands::doctor::Args),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Doctor(args) => commands::doctor::run(args),
+    };
+    match result {
+        Ok(code) => code.into(),
+        Err(err) => {
+            eprintln!("hark: {err:#}");
+            exit::Exit::Failure.into()
+        }
+    }
+}

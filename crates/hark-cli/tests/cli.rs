@@ -1,0 +1,53 @@
+//! The `hark` binary's own surface: version, help, usage errors.
+
+use std::process::Command;
+
+fn hark(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_hark"))
+        .args(args)
+        .output()
+        .expect("run hark");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn version_prints_the_product_version() {
+    let (code, out, _) = hark(&["--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), format!("hark {}", hark_core::VERSION));
+}
+
+#[test]
+fn help_lists_only_real_commands_and_documents_exit_statuses() {
+    let (code, out, _) = hark(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("doctor"), "{out}");
+    let commands: Vec<&str> = out
+        .split("Commands:")
+        .nth(1)
+        .and_then(|rest| rest.split("Options:").next())
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(commands, ["doctor", "help"], "{out}");
+    assert!(out.contains("Exit status:"), "{out}");
+    assert!(
+        out.contains("1  the command ran and found a problem"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_wrong_command_line_exits_2_with_usage() {
+    let (code, _, err) = hark(&["doctor", "--bogus"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unexpected argument '--bogus'"), "{err}");
+    let (code, _, err) = hark(&[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("Usage: hark <COMMAND>"), "{err}");
+}

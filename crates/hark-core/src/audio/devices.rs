@@ -1,0 +1,203 @@
+//! Input devices, as the OS's default audio host sees them (cpal).
+
+use cpal::traits::{DeviceTrait, HostTrait};
+use serde::Serialize;
+
+use crate::UserError;
+
+/// The format a device opens in when nothing else is asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StreamFormat {
+    pub sample_rate: u32,
+    pub channels: u16,
+    pub sample_format: String,
+}
+
+/// One microphone (or other capture source).
+#[derive(Debug, Clone, Serialize)]
+pub struct InputDevice {
+    /// Stable id, e.g. `pulseaudio:alsa_input.usb-Jabra…`; use it to pick the device.
+    pub id: String,
+    /// What the OS calls it, for people.
+    pub name: String,
+    pub is_default: bool,
+    /// `None` when the device is listed but would not open.
+    pub default_format: Option<StreamFormat>,
+}
+
+/// What the default audio host offers for recording.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputInventory {
+    /// The audio host in use, e.g. "PulseAudio" or "ALSA".
+    pub host: String,
+    pub devices: Vec<InputDevice>,
+}
+
+impl InputInventory {
+    pub fn default_device(&self) -> Option<&InputDevice> {
+        self.devices.iter().find(|d| d.is_default)
+    }
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum AudioError {
+    #[error("No microphone found: {detail}")]
+    NoInputDevice { detail: String },
+    #[error("The sound system is not running: {detail}")]
+    NoSoundServer { detail: String },
+    #[error("Hark is not allowed to use the microphone: {detail}")]
+    PermissionDenied { detail: String },
+    #[error("The microphone is busy in another program: {detail}")]
+    DeviceBusy { detail: String },
+    #[error("The sound system reported an error: {detail}")]
+    Backend { detail: String },
+}
+
+impl UserError for AudioError {
+    fn code(&self) -> &'static str {
+        match self {
+            AudioError::NoInputDevice { .. } => "no_input_device",
+            AudioError::NoSoundServer { .. } => "no_sound_server",
+            AudioError::PermissionDenied { .. } => "microphone_denied",
+            AudioError::DeviceBusy { .. } => "device_busy",
+            AudioError::Backend { .. } => "audio_backend_error",
+        }
+    }
+
+    fn remedy(&self) -> String {
+        match self {
+            AudioError::NoInputDevice { .. } => "Plug in a headset or microphone (or enable the \
+                built-in one in your system's sound settings), then try again."
+                .into(),
+            AudioError::NoSoundServer { .. } => {
+                "Start your desktop's sound service (PulseAudio or \
+                PipeWire), or log in to a desktop session, then try again."
+                    .into()
+            }
+            AudioError::PermissionDenied { .. } => "Allow Hark to use the microphone in your \
+                system's privacy settings (on Linux, add your user to the 'audio' group), then \
+                try again."
+                .into(),
+            AudioError::DeviceBusy { .. } => {
+                "Close the other program that is using the microphone, then try again.".into()
+            }
+            AudioError::Backend { .. } => "Try another input device, or restart your computer's \
+                sound service; if it keeps happening, run `hark doctor` and send its output to \
+                support."
+                .into(),
+        }
+    }
+}
+
+impl From<cpal::Error> for AudioError {
+    fn from(err: cpal::Error) -> Self {
+        let detail = err.to_string();
+        match err.kind() {
+            cpal::ErrorKind::DeviceNotAvailable => AudioError::NoInputDevice { detail },
+            cpal::ErrorKind::HostUnavailable => AudioError::NoSoundServer { detail },
+            cpal::ErrorKind::PermissionDenied => AudioError::PermissionDenied { detail },
+            cpal::ErrorKind::DeviceBusy => AudioError::DeviceBusy { detail },
+            _ => AudioError::Backend { detail },
+        }
+    }
+}
+
+/// Lists the default host's input devices. The default device comes first.
+///
+/// An error means nothing could be listed at all; a listed device that would not open
+/// has `default_format: None`.
+pub fn list_inputs() -> Result<InputInventory, AudioError> {
+    let host = cpal::default_host();
+    let default = host.default_input_device();
+    let default_id = default.as_ref().and_then(|d| d.id().ok());
+    let mut devices: Vec<InputDevice> = host
+        .input_devices()?
+        .filter_map(|device| {
+            let (id, name) = describe(&device).ok()?;
+            Some(InputDevice {
+                is_default: Some(&id) == default_id.as_ref(),
+                id: id.to_string(),
+                name,
+                default_format: default_format(&device).ok(),
+            })
+        })
+        .collect();
+    // A host may name a default that its enumeration leaves out (ALSA's `default`).
+    if let Some(device) = default
+        && !devices.iter().any(|d| d.is_default)
+    {
+        let (id, name) = describe(&device)?;
+        devices.push(InputDevice {
+            id: id.to_string(),
+            name,
+            is_default: true,
+            default_format: default_format(&device).ok(),
+        });
+    }
+    devices.sort_by_key(|d| !d.is_default);
+    Ok(InputInventory {
+        host: host.id().name().to_string(),
+        devices,
+    })
+}
+
+/// Opens the default input device's default configuration, which is what recording
+/// will do: the cheapest proof that a microphone is really usable. The device
+/// returned always has its `default_format`.
+pub fn default_input() -> Result<(InputDevice, StreamFormat), AudioError> {
+    let host = cpal::default_host();
+    let device = host
+        .default_input_device()
+        .ok_or_else(|| AudioError::NoInputDevice {
+            detail: format!("the {} sound system has no default input", host.id().name()),
+        })?;
+    let format = default_format(&device)?;
+    let (id, name) = describe(&device)?;
+    let input = InputDevice {
+        id: id.to_string(),
+        name,
+        is_default: true,
+        default_format: Some(format.clone()),
+    };
+    Ok((input, format))
+}
+
+/// A device's id and the name people know it by (its id when it has no description).
+fn describe(device: &cpal::Device) -> Result<(cpal::DeviceId, String), AudioError> {
+    let id = device.id()?;
+    let name = device
+        .description()
+        .map(|d| d.name().to_string())
+        .unwrap_or_else(|_| id.to_string());
+    Ok((id, name))
+}
+
+fn default_format(device: &cpal::Device) -> Result<StreamFormat, AudioError> {
+    let config = device.default_input_config()?;
+    Ok(StreamFormat {
+        sample_rate: config.sample_rate(),
+        channels: config.channels(),
+        sample_format: config.sample_format().to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cpal_errors_map_to_stable_codes_with_remedies() {
+        let cases = [
+            (cpal::ErrorKind::DeviceNotAvailable, "no_input_device"),
+            (cpal::ErrorKind::HostUnavailable, "no_sound_server"),
+            (cpal::ErrorKind::PermissionDenied, "microphone_denied"),
+            (cpal::ErrorKind::DeviceBusy, "device_busy"),
+            (cpal::ErrorKind::BackendError, "audio_backend_error"),
+        ];
+        for (kind, code) in cases {
+            let err = AudioError::from(cpal::Error::from(kind));
+            assert_eq!(err.code(), code);
+            assert!(err.remedy().ends_with('.'), "{code}: remedy is a sentence");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! Hark's core: everything the app and the `hark` command do, with no GUI dependency.
+//!
+//! `lib.rs` only wires modules together; each concept lives in a file named after it.
+
+pub mod audio;
+pub mod doctor;
+pub mod error;
+pub mod paths;
+pub mod profile;
+
+pub use error::UserError;
+
+/// The product's version, shared by the app and the CLI.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

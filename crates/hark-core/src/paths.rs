@@ -1,0 +1,93 @@
+//! Where Hark keeps its files.
+
+use std::path::{Path, PathBuf};
+
+use crate::UserError;
+
+/// Overrides the data directory (tests, portable installs).
+pub const DATA_DIR_ENV: &str = "HARK_DATA_DIR";
+
+/// The data directory: `$HARK_DATA_DIR` if set, else the OS's per-user data directory
+/// (`$XDG_DATA_HOME/hark` on Linux, `~/Library/Application Support/app.hark.Hark` on
+/// macOS, `%APPDATA%\Hark\data` on Windows). `None` only when the OS reports no home.
+pub fn data_dir() -> Option<PathBuf> {
+    match std::env::var_os(DATA_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => directories::ProjectDirs::from("app", "Hark", "Hark")
+            .map(|dirs| dirs.data_dir().to_path_buf()),
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DataDirError {
+    #[error("Hark cannot tell where your home folder is, so it has nowhere to keep its data.")]
+    NoHome,
+    #[error("Hark cannot create or write its data folder {path}: {source}")]
+    NotWritable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl UserError for DataDirError {
+    fn code(&self) -> &'static str {
+        "data_dir_unavailable"
+    }
+    fn remedy(&self) -> String {
+        match self {
+            DataDirError::NoHome => format!(
+                "Set the HOME environment variable, or set {DATA_DIR_ENV} to a folder Hark may use."
+            ),
+            DataDirError::NotWritable { path, .. } => format!(
+                "Check that {} is on a disk with free space and that your user may write to it, \
+                 or set {DATA_DIR_ENV} to another folder.",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// Creates the data directory if needed and proves it writable by writing and
+/// removing a small file. Returns the directory.
+pub fn ensure_data_dir() -> Result<PathBuf, DataDirError> {
+    let dir = data_dir().ok_or(DataDirError::NoHome)?;
+    check_writable(&dir)?;
+    Ok(dir)
+}
+
+fn check_writable(dir: &Path) -> Result<(), DataDirError> {
+    let fail = |source| DataDirError::NotWritable {
+        path: dir.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let probe = dir.join(format!(".write-check-{}", std::process::id()));
+    std::fs::write(&probe, b"ok").map_err(fail)?;
+    std::fs::remove_file(&probe).map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_writable_folder_passes_and_is_left_clean() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("nested/data");
+        check_writable(&dir).unwrap();
+        assert!(dir.is_dir());
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_path_under_a_file_is_reported_with_its_path() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("plain-file");
+        std::fs::write(&file, b"x").unwrap();
+        let err = check_writable(&file.join("data")).unwrap_err();
+        assert_eq!(err.code(), "data_dir_unavailable");
+        assert!(err.to_string().contains("plain-file"), "{err}");
+        assert!(err.remedy().contains(DATA_DIR_ENV));
+    }
+}

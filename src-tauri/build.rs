@@ -1,0 +1,8 @@
+fn main() {
+    // Declaring the app's commands makes Tauri generate one permission per command
+    // (`allow-app-info`, …), so capabilities/main.json can list exactly what the
+    // window uses and nothing else is callable.
+    let manifest = tauri_build::AppManifest::new().commands(&["app_info"]);
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
+        .expect("failed to run tauri-build");
+}

@@ -1,0 +1,93 @@
+//! The real app, in a real window under Xvfb, through tauri-driver + WebKitWebDriver.
+
+use std::time::Duration;
+
+use rig::desktop::AppSession;
+use rig::wait::until_async;
+use thirtyfour::prelude::*;
+
+const LIMIT: Duration = Duration::from_secs(30);
+
+async fn text_of(driver: &WebDriver, by: By) -> String {
+    driver
+        .find(by)
+        .await
+        .expect("element")
+        .text()
+        .await
+        .expect("text")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_opens_titled_hark_in_its_empty_state() {
+    let data = tempfile::tempdir().unwrap();
+    let data_dir = data.path().join("app-data");
+    let app = rig::bins::built("hark-app");
+    let session = AppSession::start(
+        &app,
+        vec![("HARK_DATA_DIR".into(), data_dir.display().to_string())],
+    )
+    .await;
+    let driver = &session.driver;
+
+    assert_eq!(driver.title().await.unwrap(), "Hark");
+    let native = session.display().windows_titled("Hark");
+    assert!(
+        !native.is_empty(),
+        "a native window titled Hark is on screen"
+    );
+
+    // app_info is a real command: the empty history names the data folder it created.
+    let shown = until_async(LIMIT, "the data folder in the history panel", || async {
+        let text = text_of(driver, By::Id("history-empty")).await;
+        text.contains(&data_dir.display().to_string())
+            .then_some(text)
+    })
+    .await;
+    assert!(shown.contains("No notes yet"), "{shown}");
+    assert!(data_dir.is_dir(), "the app created its data folder");
+    let version = text_of(driver, By::Id("app-version")).await;
+    assert_eq!(version, format!("v{}", hark_core::VERSION));
+
+    // The record button is there, disabled, and says why.
+    let record = driver.find(By::Id("record")).await.unwrap();
+    assert!(record.is_displayed().await.unwrap());
+    assert!(!record.is_enabled().await.unwrap(), "record is disabled");
+    assert_eq!(
+        record.attr("aria-pressed").await.unwrap().as_deref(),
+        Some("false")
+    );
+    let reason_id = record
+        .attr("aria-describedby")
+        .await
+        .unwrap()
+        .expect("a reason");
+    let reason = text_of(driver, By::Id(&reason_id)).await;
+    assert_eq!(reason, "Add an account to start");
+
+    // The account rail, the To field and the drop hint.
+    let add = driver
+        .find(By::XPath(
+            "//nav//button[normalize-space()='+ Add account']",
+        ))
+        .await
+        .expect("an Add account button in the rail");
+    assert!(add.is_displayed().await.unwrap());
+    let to = driver.find(By::Css("input#to")).await.unwrap();
+    assert!(to.is_displayed().await.unwrap());
+    let label = text_of(driver, By::Css("label[for='to']")).await;
+    assert!(label.starts_with("To"), "{label}");
+    let hint = text_of(driver, By::Id("drop-hint")).await;
+    assert!(hint.contains("Drop an audio file"), "{hint}");
+
+    let shot = session.screenshot("empty-state").await;
+    let png = std::fs::read(&shot).unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
+    assert!(
+        png.len() > 20_000,
+        "the screenshot has content ({} bytes)",
+        png.len()
+    );
+
+    session.quit().await;
+}

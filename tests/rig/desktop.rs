@@ -1,0 +1,157 @@
+//! The real app in a real window: Xvfb + tauri-driver + WebKitWebDriver.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use thirtyfour::{Capabilities, WebDriver};
+
+use crate::process::Daemon;
+use crate::{Env, wait};
+
+/// A private X server (Xvfb) on a display number it picked itself.
+pub struct Display {
+    _xvfb: Daemon,
+    number: u32,
+}
+
+impl Display {
+    pub fn start() -> Display {
+        let mut xvfb = Daemon::spawn(
+            "Xvfb",
+            Command::new("Xvfb")
+                // -displayfd: Xvfb picks a free display and writes its number when ready.
+                .args([
+                    "-displayfd",
+                    "1",
+                    "-screen",
+                    "0",
+                    "1280x800x24",
+                    "-nolisten",
+                    "tcp",
+                ])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null()),
+        );
+        let mut line = String::new();
+        BufReader::new(xvfb.child().stdout.take().expect("Xvfb stdout"))
+            .read_line(&mut line)
+            .expect("read the display number");
+        let number = line.trim().parse().unwrap_or_else(|_| {
+            xvfb.assert_running();
+            panic!("Xvfb printed {line:?} instead of a display number")
+        });
+        Display {
+            _xvfb: xvfb,
+            number,
+        }
+    }
+
+    /// `DISPLAY` for clients.
+    pub fn name(&self) -> String {
+        format!(":{}", self.number)
+    }
+
+    /// Native windows whose title is exactly `title` (via xdotool).
+    pub fn windows_titled(&self, title: &str) -> Vec<String> {
+        let out = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
+            .env("DISPLAY", self.name())
+            .output()
+            .expect("run xdotool");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+/// The app started by tauri-driver under its own display, driven over WebDriver.
+pub struct AppSession {
+    pub driver: WebDriver,
+    tauri_driver: Daemon,
+    display: Display,
+}
+
+impl AppSession {
+    /// Launches `app` with `env` (on top of this process's) in a fresh window.
+    pub async fn start(app: &Path, env: Env) -> AppSession {
+        let display = Display::start();
+        let port = free_port();
+        let native_port = free_port();
+        let mut tauri_driver = Daemon::spawn(
+            "tauri-driver",
+            Command::new(tauri_driver_path())
+                .args([
+                    "--port",
+                    &port.to_string(),
+                    "--native-port",
+                    &native_port.to_string(),
+                ])
+                .env("DISPLAY", display.name())
+                .envs(env)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        wait::until(Duration::from_secs(20), "tauri-driver to listen", || {
+            tauri_driver.assert_running();
+            std::net::TcpStream::connect(("127.0.0.1", port)).ok()
+        });
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry").unwrap();
+        caps.set(
+            "tauri:options",
+            serde_json::json!({ "application": app, "args": [] }),
+        )
+        .unwrap();
+        let driver = WebDriver::new(&url, caps)
+            .await
+            .expect("start a WebDriver session with the app");
+        AppSession {
+            driver,
+            tauri_driver,
+            display,
+        }
+    }
+
+    pub fn display(&self) -> &Display {
+        &self.display
+    }
+
+    /// Saves a screenshot of the window as `target/e2e/NAME.png` and returns its path.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let path = crate::bins::e2e_dir().join(format!("{name}.png"));
+        self.driver
+            .screenshot(&path)
+            .await
+            .expect("take a screenshot");
+        path
+    }
+
+    /// Ends the WebDriver session (closing the app), then stops tauri-driver with
+    /// SIGTERM so WebKitWebDriver is not orphaned.
+    pub async fn quit(mut self) {
+        let _ = self.driver.clone().quit().await;
+        self.tauri_driver.stop();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind(("127.0.0.1", 0))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+fn tauri_driver_path() -> PathBuf {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    cargo_home
+        .map(|home| home.join("bin/tauri-driver"))
+        .filter(|p| p.is_file())
+        .unwrap_or_else(|| PathBuf::from("tauri-driver"))
+}

@@ -1,0 +1,21 @@
+//! The rig: real components started for a test and stopped when it ends.
+//!
+//! Each piece is private to the test that starts it (its own runtime folder, bus,
+//! display and ports), so tests can run side by side, and each stops in `Drop`, so a
+//! failing test leaves nothing running.
+//!
+//! - [`pulse::VirtualMic`]: a PulseAudio server whose default source plays a signal.
+//! - [`keychain::Keychain`]: a private D-Bus session with gnome-keyring's Secret
+//!   Service, unlocked.
+//! - [`desktop::AppSession`]: Xvfb + tauri-driver + WebKitWebDriver driving the real app.
+//! - [`bins`]: the workspace's built binaries (`hark`, `hark-app`).
+
+pub mod bins;
+pub mod desktop;
+pub mod keychain;
+pub mod process;
+pub mod pulse;
+pub mod wait;
+
+/// Environment variables to hand to a child process.
+pub type Env = Vec<(String, String)>;
