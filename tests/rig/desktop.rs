@@ -13,7 +13,7 @@ use crate::{Env, wait};
 
 /// A private X server (Xvfb) on a display number it picked itself.
 pub struct Display {
-    _xvfb: Daemon,
+    xvfb: Daemon,
     number: u32,
 }
 
@@ -43,10 +43,11 @@ impl Display {
             xvfb.assert_running();
             panic!("Xvfb printed {line:?} instead of a display number")
         });
-        Display {
-            _xvfb: xvfb,
-            number,
-        }
+        Display { xvfb, number }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.xvfb.pid()
     }
 
     /// `DISPLAY` for clients.
@@ -73,6 +74,7 @@ pub struct AppSession {
     pub driver: WebDriver,
     tauri_driver: Daemon,
     display: Display,
+    ports: [u16; 2],
 }
 
 impl AppSession {
@@ -114,7 +116,13 @@ impl AppSession {
             driver,
             tauri_driver,
             display,
+            ports: [port, native_port],
         }
+    }
+
+    /// The ports of tauri-driver and of the WebKitWebDriver it starts.
+    pub fn ports(&self) -> [u16; 2] {
+        self.ports
     }
 
     pub fn display(&self) -> &Display {

@@ -15,9 +15,9 @@ pub const PASSWORD: &str = "hark-rig-keyring";
 /// A session bus and an unlocked Secret Service on it. Stopped on drop; the keyring
 /// files live in a temporary home that is removed with it.
 pub struct Keychain {
-    // Held to be stopped on drop, in this order: the keyring daemon, its bus, its home.
-    _keyring: Daemon,
-    _bus: Daemon,
+    // Stopped on drop in this order: the keyring daemon, its bus, then its home removed.
+    keyring: Daemon,
+    bus: Daemon,
     _home: TempDir,
     address: String,
 }
@@ -62,8 +62,8 @@ impl Keychain {
             stdin.write_all(PASSWORD.as_bytes()).expect("send password");
         }
         let chain = Keychain {
-            _keyring: keyring,
-            _bus: bus,
+            keyring,
+            bus,
             _home: home,
             address,
         };
@@ -74,6 +74,11 @@ impl Keychain {
     /// `DBUS_SESSION_BUS_ADDRESS` for clients (the keyring crate, secret-tool, the app).
     pub fn env(&self) -> Env {
         vec![("DBUS_SESSION_BUS_ADDRESS".into(), self.address.clone())]
+    }
+
+    /// The process ids of the keyring daemon and the bus.
+    pub fn pids(&self) -> [u32; 2] {
+        [self.keyring.pid(), self.bus.pid()]
     }
 
     pub fn bus_address(&self) -> &str {
