@@ -18,8 +18,10 @@ APT_PACKAGES=(
   libasound2-dev pulseaudio pulseaudio-utils alsa-utils libasound2-plugins
   # the OS keychain (Secret Service) and an independent client for it
   dbus gnome-keyring libsecret-tools
-  # test signals
-  sox espeak-ng
+  # codecs: AMR-NB (WeChat) is linked from the system; cmake builds the bundled libopus
+  libopencore-amrnb-dev cmake
+  # test signals, and independent tools that check Hark's audio files
+  sox libsox-fmt-all espeak-ng ffmpeg opus-tools
 )
 
 missing=()

@@ -4,16 +4,19 @@ use std::process::ExitCode;
 
 pub const HELP: &str = "\
 Exit status:
-  0  success (for `doctor`: every check passed)
-  1  the command ran and found a problem (for `doctor`: at least one check failed)
-  2  the command line was wrong (clap's usage error)
-  3  Hark itself failed (e.g. could not write its output)";
+  0  success (doctor: every check passed; inspect/convert: the note can be sent)
+  1  the command ran and found a problem (doctor: a check failed; inspect/convert: the
+     note does not fit the platform's limits)
+  2  the command line was wrong
+  3  Hark itself failed (e.g. could not write its output)
+  4  the input file cannot be used (not audio Hark reads, damaged, or unreadable)";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     Ok,
     Problem,
     Failure,
+    Unusable,
 }
 
 impl From<Exit> for ExitCode {
@@ -22,6 +25,7 @@ impl From<Exit> for ExitCode {
             Exit::Ok => 0,
             Exit::Problem => 1,
             Exit::Failure => 3,
+            Exit::Unusable => 4,
         })
     }
 }

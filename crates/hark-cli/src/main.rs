@@ -20,12 +20,19 @@ enum Command {
     /// Check that this computer can record and keep secrets: microphone, keychain,
     /// data folder. Prints a verdict for each, and what to do about a problem.
     Doctor(commands::doctor::Args),
+    /// Show what an audio file is (format, duration, size) and, with --for, whether it
+    /// can be sent on a platform and what would be sent.
+    Inspect(commands::inspect::Args),
+    /// Make a platform's native voice note from any common audio file.
+    Convert(commands::convert::Args),
 }
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Doctor(args) => commands::doctor::run(args),
+        Command::Inspect(args) => commands::inspect::run(args),
+        Command::Convert(args) => commands::convert::run(args),
     };
     match result {
         Ok(code) => code.into(),

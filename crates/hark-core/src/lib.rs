@@ -6,6 +6,7 @@ pub mod audio;
 pub mod doctor;
 pub mod error;
 pub mod paths;
+pub mod platform;
 pub mod profile;
 
 pub use error::UserError;

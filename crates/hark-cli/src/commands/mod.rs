@@ -1,1 +1,4 @@
+pub mod convert;
 pub mod doctor;
+pub mod inspect;
+mod report;

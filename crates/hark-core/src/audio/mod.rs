@@ -1,5 +1,17 @@
-//! Audio: input devices now; capture, decode, resample and encode grow here.
+//! Audio: input devices, decoding any common file, resampling, and encoding each
+//! platform's native voice note.
 
+pub mod amrnb;
+pub mod cleanup;
+pub mod convert;
+pub mod decode;
 pub mod devices;
+pub mod encode;
+pub mod error;
+pub mod inspect;
+pub mod measure;
+pub mod resample;
+pub mod sniff;
 
 pub use devices::{AudioError, InputDevice, InputInventory, StreamFormat};
+pub use error::ClipError;

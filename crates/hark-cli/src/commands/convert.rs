@@ -1,0 +1,89 @@
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use hark_core::audio::convert::{self, ConvertOptions};
+use hark_core::platform::Platform;
+
+use super::report;
+use crate::exit::Exit;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The audio file to convert (any common format; recognised by its content).
+    input: PathBuf,
+    /// The platform to make the voice note for.
+    #[arg(long = "for", value_name = "PLATFORM")]
+    platform: Platform,
+    /// Where to write the note [default: next to the input, e.g. reply.wechat.amr].
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Clean up: trim silence, remove DC offset, normalise loudness to −16 LUFS.
+    #[arg(long)]
+    clean: bool,
+    /// If the audio is longer than the platform allows, keep its start instead of refusing.
+    #[arg(long)]
+    trim_to_limit: bool,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<Exit> {
+    let opts = ConvertOptions {
+        clean: args.clean,
+        trim_to_limit: args.trim_to_limit,
+    };
+    let note = match convert::convert(&args.input, args.platform, opts) {
+        Ok(note) => note,
+        Err(err) => return Ok(report::clip_error(&err, args.json)),
+    };
+    let output = args
+        .output
+        .unwrap_or_else(|| default_output(&args.input, args.platform, note.file_name));
+    if same_file(&output, &args.input) {
+        anyhow::bail!(
+            "{} is the input file; choose another output with -o",
+            output.display()
+        );
+    }
+    write_atomically(&output, &note.bytes)
+        .with_context(|| format!("could not write {}", output.display()))?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let value = serde_json::json!({ "output": output, "note": note });
+        writeln!(out, "{value:#}")?;
+    } else {
+        writeln!(out, "Wrote {}", output.display())?;
+        report::note_summary(&mut out, &note)?;
+    }
+    Ok(Exit::Ok)
+}
+
+fn default_output(input: &Path, platform: Platform, file_name: &str) -> PathBuf {
+    let stem = input.file_stem().unwrap_or_default().to_string_lossy();
+    let ext = Path::new(file_name)
+        .extension()
+        .unwrap_or_default()
+        .to_string_lossy();
+    input.with_file_name(format!("{stem}.{platform}.{ext}"))
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Writes to a temporary file beside `path`, then renames: a reader never sees half a note.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_file_name(format!(
+        ".{}.part",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    ));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}

@@ -1,0 +1,87 @@
+//! How the commands print notes, verdicts and errors.
+
+use std::io::Write;
+
+use hark_core::UserError;
+use hark_core::audio::ClipError;
+use hark_core::audio::convert::Note;
+use hark_core::audio::inspect::ClipInfo;
+use hark_core::platform::{Level, Verdict, limits};
+
+use crate::exit::Exit;
+
+/// Prints an error as its sentence, remedy and code; returns the exit status it means.
+pub fn clip_error(err: &ClipError, json: bool) -> Exit {
+    if json {
+        let value = serde_json::json!({
+            "error": { "code": err.code(), "message": err.to_string(), "remedy": err.remedy() }
+        });
+        println!("{value:#}");
+    } else {
+        eprintln!(
+            "hark: {err}\n  What to do: {}\n  (code: {})",
+            err.remedy(),
+            err.code()
+        );
+    }
+    match err {
+        ClipError::DoesNotFit(_) => Exit::Problem,
+        ClipError::Encode { .. } => Exit::Failure,
+        _ => Exit::Unusable,
+    }
+}
+
+pub fn clip(out: &mut impl Write, info: &ClipInfo) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "  {} · {} Hz · {} · {}",
+        info.format_label(),
+        info.sample_rate,
+        limits::clock(info.duration()),
+        limits::size(info.bytes)
+    )
+}
+
+pub fn verdicts(out: &mut impl Write, verdicts: &[Verdict]) -> std::io::Result<()> {
+    for v in verdicts {
+        let mark = match v.level {
+            Level::Ok => "✓",
+            Level::Warn => "!",
+            Level::Fail => "✗",
+        };
+        writeln!(out, "  {mark} {}", v.message)?;
+        if let Some(remedy) = &v.remedy {
+            writeln!(out, "      {remedy}")?;
+        }
+    }
+    Ok(())
+}
+
+pub fn note_summary(out: &mut impl Write, note: &Note) -> std::io::Result<()> {
+    let how = if note.passed_through {
+        "sent as it is (already a voice note it plays)".to_string()
+    } else {
+        format!("converted to {}", note.format.label())
+    };
+    writeln!(
+        out,
+        "For {}: {how} → {}, {}",
+        note.platform.facts().name,
+        limits::clock(std::time::Duration::from_millis(note.duration_ms)),
+        limits::size(note.size)
+    )?;
+    if note.trimmed_to_limit {
+        writeln!(out, "  (trimmed to the platform's limit)")?;
+    }
+    if let Some(c) = &note.cleanup {
+        let gain = c
+            .gain_db
+            .map_or_else(|| "no loudness change".into(), |g| format!("{g:+.1} dB"));
+        writeln!(
+            out,
+            "  Cleaned up: trimmed {} ms of silence at the start and {} ms at the end, {gain}",
+            c.trimmed_start_ms, c.trimmed_end_ms
+        )?;
+    }
+    verdicts(out, &note.verdicts)
+}

@@ -1,0 +1,105 @@
+//! Decoding any accepted file to mono f32 samples, block by block.
+//!
+//! `open` sniffs the file by content and picks the decoder: symphonia for WAV, MP3,
+//! AAC (MP4/M4A, ADTS), Vorbis, FLAC and WebM/Matroska; our own Ogg demuxer with
+//! libopus for Ogg/Opus (exact pre-skip and end trim); libopencore-amrnb for AMR.
+
+mod amr;
+mod mp4_edit;
+mod ogg_opus;
+mod opus_packets;
+mod symphonia;
+
+use std::io::Read;
+use std::path::Path;
+
+use super::error::ClipError;
+use super::sniff::{Kind, sniff};
+
+pub use amr::frames as amr_frames;
+
+/// The most Hark reads from one file (a very long uncompressed recording).
+pub const MAX_INPUT_BYTES: u64 = 1 << 30;
+
+/// What a stream holds, as far as its headers say.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StreamInfo {
+    pub kind: Kind,
+    /// The codec, for people: "Opus", "AAC", "MP3", "PCM 16-bit", …
+    pub codec: String,
+    pub sample_rate: u32,
+    pub channels: u16,
+    /// Length in samples at `sample_rate`, when the headers say it (before decoding).
+    pub frames: Option<u64>,
+}
+
+/// A decoder that hands out mono samples at `info().sample_rate`.
+pub trait Decode: Send {
+    fn info(&self) -> &StreamInfo;
+    /// Appends the next block of mono samples to `out`; `false` at the end.
+    fn next_mono(&mut self, out: &mut Vec<f32>) -> Result<bool, ClipError>;
+}
+
+/// Opens `path` for decoding, deciding what it is by content.
+pub fn open(path: &Path) -> Result<Box<dyn Decode>, ClipError> {
+    let unreadable = |source| ClipError::Unreadable {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let bytes = file.metadata().map_err(unreadable)?.len();
+    if bytes > MAX_INPUT_BYTES {
+        return Err(ClipError::TooBig {
+            bytes,
+            max: MAX_INPUT_BYTES,
+        });
+    }
+    let mut head = Vec::with_capacity(4096);
+    (&mut file)
+        .take(4096)
+        .read_to_end(&mut head)
+        .map_err(unreadable)?;
+    let kind = sniff(&head).map_err(|found| ClipError::Unsupported { found })?;
+    match kind {
+        Kind::AmrNb => Ok(Box::new(amr::AmrDecoder::open(path)?)),
+        Kind::OggOpus => Ok(Box::new(ogg_opus::OggOpusDecoder::open(path)?)),
+        _ => Ok(Box::new(symphonia::SymphoniaDecoder::open(path, kind)?)),
+    }
+}
+
+/// Decodes the whole file to mono; for analysis and tests (a note is minutes, not hours).
+pub fn decode_all(path: &Path) -> Result<(StreamInfo, Vec<f32>), ClipError> {
+    let mut decoder = open(path)?;
+    let mut samples = Vec::new();
+    while decoder.next_mono(&mut samples)? {}
+    Ok((decoder.info().clone(), samples))
+}
+
+/// Averages interleaved channels into mono and appends to `out`.
+pub fn downmix_into(interleaved: &[f32], channels: usize, out: &mut Vec<f32>) {
+    if channels <= 1 {
+        out.extend_from_slice(interleaved);
+        return;
+    }
+    let scale = 1.0 / channels as f32;
+    out.extend(
+        interleaved
+            .chunks_exact(channels)
+            .map(|frame| frame.iter().sum::<f32>() * scale),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn downmix_averages_each_frame() {
+        let mut out = vec![];
+        downmix_into(&[1.0, 0.0, 0.5, 0.5, -1.0, 1.0], 2, &mut out);
+        assert_eq!(out, [0.5, 0.5, 0.0]);
+        let mut mono = vec![];
+        downmix_into(&[0.1, 0.2], 1, &mut mono);
+        assert_eq!(mono, [0.1, 0.2]);
+    }
+}

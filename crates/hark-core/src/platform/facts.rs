@@ -1,0 +1,253 @@
+//! One table of platform facts. Sources: shared/platforms.md and shared/formats.md.
+
+use std::fmt;
+use std::str::FromStr;
+use std::time::Duration;
+
+use serde::Serialize;
+
+/// A messaging platform Hark sends to. The ids are those of the CLI (`--for`), the
+/// database and the UI bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Platform {
+    Wechat,
+    Messenger,
+    Whatsapp,
+    WhatsappGateway,
+    Telegram,
+    /// No account anywhere: checks a note exactly as WhatsApp would and keeps it locally.
+    Sandbox,
+}
+
+/// The audio file a platform plays as a native voice note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Target {
+    /// Ogg (RFC 3533) with Opus (RFC 7845), mono, 48 kHz granules.
+    OggOpus,
+    /// AMR-NB in the RFC 4867 storage format, mono, 8 kHz, MR122.
+    AmrNb,
+    /// MPEG-4 audio (`.m4a`) with AAC-LC, mono.
+    M4aAac,
+    /// MP3: WeChat also plays it as a voice note, so one is sent as it is; Hark never
+    /// encodes MP3.
+    Mp3,
+}
+
+impl Target {
+    pub fn mime(self) -> &'static str {
+        match self {
+            Target::OggOpus => "audio/ogg; codecs=opus",
+            Target::AmrNb => "audio/amr",
+            Target::M4aAac => "audio/mp4",
+            Target::Mp3 => "audio/mpeg",
+        }
+    }
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Target::OggOpus => "voice-note.ogg",
+            Target::AmrNb => "voice-note.amr",
+            Target::M4aAac => "voice-note.m4a",
+            Target::Mp3 => "voice-note.mp3",
+        }
+    }
+
+    /// How people name it ("Ogg/Opus").
+    pub fn label(self) -> &'static str {
+        match self {
+            Target::OggOpus => "Ogg/Opus",
+            Target::AmrNb => "AMR-NB",
+            Target::M4aAac => "M4A (AAC-LC)",
+            Target::Mp3 => "MP3",
+        }
+    }
+}
+
+/// What Hark knows about a platform's voice notes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Facts {
+    pub platform: Platform,
+    /// The platform's name, for people.
+    pub name: &'static str,
+    /// What Hark encodes for this platform.
+    pub target: Target,
+    /// Other formats the platform plays as a voice note, sent as they are.
+    pub also_plays: &'static [Target],
+    /// Longest note the platform accepts, if it has such a limit.
+    #[serde(serialize_with = "millis")]
+    pub max_duration: Option<Duration>,
+    /// Largest file the platform accepts, in bytes.
+    pub max_bytes: u64,
+    /// Above this size the note still sends but does not show as a playable bubble.
+    pub play_icon_max_bytes: Option<u64>,
+    /// What the To field takes.
+    pub recipient_hint: &'static str,
+}
+
+const MB: u64 = 1024 * 1024;
+const KB: u64 = 1024;
+
+const TABLE: [Facts; 6] = [
+    Facts {
+        platform: Platform::Wechat,
+        name: "WeChat",
+        target: Target::AmrNb,
+        also_plays: &[Target::Mp3],
+        max_duration: Some(Duration::from_secs(60)),
+        max_bytes: 2 * MB,
+        play_icon_max_bytes: None,
+        recipient_hint: "WeChat OpenID of a follower",
+    },
+    Facts {
+        platform: Platform::Messenger,
+        name: "Messenger",
+        target: Target::M4aAac,
+        also_plays: &[],
+        max_duration: None,
+        max_bytes: 25 * MB,
+        play_icon_max_bytes: None,
+        recipient_hint: "Page-scoped id (PSID) of the person",
+    },
+    Facts {
+        platform: Platform::Whatsapp,
+        name: "WhatsApp",
+        target: Target::OggOpus,
+        also_plays: &[],
+        max_duration: None,
+        max_bytes: 16 * MB,
+        play_icon_max_bytes: Some(512 * KB),
+        recipient_hint: "Phone number with country code",
+    },
+    Facts {
+        platform: Platform::WhatsappGateway,
+        name: "WhatsApp gateway",
+        target: Target::OggOpus,
+        also_plays: &[],
+        max_duration: None,
+        // Gateways set their own limits; WhatsApp's are the ones every gateway meets.
+        max_bytes: 16 * MB,
+        play_icon_max_bytes: Some(512 * KB),
+        recipient_hint: "WhatsApp chat id (…@c.us or …@g.us)",
+    },
+    Facts {
+        platform: Platform::Telegram,
+        name: "Telegram",
+        target: Target::OggOpus,
+        also_plays: &[],
+        max_duration: None,
+        max_bytes: 50 * MB,
+        play_icon_max_bytes: None,
+        recipient_hint: "Chat id (the person must have started your bot)",
+    },
+    Facts {
+        platform: Platform::Sandbox,
+        name: "Sandbox",
+        target: Target::OggOpus,
+        also_plays: &[],
+        max_duration: None,
+        max_bytes: 16 * MB,
+        play_icon_max_bytes: Some(512 * KB),
+        recipient_hint: "Any name: the note stays on this computer",
+    },
+];
+
+impl Facts {
+    /// Whether a note already in `format` plays as a voice note here.
+    pub fn plays(&self, format: Target) -> bool {
+        format == self.target || self.also_plays.contains(&format)
+    }
+}
+
+impl Platform {
+    pub const ALL: [Platform; 6] = [
+        Platform::Wechat,
+        Platform::Messenger,
+        Platform::Whatsapp,
+        Platform::WhatsappGateway,
+        Platform::Telegram,
+        Platform::Sandbox,
+    ];
+
+    pub fn facts(self) -> &'static Facts {
+        TABLE
+            .iter()
+            .find(|f| f.platform == self)
+            .expect("every platform has a row in the table")
+    }
+
+    /// The stable id (`wechat`, `whatsapp-gateway`, …).
+    pub fn id(self) -> &'static str {
+        match self {
+            Platform::Wechat => "wechat",
+            Platform::Messenger => "messenger",
+            Platform::Whatsapp => "whatsapp",
+            Platform::WhatsappGateway => "whatsapp-gateway",
+            Platform::Telegram => "telegram",
+            Platform::Sandbox => "sandbox",
+        }
+    }
+}
+
+impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "\"{0}\" is not a platform Hark knows; use one of: wechat, messenger, whatsapp, whatsapp-gateway, telegram, sandbox"
+)]
+pub struct UnknownPlatform(String);
+
+impl FromStr for Platform {
+    type Err = UnknownPlatform;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Platform::ALL
+            .into_iter()
+            .find(|p| p.id().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| UnknownPlatform(s.to_string()))
+    }
+}
+
+fn millis<S: serde::Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_some(&(d.as_millis() as u64)),
+        None => s.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_platform_has_exactly_one_row_and_its_id_round_trips() {
+        for p in Platform::ALL {
+            assert_eq!(TABLE.iter().filter(|f| f.platform == p).count(), 1, "{p}");
+            assert_eq!(p.id().parse::<Platform>().unwrap(), p);
+        }
+        assert!("signal".parse::<Platform>().is_err());
+    }
+
+    #[test]
+    fn the_table_says_what_the_platform_docs_say() {
+        let wechat = Platform::Wechat.facts();
+        assert_eq!(wechat.target, Target::AmrNb);
+        assert_eq!(wechat.max_duration, Some(Duration::from_secs(60)));
+        assert_eq!(wechat.max_bytes, 2 * MB);
+        assert_eq!(Platform::Messenger.facts().target, Target::M4aAac);
+        assert_eq!(
+            Platform::Whatsapp.facts().play_icon_max_bytes,
+            Some(512 * KB)
+        );
+        assert_eq!(Platform::Telegram.facts().max_bytes, 50 * MB);
+        // The sandbox checks a note exactly as WhatsApp would.
+        let (sandbox, whatsapp) = (Platform::Sandbox.facts(), Platform::Whatsapp.facts());
+        assert_eq!(sandbox.target, whatsapp.target);
+        assert_eq!(sandbox.max_bytes, whatsapp.max_bytes);
+        assert_eq!(sandbox.play_icon_max_bytes, whatsapp.play_icon_max_bytes);
+    }
+}
