@@ -22,3 +22,28 @@ pub fn e2e_dir() -> PathBuf {
     std::fs::create_dir_all(&dir).expect("create target/e2e");
     dir
 }
+
+/// The outcome of one `hark` run.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the built `hark` with `args` (and a time limit: a hang is a failure).
+pub fn hark<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
+    let out = crate::process::run_with_limit(
+        std::process::Command::new(built("hark")).args(args),
+        std::time::Duration::from_secs(120),
+    );
+    Run {
+        code: out.status.code().unwrap_or_else(|| {
+            panic!(
+                "hark was killed by a signal (crash): {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        }),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}

@@ -13,6 +13,7 @@
 pub mod bins;
 pub mod desktop;
 pub mod keychain;
+pub mod media;
 pub mod process;
 pub mod pulse;
 pub mod wait;

@@ -69,28 +69,32 @@ pub fn signal(pid: u32, sig: libc::c_int) {
     }
 }
 
-/// Runs a short command to completion with a time limit; panics if it hangs.
+/// Runs a short command to completion with a time limit; panics if it hangs. Output is
+/// read while the command runs, so a chatty command cannot block on a full pipe.
 pub fn run_with_limit(command: &mut Command, limit: Duration) -> Output {
     let program = format!("{:?}", command.get_program());
-    let mut child = command
+    let child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| panic!("could not start {program}: {e}"));
-    let start = Instant::now();
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            return child.wait_with_output().expect("collect output");
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(output) => output.expect("collect output"),
+        Err(_) => {
+            signal(pid, libc::SIGKILL);
+            let stderr = rx
+                .recv()
+                .ok()
+                .and_then(Result::ok)
+                .map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
+                .unwrap_or_default();
+            panic!("{program} did not finish within {limit:?} (it hangs)\nstderr:\n{stderr}");
         }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let out = child.wait_with_output().expect("collect output");
-            panic!(
-                "{program} did not finish within {limit:?} (it hangs)\nstderr:\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-        }
-        std::thread::sleep(Duration::from_millis(20));
     }
 }

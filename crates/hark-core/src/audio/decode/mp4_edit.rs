@@ -1,4 +1,5 @@
-//! The edit list of an MP4/M4A audio track (`moov/trak/edts/elst`), which symphonia
+//! What part of a decoded track to keep ([`Edit`]), and the edit list of an MP4/M4A
+//! audio track (`moov/trak/edts/elst`), which symphonia
 //! ignores: it says how many samples of encoder priming to skip and how long the
 //! audio really is. Read-only; Hark never writes MP4 by hand.
 

@@ -90,8 +90,10 @@ impl SymphoniaDecoder {
         let track_id = track.id;
         let declared_frames = track.num_frames;
         let channels = params.channels.as_ref().map_or(0, |c| c.count()) as u16;
+        let mut opus_length = None;
         let (codec, sample_rate) = if params.codec == CODEC_ID_OPUS {
             let head = OpusHead::parse(params.extra_data.as_deref().unwrap_or(&[]))?;
+            opus_length = opus_samples(reader.as_ref(), head.pre_skip);
             (Codec::Opus(OpusPackets::new(&head)?), OPUS_RATE)
         } else {
             let decoder = symphonia::default::get_codecs()
@@ -108,9 +110,14 @@ impl SymphoniaDecoder {
                 .ok_or_else(|| corrupt("the file does not say its sample rate"))?;
             (Codec::Symphonia(decoder), rate)
         };
-        let edit = (kind == Kind::Mp4)
-            .then(|| mp4_edit::audio_edit(path, sample_rate))
-            .flatten();
+        let edit = if kind == Kind::Mp4 {
+            mp4_edit::audio_edit(path, sample_rate)
+        } else {
+            opus_length.map(|keep| mp4_edit::Edit {
+                skip: 0,
+                keep: Some(keep),
+            })
+        };
         if !(8_000..=192_000).contains(&sample_rate) {
             return Err(ClipError::Unsupported {
                 found: format!("audio at {sample_rate} Hz (Hark reads 8 to 192 kHz)"),
@@ -220,6 +227,16 @@ impl Decode for SymphoniaDecoder {
             }
         }
     }
+}
+
+/// The length of an Opus track in WebM/Matroska, from the segment's duration less the
+/// codec delay (pre-skip), so that the end padding of the last packet is dropped.
+fn opus_samples(reader: &dyn FormatReader, pre_skip: u16) -> Option<u64> {
+    let info = reader.media_info();
+    let (duration, tb) = (info.duration?, info.time_base?);
+    let samples = duration.get() as u128 * tb.numer.get() as u128 * OPUS_RATE as u128
+        / tb.denom.get() as u128;
+    (samples as u64).checked_sub(pre_skip as u64)
 }
 
 fn codec_name(codec: symphonia::core::codecs::audio::AudioCodecId, bits: Option<u32>) -> String {

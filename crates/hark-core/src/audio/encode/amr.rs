@@ -11,6 +11,7 @@ pub struct AmrEncoder {
     encoder: amrnb::Encoder,
     pending: Vec<f32>,
     out: Vec<u8>,
+    frames: u64,
 }
 
 impl AmrEncoder {
@@ -21,6 +22,7 @@ impl AmrEncoder {
             encoder,
             pending: Vec::new(),
             out: amrnb::MAGIC.to_vec(),
+            frames: 0,
         })
     }
 
@@ -30,6 +32,7 @@ impl AmrEncoder {
             *dst = to_i16(src);
         }
         self.out.extend_from_slice(&self.encoder.encode(&frame));
+        self.frames += 1;
     }
 }
 
@@ -53,12 +56,37 @@ impl Encode for AmrEncoder {
         std::mem::take(&mut self.out)
     }
 
+    /// A last partial frame is rounded to the nearest frame: padded with silence from
+    /// half a frame (10 ms) up, dropped below, so the note is within 10 ms of its input.
     fn finish(&mut self) -> Result<Vec<u8>, ClipError> {
-        if !self.pending.is_empty() {
-            // The last partial frame is padded with silence (at most 20 ms).
-            let last = std::mem::take(&mut self.pending);
+        let last = std::mem::take(&mut self.pending);
+        let nothing_yet = self.frames == 0;
+        if last.len() >= FRAME_SAMPLES / 2 || (nothing_yet && !last.is_empty()) {
             self.encode_frame(&last);
         }
         Ok(self.take_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frames_for(samples: usize) -> usize {
+        let mut enc = AmrEncoder::new().unwrap();
+        enc.push(&vec![0.1; samples]).unwrap();
+        let mut bytes = enc.take_bytes();
+        bytes.extend(enc.finish().unwrap());
+        assert!(bytes.starts_with(amrnb::MAGIC));
+        (bytes.len() - amrnb::MAGIC.len()) / amrnb::MR122_FRAME_BYTES
+    }
+
+    #[test]
+    fn the_last_partial_frame_rounds_to_the_nearest_frame() {
+        assert_eq!(frames_for(160 * 150), 150);
+        assert_eq!(frames_for(160 * 150 + 79), 150, "under 10 ms is dropped");
+        assert_eq!(frames_for(160 * 150 + 80), 151, "10 ms or more is padded");
+        assert_eq!(frames_for(20), 1, "a tiny clip still makes one frame");
+        assert_eq!(frames_for(0), 0);
     }
 }
