@@ -67,11 +67,13 @@ impl SymphoniaDecoder {
                 FormatOptions::default(),
                 MetadataOptions::default(),
             )
-            .map_err(|e| match e {
-                SymError::Unsupported(_) => ClipError::Unsupported {
-                    found: format!("{} data Hark cannot read", kind.container()),
-                },
-                other => corrupt(other),
+            // The content already showed a container Hark reads: if it will not open,
+            // it is damaged (a cut-short M4A has lost its index, for one).
+            .map_err(|e| {
+                corrupt(format!(
+                    "its {} structure cannot be read ({e}); it may have been cut short",
+                    kind.container()
+                ))
             })?;
         let track =
             reader
