@@ -173,6 +173,30 @@ fn every_accepted_format_becomes_a_wechat_amr_note() {
 }
 
 #[test]
+fn every_accepted_format_becomes_a_messenger_m4a_note() {
+    let dir = Scratch::new();
+    for (label, input) in corpus(&dir) {
+        let out = dir.path(&format!("{label}.m4a").replace(' ', "_"));
+        let note = convert_json(&input, "messenger", &out, &[]);
+        assert_eq!(note["note"]["format"], "m4a-aac", "{label}");
+        assert_eq!(note["note"]["mime"], "audio/mp4", "{label}");
+        let bytes = std::fs::read(&out).unwrap();
+        assert_eq!(&bytes[4..12], b"ftypM4A ", "{label}: brand M4A");
+        let probe = media::ffprobe(&out);
+        let stream = &probe["streams"][0];
+        assert_eq!(stream["codec_name"], "aac", "{label}");
+        assert_eq!(stream["profile"], "LC", "{label}");
+        assert_eq!(stream["channels"], 1, "{label}");
+        assert_eq!(stream["sample_rate"], "48000", "{label}");
+        let decoded = media::ffmpeg_decode(&out, 48_000);
+        assert_tone(&decoded, 48_000, reference_secs(&input), label);
+        // Hark reads its own M4A back (symphonia rejects a malformed esds).
+        let back = hark(&["inspect", s(&out), "--json"]);
+        assert_eq!(back.code, 0, "{label}: {}", back.stdout);
+    }
+}
+
+#[test]
 fn any_rate_from_8_to_96_khz_and_any_channel_count_from_1_to_6_converts() {
     let dir = Scratch::new();
     for rate in [
@@ -263,7 +287,10 @@ fn notes_that_already_fit_are_sent_byte_for_byte() {
     media::sox_tone(&amr, 8_000, 1, 3.0, 440.0, &["-t", "amr-nb", "-C", "7"]);
     let mp3 = dir.path("tone.mp3");
     media::ffmpeg(&wav, &["-c:a", "libmp3lame"], &mp3);
+    let m4a = dir.path("mono.m4a");
+    media::ffmpeg(&wav, &["-c:a", "aac", "-ac", "1"], &m4a);
     for (input, platform, name) in [
+        (&m4a, "messenger", "f.m4a"),
         (&mono_opus, "whatsapp", "a.ogg"),
         (&mono_opus, "telegram", "b.ogg"),
         (&amr, "wechat", "c.amr"),

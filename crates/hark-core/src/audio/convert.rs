@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::cleanup::{self, CleanupReport};
 use super::decode::{self, Decode};
-use super::encode::{AmrEncoder, Encode, OggOpusEncoder, OpusSettings};
+use super::encode::{AmrEncoder, Encode, M4aEncoder, OggOpusEncoder, OpusSettings};
 use super::error::{ClipError, corrupt};
 use super::inspect::{self, ClipInfo};
 use super::measure;
@@ -139,7 +139,8 @@ pub fn convert(path: &Path, platform: Platform, opts: ConvertOptions) -> Result<
     let duration = match target {
         Target::OggOpus => measure::ogg_opus(&bytes),
         Target::AmrNb => measure::amr(&bytes),
-        _ => None,
+        Target::M4aAac => measure::m4a(&bytes),
+        Target::Mp3 => None,
     }
     .ok_or_else(|| ClipError::Encode {
         detail: "the encoded note could not be measured".into(),
@@ -172,7 +173,8 @@ pub fn encoder_for(target: Target, duration: Duration) -> Result<Box<dyn Encode>
             ..OpusSettings::default()
         })?)),
         Target::AmrNb => Ok(Box::new(AmrEncoder::new()?)),
-        Target::M4aAac | Target::Mp3 => Err(ClipError::Encode {
+        Target::M4aAac => Ok(Box::new(M4aEncoder::new()?)),
+        Target::Mp3 => Err(ClipError::Encode {
             detail: format!("Hark cannot encode {} notes yet", target.label()),
         }),
     }

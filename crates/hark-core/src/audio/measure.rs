@@ -34,6 +34,22 @@ pub fn ogg_opus(bytes: &[u8]) -> Option<Duration> {
     Some(Duration::from_micros(samples * 1_000_000 / 48_000))
 }
 
+/// M4A: the edit list's segment duration in the movie timescale (Hark's own files
+/// always have one).
+pub fn m4a(bytes: &[u8]) -> Option<Duration> {
+    use super::mp4box::{path, timescale};
+    let mvhd = path(bytes, &[b"moov", b"mvhd"])?;
+    let scale = timescale(&bytes[mvhd.body.clone()])? as u64;
+    let elst = path(bytes, &[b"moov", b"trak", b"edts", b"elst"])?;
+    let body = &bytes[elst.body.clone()];
+    let length = if body[0] == 1 {
+        u64::from_be_bytes(body.get(8..16)?.try_into().ok()?)
+    } else {
+        u32::from_be_bytes(body.get(8..12)?.try_into().ok()?) as u64
+    };
+    Some(Duration::from_micros(length * 1_000_000 / scale.max(1)))
+}
+
 /// AMR-NB: 20 ms a frame.
 pub fn amr(bytes: &[u8]) -> Option<Duration> {
     let body = bytes.strip_prefix(amrnb::MAGIC)?;

@@ -10,6 +10,7 @@ pub mod encode;
 pub mod error;
 pub mod inspect;
 pub mod measure;
+pub mod mp4box;
 pub mod resample;
 pub mod sniff;
 

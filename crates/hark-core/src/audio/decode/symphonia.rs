@@ -92,10 +92,10 @@ impl SymphoniaDecoder {
         let track_id = track.id;
         let declared_frames = track.num_frames;
         let channels = params.channels.as_ref().map_or(0, |c| c.count()) as u16;
-        let mut opus_length = None;
+        let mut pre_skip = 0;
         let (codec, sample_rate) = if params.codec == CODEC_ID_OPUS {
             let head = OpusHead::parse(params.extra_data.as_deref().unwrap_or(&[]))?;
-            opus_length = opus_samples(reader.as_ref(), head.pre_skip);
+            pre_skip = head.pre_skip;
             (Codec::Opus(OpusPackets::new(&head)?), OPUS_RATE)
         } else {
             let decoder = symphonia::default::get_codecs()
@@ -114,11 +114,13 @@ impl SymphoniaDecoder {
         };
         let edit = if kind == Kind::Mp4 {
             mp4_edit::audio_edit(path, sample_rate)
-        } else {
-            opus_length.map(|keep| mp4_edit::Edit {
+        } else if kind == Kind::Matroska {
+            matroska_length(reader.as_ref(), sample_rate, pre_skip).map(|keep| mp4_edit::Edit {
                 skip: 0,
                 keep: Some(keep),
             })
+        } else {
+            None
         };
         if !(8_000..=192_000).contains(&sample_rate) {
             return Err(ClipError::Unsupported {
@@ -231,13 +233,14 @@ impl Decode for SymphoniaDecoder {
     }
 }
 
-/// The length of an Opus track in WebM/Matroska, from the segment's duration less the
-/// codec delay (pre-skip), so that the end padding of the last packet is dropped.
-fn opus_samples(reader: &dyn FormatReader, pre_skip: u16) -> Option<u64> {
+/// The length of a WebM/Matroska audio track in samples, from the segment's duration
+/// (less Opus's codec delay, which the decoder already drops), so that the padding of
+/// the last packet is not played. symphonia does not apply it itself.
+fn matroska_length(reader: &dyn FormatReader, rate: u32, pre_skip: u16) -> Option<u64> {
     let info = reader.media_info();
     let (duration, tb) = (info.duration?, info.time_base?);
-    let samples = duration.get() as u128 * tb.numer.get() as u128 * OPUS_RATE as u128
-        / tb.denom.get() as u128;
+    let samples =
+        duration.get() as u128 * tb.numer.get() as u128 * rate as u128 / tb.denom.get() as u128;
     (samples as u64).checked_sub(pre_skip as u64)
 }
 

@@ -4,10 +4,12 @@
 //! agent stops; import conversion feeds them from the decoder.
 
 mod amr;
+mod m4a;
 mod ogg_opus;
 mod wav;
 
 pub use amr::AmrEncoder;
+pub use m4a::M4aEncoder;
 pub use ogg_opus::{OggOpusEncoder, OpusSettings};
 pub use wav::WavEncoder;
 
