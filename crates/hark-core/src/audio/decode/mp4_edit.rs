@@ -7,6 +7,8 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
+use crate::audio::mp4box::{children, find, timescale};
+
 /// What to play of the decoded track, in samples at the track's sample rate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Edit {
@@ -17,17 +19,21 @@ pub struct Edit {
 /// The first audio track's edit, scaled to `rate`; `None` when there is none to apply.
 pub fn audio_edit(path: &Path, rate: u32) -> Option<Edit> {
     let moov = read_moov(path)?;
-    let movie_timescale = find(&moov, b"mvhd").and_then(timescale)?;
-    for trak in boxes(&moov).filter(|(kind, _)| kind == b"trak") {
-        let trak = trak.1;
-        let mdia = find(trak, b"mdia")?;
-        let is_audio = find(mdia, b"hdlr").is_some_and(|h| h.get(8..12) == Some(b"soun"));
+    let all = 0..moov.len();
+    let movie_timescale =
+        find(&moov, all.clone(), b"mvhd").and_then(|b| timescale(&moov[b.body]))?;
+    for trak in children(&moov, all).filter(|b| &b.kind == b"trak") {
+        let mdia = find(&moov, trak.body.clone(), b"mdia")?;
+        let is_audio = find(&moov, mdia.body.clone(), b"hdlr")
+            .is_some_and(|h| moov.get(h.body.start + 8..h.body.start + 12) == Some(b"soun"));
         if !is_audio {
             continue;
         }
-        let media_timescale = find(mdia, b"mdhd").and_then(timescale)?;
-        let elst = find(trak, b"edts").and_then(|e| find(e, b"elst"))?;
-        let (segment, media_time) = first_entry(elst)?;
+        let media_timescale =
+            find(&moov, mdia.body.clone(), b"mdhd").and_then(|b| timescale(&moov[b.body]))?;
+        let edts = find(&moov, trak.body.clone(), b"edts")?;
+        let elst = find(&moov, edts.body, b"elst")?;
+        let (segment, media_time) = first_entry(&moov[elst.body])?;
         let scale = |v: u64, ts: u32| (v as u128 * rate as u128 / ts.max(1) as u128) as u64;
         return Some(Edit {
             skip: scale(media_time, media_timescale),
@@ -70,40 +76,6 @@ fn read_moov(path: &Path) -> Option<Vec<u8>> {
         pos += size;
     }
     None
-}
-
-/// The child boxes of a container box's body.
-fn boxes(body: &[u8]) -> impl Iterator<Item = ([u8; 4], &[u8])> {
-    let mut pos = 0usize;
-    std::iter::from_fn(move || {
-        let header = body.get(pos..pos + 8)?;
-        let size = u32::from_be_bytes(header[..4].try_into().ok()?) as usize;
-        let kind: [u8; 4] = header[4..8].try_into().ok()?;
-        let (start, end) = match size {
-            1 => {
-                let big = u64::from_be_bytes(body.get(pos + 8..pos + 16)?.try_into().ok()?);
-                (pos + 16, pos.checked_add(usize::try_from(big).ok()?)?)
-            }
-            0 => (pos + 8, body.len()),
-            n if n >= 8 => (pos + 8, pos + n),
-            _ => return None,
-        };
-        let child = body.get(start..end)?;
-        pos = end;
-        Some((kind, child))
-    })
-}
-
-fn find<'a>(body: &'a [u8], kind: &[u8; 4]) -> Option<&'a [u8]> {
-    boxes(body).find(|(k, _)| k == kind).map(|(_, b)| b)
-}
-
-/// The timescale of an `mvhd` or `mdhd` (version 0 or 1 full box).
-fn timescale(full_box: &[u8]) -> Option<u32> {
-    let at = if *full_box.first()? == 1 { 20 } else { 12 };
-    Some(u32::from_be_bytes(
-        full_box.get(at..at + 4)?.try_into().ok()?,
-    ))
 }
 
 /// The first non-empty entry's (segment duration, media time).
