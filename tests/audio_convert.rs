@@ -428,3 +428,46 @@ fn inspect_reports_format_duration_and_size() {
     assert_eq!(v["file"]["duration_ms"], 3000);
     assert_eq!(v["file"]["bytes"], std::fs::metadata(&input).unwrap().len());
 }
+
+#[test]
+fn clean_trims_silence_and_brings_a_quiet_take_to_minus_16_lufs() {
+    let dir = Scratch::new();
+    let speech = dir.path("speech.wav");
+    media::speech(
+        &speech,
+        "Hi, it's Sam from support. I've refunded the order.",
+    );
+    let quiet = dir.path("quiet.wav");
+    // One second of silence either side, and 26 dB too quiet.
+    media::sox(&speech, &quiet, &["vol", "0.05", "pad", "1", "1"]);
+    let out = dir.path("clean.ogg");
+    let note = convert_json(&quiet, "whatsapp", &out, &["--clean"]);
+
+    let cleanup = &note["note"]["cleanup"];
+    let start = cleanup["trimmed_start_ms"].as_u64().unwrap();
+    let end = cleanup["trimmed_end_ms"].as_u64().unwrap();
+    assert!(
+        (800..=1000).contains(&start),
+        "trimmed {start} ms at the start"
+    );
+    // espeak-ng leaves some silence of its own after the last word.
+    assert!((800..=1600).contains(&end), "trimmed {end} ms at the end");
+    let speech_secs = media::ffmpeg_decode(&speech, 48_000).len() as f64 / 48_000.0;
+    let out_secs = media::ffmpeg_decode(&out, 48_000).len() as f64 / 48_000.0;
+    assert!(
+        out_secs < speech_secs + 0.5,
+        "{out_secs} s kept of {speech_secs} s speech + 2 s"
+    );
+
+    let (lufs, peak) = media::loudness(&out);
+    assert!(
+        (lufs - -16.0).abs() <= 1.0,
+        "integrated loudness {lufs} LUFS"
+    );
+    assert!(
+        peak <= -1.0,
+        "true peak {peak} dBTP of the note the customer hears"
+    );
+    let (before, _) = media::loudness(&quiet);
+    assert!(before < -30.0, "the input really was quiet ({before} LUFS)");
+}

@@ -181,3 +181,31 @@ impl Default for Scratch {
         Self::new()
     }
 }
+
+/// Integrated loudness (LUFS) and true peak (dBTP) as ffmpeg's EBU R128 filter measures.
+pub fn loudness(path: &Path) -> (f64, f64) {
+    let out = run(
+        "ffmpeg",
+        &[
+            "-nostats",
+            "-i",
+            path.to_str().unwrap(),
+            "-af",
+            "ebur128=peak=true",
+            "-f",
+            "null",
+            "-",
+        ],
+    );
+    let log = String::from_utf8_lossy(&out.stderr);
+    let summary = log.rsplit("Summary:").next().unwrap_or_default();
+    let value = |label: &str| -> f64 {
+        summary
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(label))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no {label} in ffmpeg's ebur128 summary:\n{summary}"))
+    };
+    (value("I:"), value("Peak:"))
+}
