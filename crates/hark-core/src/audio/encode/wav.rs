@@ -50,3 +50,29 @@ impl Encode for WavEncoder {
         Ok(file.into_inner())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_16_bit_mono_wav_with_every_sample() {
+        let mut enc = WavEncoder::new(22_050).unwrap();
+        enc.push(&[0.0, 0.5, -0.5]).unwrap();
+        enc.push(&[1.5, -1.5]).unwrap();
+        assert!(enc.take_bytes().is_empty(), "a WAV comes whole, at finish");
+        let bytes = enc.finish().unwrap();
+        let reader = hound::WavReader::new(std::io::Cursor::new(bytes)).unwrap();
+        let spec = reader.spec();
+        assert_eq!(
+            (spec.channels, spec.sample_rate, spec.bits_per_sample),
+            (1, 22_050, 16)
+        );
+        let samples: Vec<i16> = reader.into_samples().map(Result::unwrap).collect();
+        assert_eq!(
+            samples,
+            [0, 16384, -16384, 32767, -32768],
+            "rounded and clamped"
+        );
+    }
+}
