@@ -8,7 +8,9 @@ use tempfile::TempDir;
 use crate::process::Daemon;
 use crate::{Env, wait};
 
-/// What the virtual microphone plays.
+/// What the virtual microphone plays. Note: `module-sine-source` renders its audio in
+/// blocks of about two seconds, so a recording receives it in bursts, not smoothly as
+/// from a real microphone; tests must reason about recorded time, not wall time.
 #[derive(Debug, Clone, Copy)]
 pub enum Signal {
     /// A sine tone (PulseAudio's `module-sine-source`, amplitude 0.5).
@@ -21,6 +23,7 @@ pub enum Signal {
 /// `pulseaudio:vmic`.
 pub const SOURCE: &str = "vmic";
 /// A null sink whose monitor (`vspk.monitor`) is a second input.
+/// cpal lists it as `pulseaudio:vspk.monitor`.
 pub const SINK: &str = "vspk";
 
 /// A running PulseAudio server whose default source is the virtual microphone.
@@ -99,6 +102,49 @@ impl VirtualMic {
     pub fn pid(&self) -> u32 {
         self.daemon.pid()
     }
+
+    /// Plays `file` into the null sink, whose monitor (`pulseaudio:vspk.monitor`) is a
+    /// second input that then carries it. A low-latency feeder of silence runs
+    /// alongside, without which the first second or so arrives late. Both stop when
+    /// the returned guard is dropped.
+    pub fn play(&self, file: &std::path::Path) -> Playback {
+        let feeder = Daemon::spawn(
+            "pacat",
+            Command::new("pacat")
+                .args([
+                    "--playback",
+                    "--latency-msec=20",
+                    "--raw",
+                    "--format=s16le",
+                    "--rate=48000",
+                    "--channels=2",
+                    &format!("--device={SINK}"),
+                ])
+                .envs(self.env())
+                .stdin(std::fs::File::open("/dev/zero").expect("/dev/zero"))
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null()),
+        );
+        let player = Daemon::spawn(
+            "paplay",
+            Command::new("paplay")
+                .args(["--latency-msec=50", &format!("--device={SINK}")])
+                .arg(file)
+                .envs(self.env())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null()),
+        );
+        Playback {
+            _player: player,
+            _feeder: feeder,
+        }
+    }
+}
+
+/// A file playing into the virtual speaker; stops when dropped.
+pub struct Playback {
+    _player: Daemon,
+    _feeder: Daemon,
 }
 
 fn client_env(runtime_dir: &std::path::Path) -> Env {

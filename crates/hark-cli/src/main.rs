@@ -25,6 +25,13 @@ enum Command {
     Inspect(commands::inspect::Args),
     /// Make a platform's native voice note from any common audio file.
     Convert(commands::convert::Args),
+    /// List the microphones (input devices) Hark can record from.
+    Devices(commands::devices::Args),
+    /// Record a voice note from the microphone, encoded as you speak.
+    Record(commands::record::Args),
+    /// Restore recordings that were interrupted (a crash, a power cut) up to their last
+    /// half-second, as notes in this folder.
+    Recover(commands::recover::Args),
 }
 
 fn main() -> std::process::ExitCode {
@@ -33,6 +40,9 @@ fn main() -> std::process::ExitCode {
         Command::Doctor(args) => commands::doctor::run(args),
         Command::Inspect(args) => commands::inspect::run(args),
         Command::Convert(args) => commands::convert::run(args),
+        Command::Devices(args) => commands::devices::run(args),
+        Command::Record(args) => commands::record::run(args),
+        Command::Recover(args) => commands::recover::run(args),
     };
     match result {
         Ok(code) => code.into(),

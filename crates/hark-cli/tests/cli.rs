@@ -34,7 +34,13 @@ fn help_lists_only_real_commands_and_documents_exit_statuses() {
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    assert_eq!(commands, ["doctor", "inspect", "convert", "help"], "{out}");
+    assert_eq!(
+        commands,
+        [
+            "doctor", "inspect", "convert", "devices", "record", "recover", "help"
+        ],
+        "{out}"
+    );
     assert!(out.contains("Exit status:"), "{out}");
     assert!(
         out.contains("1  the command ran and found a problem"),

@@ -8,6 +8,7 @@ pub mod error;
 pub mod paths;
 pub mod platform;
 pub mod profile;
+pub mod record;
 
 pub use error::UserError;
 

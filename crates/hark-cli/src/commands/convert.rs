@@ -5,7 +5,7 @@ use anyhow::Context;
 use hark_core::audio::convert::{self, ConvertOptions};
 use hark_core::platform::Platform;
 
-use super::report;
+use super::{report, write_atomically};
 use crate::exit::Exit;
 
 #[derive(clap::Args)]
@@ -74,16 +74,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
-}
-
-/// Writes to a temporary file beside `path`, then renames: a reader never sees half a note.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_file_name(format!(
-        ".{}.part",
-        path.file_name().unwrap_or_default().to_string_lossy()
-    ));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }

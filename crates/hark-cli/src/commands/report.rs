@@ -10,8 +10,9 @@ use hark_core::platform::{Level, Verdict, limits};
 
 use crate::exit::Exit;
 
-/// Prints an error as its sentence, remedy and code; returns the exit status it means.
-pub fn clip_error(err: &ClipError, json: bool) -> Exit {
+/// Prints an error as its sentence, remedy and code (JSON on stdout with `json`), and
+/// returns `exit`.
+pub fn user_error(err: &dyn UserError, json: bool, exit: Exit) -> Exit {
     if json {
         let value = serde_json::json!({
             "error": { "code": err.code(), "message": err.to_string(), "remedy": err.remedy() }
@@ -24,11 +25,17 @@ pub fn clip_error(err: &ClipError, json: bool) -> Exit {
             err.code()
         );
     }
-    match err {
+    exit
+}
+
+/// Prints a clip error; the exit status follows what went wrong.
+pub fn clip_error(err: &ClipError, json: bool) -> Exit {
+    let exit = match err {
         ClipError::DoesNotFit(_) => Exit::Problem,
         ClipError::Encode { .. } => Exit::Failure,
         _ => Exit::Unusable,
-    }
+    };
+    user_error(err, json, exit)
 }
 
 pub fn clip(out: &mut impl Write, info: &ClipInfo) -> std::io::Result<()> {

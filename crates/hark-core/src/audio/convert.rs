@@ -39,8 +39,8 @@ pub struct Note {
     pub passed_through: bool,
     pub duration_ms: u64,
     pub size: u64,
-    /// The input as it was.
-    pub source: ClipInfo,
+    /// The input as it was (`None` for a recording).
+    pub source: Option<ClipInfo>,
     /// The input was longer than the platform allows and its start was kept.
     pub trimmed_to_limit: bool,
     pub cleanup: Option<CleanupReport>,
@@ -96,7 +96,7 @@ pub fn convert(path: &Path, platform: Platform, opts: ConvertOptions) -> Result<
                 file_name: format.file_name(),
                 passed_through: true,
                 duration_ms: source.duration_ms,
-                source,
+                source: Some(source),
                 trimmed_to_limit: false,
                 cleanup: None,
                 verdicts: checks,
@@ -136,6 +136,26 @@ pub fn convert(path: &Path, platform: Platform, opts: ConvertOptions) -> Result<
     };
 
     let bytes = encoder.finish()?;
+    finish_note(
+        platform,
+        target,
+        bytes,
+        Some(source),
+        trimmed_to_limit,
+        cleanup,
+    )
+}
+
+/// Measures an encoded note from its own stream, computes its verdicts, and refuses it
+/// (with the failing verdict) if it cannot be sent.
+pub fn finish_note(
+    platform: Platform,
+    target: Target,
+    bytes: Vec<u8>,
+    source: Option<ClipInfo>,
+    trimmed_to_limit: bool,
+    cleanup: Option<CleanupReport>,
+) -> Result<Note, ClipError> {
     let duration = match target {
         Target::OggOpus => measure::ogg_opus(&bytes),
         Target::AmrNb => measure::amr(&bytes),
@@ -163,6 +183,27 @@ pub fn convert(path: &Path, platform: Platform, opts: ConvertOptions) -> Result<
         cleanup,
         verdicts: checks,
     })
+}
+
+/// Encodes mono samples at `rate` for `platform` (e.g. a recovered take).
+pub fn encode_samples(
+    samples: &[f32],
+    rate: u32,
+    platform: Platform,
+    opts: ConvertOptions,
+) -> Result<Note, ClipError> {
+    let facts = platform.facts();
+    let mut samples = samples.to_vec();
+    let cleanup = opts.clean.then(|| cleanup::clean(&mut samples, rate));
+    let max = facts
+        .max_duration
+        .map(|d| (d.as_secs_f64() * rate as f64).round() as u64);
+    let trimmed = opts.trim_to_limit && truncate_to(&mut samples, max);
+    let duration = Duration::from_secs_f64(samples.len() as f64 / rate as f64);
+    let mut encoder = encoder_for(facts.target, duration)?;
+    feed_all(&samples, rate, encoder.as_mut())?;
+    let bytes = encoder.finish()?;
+    finish_note(platform, facts.target, bytes, None, trimmed, cleanup)
 }
 
 /// The streaming encoder for `target`, tuned for a note of about `duration`.

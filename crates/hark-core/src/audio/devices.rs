@@ -49,6 +49,8 @@ pub enum AudioError {
     PermissionDenied { detail: String },
     #[error("The microphone is busy in another program: {detail}")]
     DeviceBusy { detail: String },
+    #[error("The microphone's sample format is not supported: {detail}")]
+    Unsupported { detail: String },
     #[error("The sound system reported an error: {detail}")]
     Backend { detail: String },
 }
@@ -60,6 +62,7 @@ impl UserError for AudioError {
             AudioError::NoSoundServer { .. } => "no_sound_server",
             AudioError::PermissionDenied { .. } => "microphone_denied",
             AudioError::DeviceBusy { .. } => "device_busy",
+            AudioError::Unsupported { .. } => "unsupported_input_format",
             AudioError::Backend { .. } => "audio_backend_error",
         }
     }
@@ -81,6 +84,9 @@ impl UserError for AudioError {
             AudioError::DeviceBusy { .. } => {
                 "Close the other program that is using the microphone, then try again.".into()
             }
+            AudioError::Unsupported { .. } => "Choose another input device (`hark devices` \
+                lists them), or set this one to 16-bit or float samples in your sound settings."
+                .into(),
             AudioError::Backend { .. } => "Try another input device, or restart your computer's \
                 sound service; if it keeps happening, run `hark doctor` and send its output to \
                 support."
@@ -97,6 +103,7 @@ impl From<cpal::Error> for AudioError {
             cpal::ErrorKind::HostUnavailable => AudioError::NoSoundServer { detail },
             cpal::ErrorKind::PermissionDenied => AudioError::PermissionDenied { detail },
             cpal::ErrorKind::DeviceBusy => AudioError::DeviceBusy { detail },
+            cpal::ErrorKind::UnsupportedConfig => AudioError::Unsupported { detail },
             _ => AudioError::Backend { detail },
         }
     }
@@ -113,7 +120,7 @@ pub fn list_inputs() -> Result<InputInventory, AudioError> {
     let mut devices: Vec<InputDevice> = host
         .input_devices()?
         .filter_map(|device| {
-            let (id, name) = describe(&device).ok()?;
+            let (id, name) = describe_device(&device).ok()?;
             Some(InputDevice {
                 is_default: Some(&id) == default_id.as_ref(),
                 id: id.to_string(),
@@ -126,7 +133,7 @@ pub fn list_inputs() -> Result<InputInventory, AudioError> {
     if let Some(device) = default
         && !devices.iter().any(|d| d.is_default)
     {
-        let (id, name) = describe(&device)?;
+        let (id, name) = describe_device(&device)?;
         devices.push(InputDevice {
             id: id.to_string(),
             name,
@@ -152,7 +159,7 @@ pub fn default_input() -> Result<(InputDevice, StreamFormat), AudioError> {
             detail: format!("the {} sound system has no default input", host.id().name()),
         })?;
     let format = default_format(&device)?;
-    let (id, name) = describe(&device)?;
+    let (id, name) = describe_device(&device)?;
     let input = InputDevice {
         id: id.to_string(),
         name,
@@ -163,7 +170,7 @@ pub fn default_input() -> Result<(InputDevice, StreamFormat), AudioError> {
 }
 
 /// A device's id and the name people know it by (its id when it has no description).
-fn describe(device: &cpal::Device) -> Result<(cpal::DeviceId, String), AudioError> {
+pub fn describe_device(device: &cpal::Device) -> Result<(cpal::DeviceId, String), AudioError> {
     let id = device.id()?;
     let name = device
         .description()

@@ -1,0 +1,254 @@
+//! Capturing a microphone with cpal.
+//!
+//! The stream is built and started on its own thread, which reports success or the
+//! real error back before `open` returns (no device, no sound server, permission
+//! denied, busy, unsupported format). The cpal callback only converts samples to f32
+//! and copies them into a lock-free single-producer ring (`rtrb`): no allocation, lock,
+//! I/O or logging there. When the ring is full the samples are counted as overruns.
+
+use std::str::FromStr;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
+use cpal::{FromSample, SizedSample};
+
+use crate::audio::devices::{AudioError, InputDevice, describe_device};
+
+/// Seconds of audio the ring holds if the worker falls behind.
+const RING_SECONDS: usize = 4;
+const OPEN_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// What the callback and the error callback share with the worker.
+#[derive(Default)]
+pub struct CaptureState {
+    /// Samples (not frames) dropped because the ring was full.
+    pub overruns: AtomicU64,
+    /// Set by the stream's error callback (device unplugged, stream died).
+    pub failed: AtomicBool,
+    pub failure: Mutex<Option<AudioError>>,
+}
+
+/// A running input stream. Dropping it stops the stream.
+pub struct Capture {
+    pub consumer: rtrb::Consumer<f32>,
+    pub channels: u16,
+    pub sample_rate: u32,
+    pub device: InputDevice,
+    pub state: Arc<CaptureState>,
+    stop: Option<mpsc::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Drop for Capture {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+type Opened = (rtrb::Consumer<f32>, u16, u32, InputDevice);
+
+/// Opens `device` (an id such as `pulseaudio:vmic`, or part of a device's name), or
+/// the default input when `None`, and starts capturing.
+pub fn open(device: Option<&str>) -> Result<Capture, AudioError> {
+    let wanted = device.map(str::to_string);
+    let state = Arc::new(CaptureState::default());
+    let (ready_tx, ready_rx) = mpsc::channel::<Result<Opened, AudioError>>();
+    let (stop_tx, stop_rx) = mpsc::channel::<()>();
+    let thread_state = state.clone();
+    let thread = std::thread::Builder::new()
+        .name("hark-capture".into())
+        .spawn(move || match start(wanted.as_deref(), thread_state) {
+            Ok((stream, opened)) => {
+                let _ = ready_tx.send(Ok(opened));
+                // Keep the stream alive until the Capture is dropped.
+                let _ = stop_rx.recv();
+                drop(stream);
+            }
+            Err(err) => {
+                let _ = ready_tx.send(Err(err));
+            }
+        })
+        .map_err(|e| AudioError::Backend {
+            detail: e.to_string(),
+        })?;
+    let opened = match ready_rx.recv_timeout(OPEN_TIMEOUT) {
+        Ok(result) => result?,
+        Err(_) => {
+            return Err(AudioError::NoSoundServer {
+                detail: format!(
+                    "the sound system did not open the microphone within {} seconds",
+                    OPEN_TIMEOUT.as_secs()
+                ),
+            });
+        }
+    };
+    let (consumer, channels, sample_rate, device) = opened;
+    Ok(Capture {
+        consumer,
+        channels,
+        sample_rate,
+        device,
+        state,
+        stop: Some(stop_tx),
+        thread: Some(thread),
+    })
+}
+
+/// Finds the device: by exact id, else by a case-insensitive part of its name.
+fn select(host: &cpal::Host, wanted: Option<&str>) -> Result<cpal::Device, AudioError> {
+    let Some(wanted) = wanted else {
+        return host
+            .default_input_device()
+            .ok_or_else(|| AudioError::NoInputDevice {
+                detail: format!("the {} sound system has no default input", host.id().name()),
+            });
+    };
+    if let Ok(id) = cpal::DeviceId::from_str(wanted)
+        && let Some(device) = host.device_by_id(&id)
+    {
+        return Ok(device);
+    }
+    let needle = wanted.to_lowercase();
+    host.input_devices()?
+        .find(|d| {
+            d.description()
+                .is_ok_and(|desc| desc.name().to_lowercase().contains(&needle))
+        })
+        .ok_or_else(|| AudioError::NoInputDevice {
+            detail: format!("there is no input device called \"{wanted}\" (see `hark devices`)"),
+        })
+}
+
+fn start(
+    wanted: Option<&str>,
+    state: Arc<CaptureState>,
+) -> Result<(cpal::Stream, Opened), AudioError> {
+    let host = cpal::default_host();
+    // The name people know the input by comes from the default host (on Linux the
+    // sound server, which names its sources).
+    let (id, name) = describe_device(&select(&host, wanted)?)?;
+    let device = capture_device(&host, wanted)?;
+    let supported = device.default_input_config()?;
+    let channels = supported.channels();
+    let rate = supported.sample_rate();
+    let format = supported.sample_format();
+    let mut config = supported.config();
+    // Ask for 20 ms buffers: sound servers otherwise pick buffers of a second or more,
+    // which makes the meter lag and holds back the end of a take at stop.
+    // (cpal's PulseAudio host stalls on fixed record buffers: leave it its default.)
+    let wanted_frames = rate / 50;
+    config.buffer_size = match *supported.buffer_size() {
+        _ if device_host_is_pulse(&device) => cpal::BufferSize::Default,
+        cpal::SupportedBufferSize::Range { min, max } => {
+            cpal::BufferSize::Fixed(wanted_frames.clamp(min, max))
+        }
+        cpal::SupportedBufferSize::Unknown => cpal::BufferSize::Default,
+    };
+    let (stream, consumer) = match open_stream(&device, &config, format, state.clone()) {
+        Ok(opened) => opened,
+        // A device that refuses the small buffer gets its own default.
+        Err(AudioError::Unsupported { .. } | AudioError::Backend { .. }) => {
+            config.buffer_size = cpal::BufferSize::Default;
+            open_stream(&device, &config, format, state)?
+        }
+        Err(err) => return Err(err),
+    };
+    stream.play()?;
+    let info = InputDevice {
+        id: id.to_string(),
+        name,
+        is_default: wanted.is_none(),
+        default_format: None,
+    };
+    Ok((stream, (consumer, channels, rate, info)))
+}
+
+/// The device to capture from. On Linux the default input is opened through the ALSA
+/// host (which reaches PulseAudio or PipeWire through their ALSA plugin), because it
+/// delivers audio every ~10 ms; cpal's PulseAudio host hands it over in ~⅓ s chunks
+/// and stalls when asked for small buffers. A device chosen by id or name is opened on
+/// the host that listed it.
+fn capture_device(host: &cpal::Host, wanted: Option<&str>) -> Result<cpal::Device, AudioError> {
+    #[cfg(target_os = "linux")]
+    if wanted.is_none() && host.id() != cpal::HostId::Alsa {
+        let alsa = cpal::host_from_id(cpal::HostId::Alsa)?;
+        if let Some(device) = alsa.default_input_device()
+            && device.default_input_config().is_ok()
+        {
+            return Ok(device);
+        }
+    }
+    select(host, wanted)
+}
+
+fn device_host_is_pulse(device: &cpal::Device) -> bool {
+    device
+        .id()
+        .is_ok_and(|id| id.to_string().starts_with("pulseaudio:"))
+}
+
+/// Makes a ring and a stream that fills it, for the device's sample format.
+fn open_stream(
+    device: &cpal::Device,
+    config: &cpal::StreamConfig,
+    format: cpal::SampleFormat,
+    state: Arc<CaptureState>,
+) -> Result<(cpal::Stream, rtrb::Consumer<f32>), AudioError> {
+    let size = config.sample_rate as usize * config.channels as usize * RING_SECONDS;
+    let (producer, consumer) = rtrb::RingBuffer::new(size);
+    use cpal::SampleFormat as F;
+    let stream = match format {
+        F::I8 => build::<i8>(device, config, producer, state),
+        F::I16 => build::<i16>(device, config, producer, state),
+        F::I32 => build::<i32>(device, config, producer, state),
+        F::I64 => build::<i64>(device, config, producer, state),
+        F::U8 => build::<u8>(device, config, producer, state),
+        F::U16 => build::<u16>(device, config, producer, state),
+        F::U32 => build::<u32>(device, config, producer, state),
+        F::U64 => build::<u64>(device, config, producer, state),
+        F::F32 => build::<f32>(device, config, producer, state),
+        F::F64 => build::<f64>(device, config, producer, state),
+        other => Err(AudioError::Unsupported {
+            detail: format!("the microphone delivers {other} samples"),
+        }),
+    }?;
+    Ok((stream, consumer))
+}
+
+fn build<T>(
+    device: &cpal::Device,
+    config: &cpal::StreamConfig,
+    mut producer: rtrb::Producer<f32>,
+    state: Arc<CaptureState>,
+) -> Result<cpal::Stream, AudioError>
+where
+    T: SizedSample,
+    f32: FromSample<T>,
+{
+    let data_state = state.clone();
+    let on_data = move |data: &[T], _: &cpal::InputCallbackInfo| {
+        // Real-time thread: copy what fits, count the rest. Nothing else.
+        let fits = producer.slots().min(data.len());
+        if let Ok(chunk) = producer.write_chunk_uninit(fits) {
+            chunk.fill_from_iter(data[..fits].iter().map(|&s| s.to_sample::<f32>()));
+        }
+        if fits < data.len() {
+            data_state
+                .overruns
+                .fetch_add((data.len() - fits) as u64, Ordering::Relaxed);
+        }
+    };
+    let on_error = move |err: cpal::Error| {
+        if let Ok(mut slot) = state.failure.lock() {
+            slot.get_or_insert(AudioError::from(err));
+        }
+        state.failed.store(true, Ordering::Release);
+    };
+    Ok(device.build_input_stream::<T, _, _>(*config, on_data, on_error, Some(OPEN_TIMEOUT))?)
+}

@@ -1,0 +1,541 @@
+//! A take in progress, and the worker thread that turns captured audio into a note as
+//! it arrives: downmix → meter → spool → (5 ms fade buffer) → resample → encode.
+//!
+//! Stopping only drains the few milliseconds still in the ring and flushes the encoder,
+//! so the note is ready at once. Cleanup (silence trim, loudness) is not applied to
+//! recordings yet: it needs the whole take, and doing it at stop would cost a re-encode.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::capture::{self, Capture};
+use super::fade::Fade;
+use super::meter::{Level, LevelCell, Meter};
+use super::spool::Spool;
+use crate::UserError;
+use crate::audio::convert::{self, Note, opus_bitrate};
+use crate::audio::devices::{AudioError, InputDevice};
+use crate::audio::encode::{Encode, OggOpusEncoder, OpusSettings};
+use crate::audio::error::ClipError;
+use crate::audio::resample::Resampler;
+use crate::platform::{Platform, Target};
+
+/// How a take is recorded.
+#[derive(Debug, Clone)]
+pub struct RecordOptions {
+    pub platform: Platform,
+    /// A device id or part of its name; the default input when `None`.
+    pub device: Option<String>,
+    /// Stop by itself after this long; never later than the platform's limit.
+    pub max_duration: Option<Duration>,
+    /// Where the crash-safe spool lives (normally `<data>/spool`).
+    pub spool_dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    Recording,
+    Paused,
+    /// Stopped by itself at the limit (the platform's, or the one asked for), keeping
+    /// what was said.
+    LimitReached,
+    /// The device failed; what was captured is kept.
+    DeviceFailed,
+    Finished,
+}
+
+impl State {
+    fn from_u8(v: u8) -> State {
+        match v {
+            0 => State::Recording,
+            1 => State::Paused,
+            2 => State::LimitReached,
+            3 => State::DeviceFailed,
+            _ => State::Finished,
+        }
+    }
+}
+
+/// What the UI and the terminal show while recording.
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub state: State,
+    /// Recorded time, pauses excluded.
+    pub elapsed: Duration,
+    pub limit: Option<Duration>,
+    /// Bytes the note has so far (or would have, for formats written at the end).
+    pub size_estimate: u64,
+    pub level: Level,
+    /// Samples the worker could not keep up with (should stay 0).
+    pub overruns: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndReason {
+    Stopped,
+    LimitReached,
+    DeviceFailed,
+}
+
+/// A finished take: the note, and what happened.
+pub struct Take {
+    pub note: Note,
+    pub device: InputDevice,
+    pub ended_by: EndReason,
+    /// Why the device stopped, when it did.
+    pub device_error: Option<AudioError>,
+    pub overruns: u64,
+    spool: Option<Spool>,
+}
+
+impl Take {
+    /// Call once the note is safely stored: removes the crash-safe spool.
+    pub fn saved(mut self) {
+        if let Some(spool) = self.spool.take() {
+            spool.remove();
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    #[error(transparent)]
+    Audio(#[from] AudioError),
+    #[error(transparent)]
+    Clip(#[from] ClipError),
+    #[error("Hark could not write the recording to disk: {0}")]
+    Spool(#[from] std::io::Error),
+    #[error("The recording was cancelled.")]
+    Cancelled,
+    #[error("Nothing was recorded: the take is empty.")]
+    Empty,
+}
+
+impl UserError for RecordError {
+    fn code(&self) -> &'static str {
+        match self {
+            RecordError::Audio(e) => e.code(),
+            RecordError::Clip(e) => e.code(),
+            RecordError::Spool(_) => "spool_failed",
+            RecordError::Cancelled => "cancelled",
+            RecordError::Empty => "empty_take",
+        }
+    }
+    fn remedy(&self) -> String {
+        match self {
+            RecordError::Audio(e) => e.remedy(),
+            RecordError::Clip(e) => e.remedy(),
+            RecordError::Spool(_) => "Free some disk space, or check that Hark may write to \
+                its data folder (`hark doctor`), then record again."
+                .into(),
+            RecordError::Cancelled => "Record again when you are ready.".into(),
+            RecordError::Empty => "Record for longer, and check the microphone's level with \
+                `hark devices`."
+                .into(),
+        }
+    }
+}
+
+struct Shared {
+    rate: u32,
+    paused: AtomicBool,
+    stop: AtomicBool,
+    cancel: AtomicBool,
+    state: AtomicU8,
+    /// Mono samples recorded (pauses excluded).
+    samples: AtomicU64,
+    size: AtomicU64,
+    level: LevelCell,
+}
+
+/// A take in progress. Dropping it cancels it.
+pub struct Recording {
+    shared: Arc<Shared>,
+    worker: Option<JoinHandle<Result<Take, RecordError>>>,
+    limit: Option<Duration>,
+    /// Whether `limit` is the platform's (rather than a shorter one asked for).
+    platform_limit: bool,
+    overruns: Arc<capture::CaptureState>,
+}
+
+/// The Opus bitrate for a recording of unknown length: 24 kbit/s keeps about three
+/// minutes under WhatsApp's 512 KB play-button size; 32 kbit/s where there is no such
+/// threshold.
+fn recording_bitrate(platform: Platform) -> u32 {
+    match platform.facts().play_icon_max_bytes {
+        Some(_) => 24_000,
+        None => opus_bitrate(Some(Duration::from_secs(60))),
+    }
+}
+
+impl Recording {
+    /// Opens the device and starts recording; returns once audio is flowing, or with
+    /// the real reason it could not start.
+    pub fn start(opts: RecordOptions) -> Result<Recording, RecordError> {
+        let facts = opts.platform.facts();
+        let limit = match (opts.max_duration, facts.max_duration) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let platform_limit = facts.max_duration.is_some() && limit == facts.max_duration;
+        let target = facts.target;
+        let encoder: Box<dyn Encode> = match target {
+            Target::OggOpus => Box::new(OggOpusEncoder::new(OpusSettings {
+                bitrate: recording_bitrate(opts.platform),
+                ..OpusSettings::default()
+            })?),
+            other => convert::encoder_for(other, limit.unwrap_or(Duration::from_secs(60)))?,
+        };
+        let capture = capture::open(opts.device.as_deref())?;
+        let rate = capture.sample_rate;
+        let spool = Spool::create(&opts.spool_dir, rate, opts.platform)?;
+        let resampler = Resampler::new(rate, encoder.sample_rate())?;
+        let shared = Arc::new(Shared {
+            rate,
+            paused: AtomicBool::new(false),
+            stop: AtomicBool::new(false),
+            cancel: AtomicBool::new(false),
+            state: AtomicU8::new(State::Recording as u8),
+            samples: AtomicU64::new(0),
+            size: AtomicU64::new(0),
+            level: LevelCell::default(),
+        });
+        let overruns = capture.state.clone();
+        let worker_shared = shared.clone();
+        let limit_samples = limit.map(|d| (d.as_secs_f64() * rate as f64).round() as u64);
+        let platform = opts.platform;
+        let worker = std::thread::Builder::new()
+            .name("hark-recorder".into())
+            .spawn(move || {
+                Worker {
+                    capture,
+                    shared: worker_shared,
+                    spool: Some(spool),
+                    encoder,
+                    resampler,
+                    target,
+                    platform,
+                    limit_samples,
+                    platform_limit,
+                }
+                .run()
+            })
+            .map_err(RecordError::Spool)?;
+        Ok(Recording {
+            shared,
+            worker: Some(worker),
+            limit,
+            platform_limit,
+            overruns,
+        })
+    }
+
+    /// Whether the limit in `status()` is the platform's own.
+    pub fn limit_is_platforms(&self) -> bool {
+        self.platform_limit
+    }
+
+    pub fn status(&self) -> Status {
+        let elapsed = self.shared.samples.load(Ordering::Relaxed) as f64 / self.shared.rate as f64;
+        Status {
+            state: State::from_u8(self.shared.state.load(Ordering::Acquire)),
+            elapsed: Duration::from_secs_f64(elapsed),
+            limit: self.limit,
+            size_estimate: self.shared.size.load(Ordering::Relaxed),
+            level: self.shared.level.get(),
+            overruns: self.overruns.overruns.load(Ordering::Relaxed),
+        }
+    }
+
+    /// True once the take has ended by itself (limit reached, device failed).
+    pub fn ended(&self) -> bool {
+        matches!(
+            self.status().state,
+            State::LimitReached | State::DeviceFailed
+        ) || self.worker.as_ref().is_some_and(|w| w.is_finished())
+    }
+
+    pub fn pause(&self) {
+        self.shared.paused.store(true, Ordering::Release);
+    }
+
+    pub fn resume(&self) {
+        self.shared.paused.store(false, Ordering::Release);
+    }
+
+    /// Ends the take and returns the finished note (ready to send at once).
+    pub fn stop(mut self) -> Result<Take, RecordError> {
+        self.shared.stop.store(true, Ordering::Release);
+        self.join()
+    }
+
+    /// Ends the take and deletes everything it wrote.
+    pub fn cancel(mut self) {
+        self.shared.cancel.store(true, Ordering::Release);
+        let _ = self.join();
+    }
+
+    fn join(&mut self) -> Result<Take, RecordError> {
+        let worker = self.worker.take().ok_or(RecordError::Cancelled)?;
+        worker.join().unwrap_or_else(|_| {
+            Err(RecordError::Spool(std::io::Error::other(
+                "the recorder stopped unexpectedly",
+            )))
+        })
+    }
+}
+
+impl Drop for Recording {
+    fn drop(&mut self) {
+        if self.worker.is_some() {
+            self.shared.cancel.store(true, Ordering::Release);
+            let _ = self.join();
+        }
+    }
+}
+
+struct Worker {
+    capture: Capture,
+    shared: Arc<Shared>,
+    spool: Option<Spool>,
+    encoder: Box<dyn Encode>,
+    resampler: Resampler,
+    target: Target,
+    platform: Platform,
+    limit_samples: Option<u64>,
+    platform_limit: bool,
+}
+
+/// How long the worker sleeps when the ring is empty: well under a 20 ms frame.
+const IDLE: Duration = Duration::from_millis(5);
+
+impl Worker {
+    fn run(mut self) -> Result<Take, RecordError> {
+        let channels = self.capture.channels.max(1) as usize;
+        let rate = self.shared.rate;
+        let mut meter = Meter::new(rate);
+        let mut fade = Fade::new(rate);
+        let mut interleaved: Vec<f32> = Vec::with_capacity(rate as usize * channels / 10);
+        let mut mono: Vec<f32> = Vec::with_capacity(rate as usize / 10);
+        let mut resampled: Vec<f32> = Vec::new();
+        let mut bytes: Vec<u8> = Vec::new();
+        let mut recorded: u64 = 0;
+        let mut was_paused = false;
+        let bytes_per_sec = nominal_bytes_per_sec(self.target, self.platform);
+
+        let ended_by = loop {
+            if self.shared.cancel.load(Ordering::Acquire) {
+                if let Some(spool) = self.spool.take() {
+                    spool.remove();
+                }
+                return Err(RecordError::Cancelled);
+            }
+            let stopping = self.shared.stop.load(Ordering::Acquire);
+            let whole = self.capture.consumer.slots() / channels * channels;
+            if whole == 0 {
+                if self.capture.state.failed.load(Ordering::Acquire) {
+                    break EndReason::DeviceFailed;
+                }
+                if stopping {
+                    break EndReason::Stopped;
+                }
+                std::thread::sleep(IDLE);
+                continue;
+            }
+            interleaved.clear();
+            if let Ok(chunk) = self.capture.consumer.read_chunk(whole) {
+                let (a, b) = chunk.as_slices();
+                interleaved.extend_from_slice(a);
+                interleaved.extend_from_slice(b);
+                chunk.commit_all();
+            }
+            mono.clear();
+            crate::audio::decode::downmix_into(&interleaved, channels, &mut mono);
+
+            let paused = self.shared.paused.load(Ordering::Acquire);
+            if paused {
+                if !was_paused {
+                    let mut sink = Sink::new(
+                        &mut self.resampler,
+                        self.encoder.as_mut(),
+                        &mut resampled,
+                        &mut bytes,
+                    );
+                    fade.fade_out(|s| sink.feed(s));
+                    sink.finish()?;
+                    self.shared
+                        .state
+                        .store(State::Paused as u8, Ordering::Release);
+                    self.shared.level.set(Level::SILENT);
+                }
+                was_paused = true;
+                continue;
+            }
+            if was_paused {
+                fade.fade_in_next();
+                self.shared
+                    .state
+                    .store(State::Recording as u8, Ordering::Release);
+                was_paused = false;
+            }
+
+            let mut at_limit = false;
+            if let Some(max) = self.limit_samples {
+                let left = max.saturating_sub(recorded) as usize;
+                if mono.len() >= left {
+                    mono.truncate(left);
+                    at_limit = true;
+                }
+            }
+            if let Some(spool) = self.spool.as_mut() {
+                spool.write(&mono)?;
+            }
+            meter.feed(&mono, &self.shared.level);
+            let mut sink = Sink::new(
+                &mut self.resampler,
+                self.encoder.as_mut(),
+                &mut resampled,
+                &mut bytes,
+            );
+            fade.push(&mono, |s| sink.feed(s));
+            sink.finish()?;
+            recorded += mono.len() as u64;
+            self.shared.samples.store(recorded, Ordering::Relaxed);
+            let estimate =
+                (bytes.len() as u64).max((recorded as f64 / rate as f64 * bytes_per_sec) as u64);
+            self.shared.size.store(estimate, Ordering::Relaxed);
+            if at_limit {
+                self.shared
+                    .state
+                    .store(State::LimitReached as u8, Ordering::Release);
+                break EndReason::LimitReached;
+            }
+        };
+
+        if recorded == 0 {
+            if let Some(spool) = self.spool.take() {
+                spool.remove();
+            }
+            return match self
+                .capture
+                .state
+                .failure
+                .lock()
+                .ok()
+                .and_then(|mut f| f.take())
+            {
+                Some(err) => Err(RecordError::Audio(err)),
+                None => Err(RecordError::Empty),
+            };
+        }
+        {
+            let mut sink = Sink::new(
+                &mut self.resampler,
+                self.encoder.as_mut(),
+                &mut resampled,
+                &mut bytes,
+            );
+            fade.fade_out(|s| sink.feed(s));
+            sink.finish()?;
+        }
+        // `resampled` still holds the last block, already encoded: start the tail afresh.
+        resampled.clear();
+        self.resampler.finish(&mut resampled)?;
+        self.encoder.push(&resampled)?;
+        bytes.extend(self.encoder.finish()?);
+        let state = if ended_by == EndReason::DeviceFailed {
+            State::DeviceFailed
+        } else if ended_by == EndReason::LimitReached {
+            State::LimitReached
+        } else {
+            State::Finished
+        };
+        self.shared.state.store(state as u8, Ordering::Release);
+        let note = convert::finish_note(
+            self.platform,
+            self.target,
+            bytes,
+            None,
+            self.platform_limit && ended_by == EndReason::LimitReached,
+            None,
+        )?;
+        let device_error = self
+            .capture
+            .state
+            .failure
+            .lock()
+            .ok()
+            .and_then(|mut f| f.take());
+        Ok(Take {
+            note,
+            device: self.capture.device.clone(),
+            ended_by,
+            device_error,
+            overruns: self.capture.state.overruns.load(Ordering::Relaxed),
+            spool: self.spool.take(),
+        })
+    }
+}
+
+/// Resamples and encodes what the fade buffer releases, remembering the first error.
+struct Sink<'a> {
+    resampler: &'a mut Resampler,
+    encoder: &'a mut dyn Encode,
+    resampled: &'a mut Vec<f32>,
+    bytes: &'a mut Vec<u8>,
+    error: Option<ClipError>,
+}
+
+impl<'a> Sink<'a> {
+    fn new(
+        resampler: &'a mut Resampler,
+        encoder: &'a mut dyn Encode,
+        resampled: &'a mut Vec<f32>,
+        bytes: &'a mut Vec<u8>,
+    ) -> Self {
+        Sink {
+            resampler,
+            encoder,
+            resampled,
+            bytes,
+            error: None,
+        }
+    }
+
+    fn feed(&mut self, samples: &[f32]) {
+        if self.error.is_some() || samples.is_empty() {
+            return;
+        }
+        self.resampled.clear();
+        let result = self
+            .resampler
+            .push(samples, self.resampled)
+            .and_then(|_| self.encoder.push(self.resampled));
+        match result {
+            Ok(()) => self.bytes.extend(self.encoder.take_bytes()),
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    fn finish(self) -> Result<(), ClipError> {
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+/// Bytes a second of the note takes, for the running size estimate of formats whose
+/// bytes only come at the end.
+fn nominal_bytes_per_sec(target: Target, platform: Platform) -> f64 {
+    match target {
+        Target::OggOpus => recording_bitrate(platform) as f64 / 8.0 * 1.03,
+        Target::AmrNb => 1_600.0,
+        Target::M4aAac => 64_000.0 / 8.0 * 1.02,
+        Target::Mp3 => 16_000.0,
+    }
+}
