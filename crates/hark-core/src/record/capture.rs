@@ -31,6 +31,13 @@ pub struct CaptureState {
     pub failure: Mutex<Option<AudioError>>,
 }
 
+impl CaptureState {
+    /// The device's error, if the stream failed (taken once).
+    pub fn take_failure(&self) -> Option<AudioError> {
+        self.failure.lock().ok().and_then(|mut f| f.take())
+    }
+}
+
 /// A running input stream. Dropping it stops the stream.
 pub struct Capture {
     pub consumer: rtrb::Consumer<f32>,

@@ -18,8 +18,8 @@ impl Fade {
         }
     }
 
-    /// Takes new samples and passes on all but the newest 5 ms.
-    pub fn push(&mut self, samples: &[f32], mut emit: impl FnMut(&[f32])) {
+    /// Takes new samples and appends all but the newest 5 ms to `out`.
+    pub fn push(&mut self, samples: &[f32], out: &mut Vec<f32>) {
         let mut at = self.tail.len();
         self.tail.extend_from_slice(samples);
         // Fade in from the first sample after a resume, across as many pushes as it takes.
@@ -31,19 +31,19 @@ impl Fade {
         }
         if self.tail.len() > self.len {
             let ready = self.tail.len() - self.len;
-            emit(&self.tail[..ready]);
-            self.tail.drain(..ready);
+            out.extend(self.tail.drain(..ready));
         }
     }
 
-    /// At a pause or the end: fades out what is held back and passes it on.
-    pub fn fade_out(&mut self, mut emit: impl FnMut(&[f32])) {
+    /// At a pause or the end: fades out what is held back and appends it to `out`.
+    pub fn fade_out(&mut self, out: &mut Vec<f32>) {
         let n = self.tail.len();
-        for (i, s) in self.tail.iter_mut().enumerate() {
-            *s *= (n - i) as f32 / n as f32;
-        }
-        emit(&self.tail);
-        self.tail.clear();
+        out.extend(
+            self.tail
+                .drain(..)
+                .enumerate()
+                .map(|(i, s)| s * (n - i) as f32 / n as f32),
+        );
     }
 
     /// After a resume: the next 5 ms are faded in.
@@ -60,14 +60,14 @@ mod tests {
     fn every_sample_comes_out_once_and_the_joins_are_faded() {
         let mut fade = Fade::new(8_000); // 40-sample fades
         let mut out = Vec::new();
-        fade.push(&[1.0; 100], |s| out.extend_from_slice(s));
+        fade.push(&[1.0; 100], &mut out);
         assert_eq!(out.len(), 60, "the newest 5 ms are held back");
-        fade.fade_out(|s| out.extend_from_slice(s));
+        fade.fade_out(&mut out);
         assert_eq!(out.len(), 100);
         assert!(out[99] < 0.05 && out[60] > 0.95, "faded out to silence");
         fade.fade_in_next();
-        fade.push(&[1.0; 100], |s| out.extend_from_slice(s));
-        fade.fade_out(|s| out.extend_from_slice(s));
+        fade.push(&[1.0; 100], &mut out);
+        fade.fade_out(&mut out);
         assert_eq!(out.len(), 200);
         assert!(out[100] < 0.05, "fades in from silence: {}", out[100]);
         assert!((out[140] - 1.0).abs() < 1e-6, "full level after 5 ms");
@@ -85,9 +85,9 @@ mod tests {
         let mut out = Vec::new();
         fade.fade_in_next();
         for _ in 0..20 {
-            fade.push(&[1.0; 7], |s| out.extend_from_slice(s));
+            fade.push(&[1.0; 7], &mut out);
         }
-        fade.fade_out(|s| out.extend_from_slice(s));
+        fade.fade_out(&mut out);
         for (i, s) in out.iter().take(40).enumerate() {
             assert!((s - i as f32 / 40.0).abs() < 1e-6, "sample {i}: {s}");
         }

@@ -218,8 +218,12 @@ impl Recording {
                     capture,
                     shared: worker_shared,
                     spool: Some(spool),
-                    encoder,
-                    resampler,
+                    pipeline: Pipeline {
+                        resampler,
+                        encoder,
+                        resampled: Vec::new(),
+                        bytes: Vec::new(),
+                    },
                     target,
                     platform,
                     limit_samples,
@@ -305,8 +309,7 @@ struct Worker {
     capture: Capture,
     shared: Arc<Shared>,
     spool: Option<Spool>,
-    encoder: Box<dyn Encode>,
-    resampler: Resampler,
+    pipeline: Pipeline,
     target: Target,
     platform: Platform,
     limit_samples: Option<u64>,
@@ -324,8 +327,7 @@ impl Worker {
         let mut fade = Fade::new(rate);
         let mut interleaved: Vec<f32> = Vec::with_capacity(rate as usize * channels / 10);
         let mut mono: Vec<f32> = Vec::with_capacity(rate as usize / 10);
-        let mut resampled: Vec<f32> = Vec::new();
-        let mut bytes: Vec<u8> = Vec::new();
+        let mut staged: Vec<f32> = Vec::with_capacity(rate as usize / 10);
         let mut recorded: u64 = 0;
         let mut was_paused = false;
         let bytes_per_sec = nominal_bytes_per_sec(self.target, self.platform);
@@ -362,14 +364,9 @@ impl Worker {
             let paused = self.shared.paused.load(Ordering::Acquire);
             if paused {
                 if !was_paused {
-                    let mut sink = Sink::new(
-                        &mut self.resampler,
-                        self.encoder.as_mut(),
-                        &mut resampled,
-                        &mut bytes,
-                    );
-                    fade.fade_out(|s| sink.feed(s));
-                    sink.finish()?;
+                    staged.clear();
+                    fade.fade_out(&mut staged);
+                    self.pipeline.feed(&staged)?;
                     self.shared
                         .state
                         .store(State::Paused as u8, Ordering::Release);
@@ -398,18 +395,13 @@ impl Worker {
                 spool.write(&mono)?;
             }
             meter.feed(&mono, &self.shared.level);
-            let mut sink = Sink::new(
-                &mut self.resampler,
-                self.encoder.as_mut(),
-                &mut resampled,
-                &mut bytes,
-            );
-            fade.push(&mono, |s| sink.feed(s));
-            sink.finish()?;
+            staged.clear();
+            fade.push(&mono, &mut staged);
+            self.pipeline.feed(&staged)?;
             recorded += mono.len() as u64;
             self.shared.samples.store(recorded, Ordering::Relaxed);
-            let estimate =
-                (bytes.len() as u64).max((recorded as f64 / rate as f64 * bytes_per_sec) as u64);
+            let estimate = (self.pipeline.bytes.len() as u64)
+                .max((recorded as f64 / rate as f64 * bytes_per_sec) as u64);
             self.shared.size.store(estimate, Ordering::Relaxed);
             if at_limit {
                 self.shared
@@ -423,33 +415,15 @@ impl Worker {
             if let Some(spool) = self.spool.take() {
                 spool.remove();
             }
-            return match self
-                .capture
-                .state
-                .failure
-                .lock()
-                .ok()
-                .and_then(|mut f| f.take())
-            {
+            return match self.capture.state.take_failure() {
                 Some(err) => Err(RecordError::Audio(err)),
                 None => Err(RecordError::Empty),
             };
         }
-        {
-            let mut sink = Sink::new(
-                &mut self.resampler,
-                self.encoder.as_mut(),
-                &mut resampled,
-                &mut bytes,
-            );
-            fade.fade_out(|s| sink.feed(s));
-            sink.finish()?;
-        }
-        // `resampled` still holds the last block, already encoded: start the tail afresh.
-        resampled.clear();
-        self.resampler.finish(&mut resampled)?;
-        self.encoder.push(&resampled)?;
-        bytes.extend(self.encoder.finish()?);
+        staged.clear();
+        fade.fade_out(&mut staged);
+        self.pipeline.feed(&staged)?;
+        let bytes = self.pipeline.finish()?;
         let state = if ended_by == EndReason::DeviceFailed {
             State::DeviceFailed
         } else if ended_by == EndReason::LimitReached {
@@ -466,13 +440,7 @@ impl Worker {
             self.platform_limit && ended_by == EndReason::LimitReached,
             None,
         )?;
-        let device_error = self
-            .capture
-            .state
-            .failure
-            .lock()
-            .ok()
-            .and_then(|mut f| f.take());
+        let device_error = self.capture.state.take_failure();
         Ok(Take {
             note,
             device: self.capture.device.clone(),
@@ -484,48 +452,33 @@ impl Worker {
     }
 }
 
-/// Resamples and encodes what the fade buffer releases, remembering the first error.
-struct Sink<'a> {
-    resampler: &'a mut Resampler,
-    encoder: &'a mut dyn Encode,
-    resampled: &'a mut Vec<f32>,
-    bytes: &'a mut Vec<u8>,
-    error: Option<ClipError>,
+/// Resampling and encoding, and the bytes made so far.
+struct Pipeline {
+    resampler: Resampler,
+    encoder: Box<dyn Encode>,
+    resampled: Vec<f32>,
+    bytes: Vec<u8>,
 }
 
-impl<'a> Sink<'a> {
-    fn new(
-        resampler: &'a mut Resampler,
-        encoder: &'a mut dyn Encode,
-        resampled: &'a mut Vec<f32>,
-        bytes: &'a mut Vec<u8>,
-    ) -> Self {
-        Sink {
-            resampler,
-            encoder,
-            resampled,
-            bytes,
-            error: None,
-        }
-    }
-
-    fn feed(&mut self, samples: &[f32]) {
-        if self.error.is_some() || samples.is_empty() {
-            return;
+impl Pipeline {
+    fn feed(&mut self, samples: &[f32]) -> Result<(), ClipError> {
+        if samples.is_empty() {
+            return Ok(());
         }
         self.resampled.clear();
-        let result = self
-            .resampler
-            .push(samples, self.resampled)
-            .and_then(|_| self.encoder.push(self.resampled));
-        match result {
-            Ok(()) => self.bytes.extend(self.encoder.take_bytes()),
-            Err(e) => self.error = Some(e),
-        }
+        self.resampler.push(samples, &mut self.resampled)?;
+        self.encoder.push(&self.resampled)?;
+        self.bytes.extend(self.encoder.take_bytes());
+        Ok(())
     }
 
-    fn finish(self) -> Result<(), ClipError> {
-        self.error.map_or(Ok(()), Err)
+    /// Flushes the resampler and the encoder; returns the whole note.
+    fn finish(&mut self) -> Result<Vec<u8>, ClipError> {
+        self.resampled.clear();
+        self.resampler.finish(&mut self.resampled)?;
+        self.encoder.push(&self.resampled)?;
+        self.bytes.extend(self.encoder.finish()?);
+        Ok(std::mem::take(&mut self.bytes))
     }
 }
 
