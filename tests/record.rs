@@ -426,3 +426,43 @@ fn devices_lists_the_virtual_microphone_as_default() {
     assert_eq!(vmic["name"], "Sine source at 440 Hz");
     assert!(devices.iter().any(|d| d["id"] == "pulseaudio:vspk.monitor"));
 }
+
+#[test]
+fn a_device_that_fails_mid_take_ends_it_and_keeps_what_was_captured() {
+    let mic = VirtualMic::start(Signal::Sine { hz: 440 });
+    use_sound_server(&mic);
+    let dir = Scratch::new();
+    let rec = Recording::start(RecordOptions {
+        platform: Platform::Telegram,
+        device: None,
+        max_duration: None,
+        spool_dir: dir.path("spool"),
+    })
+    .unwrap();
+    wait::until(Duration::from_secs(10), "some audio", || {
+        (rec.status().elapsed >= Duration::from_secs(1)).then_some(())
+    });
+    // The sound server goes away under the running stream, as when a USB headset is
+    // unplugged or the audio service crashes.
+    drop(mic);
+    wait::until(Duration::from_secs(15), "the take to end by itself", || {
+        rec.ended().then_some(())
+    });
+    assert_eq!(rec.status().state, State::DeviceFailed);
+    let take = rec.stop().expect("the take is kept");
+    assert_eq!(take.ended_by, EndReason::DeviceFailed);
+    let err = take
+        .device_error
+        .as_ref()
+        .expect("the device's error is reported");
+    assert!(!hark_core::UserError::remedy(err).is_empty());
+    assert!(
+        take.note.duration_ms >= 1000,
+        "{} ms kept",
+        take.note.duration_ms
+    );
+    let out = dir.path("kept.ogg");
+    std::fs::write(&out, &take.note.bytes).unwrap();
+    assert!(media::opusinfo(&out).contains("Channels: 1"));
+    take.saved();
+}
