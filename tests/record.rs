@@ -146,6 +146,7 @@ fn pause_and_resume_leave_no_gap_click_or_paused_time() {
         device: None,
         max_duration: None,
         spool_dir: dir.path("spool"),
+        clean: false,
     })
     .expect("recording starts");
     let reach = |secs: f64| {
@@ -216,6 +217,7 @@ fn a_cancelled_take_leaves_no_files() {
         device: None,
         max_duration: None,
         spool_dir: spool.clone(),
+        clean: true,
     })
     .unwrap();
     wait::until(Duration::from_secs(10), "some audio", || {
@@ -244,6 +246,7 @@ fn the_limit_stops_the_take_and_keeps_what_was_said() {
         // A short test limit; the same mechanism enforces WeChat's 60 s.
         max_duration: Some(Duration::from_millis(1500)),
         spool_dir: dir.path("spool"),
+        clean: false,
     })
     .unwrap();
     assert_eq!(rec.status().limit, Some(Duration::from_millis(1500)));
@@ -263,6 +266,7 @@ fn the_limit_stops_the_take_and_keeps_what_was_said() {
         device: None,
         max_duration: Some(Duration::from_secs(600)),
         spool_dir: dir.path("spool"),
+        clean: false,
     })
     .unwrap();
     assert_eq!(rec.status().limit, Some(Duration::from_secs(60)));
@@ -437,6 +441,7 @@ fn a_device_that_fails_mid_take_ends_it_and_keeps_what_was_captured() {
         device: None,
         max_duration: None,
         spool_dir: dir.path("spool"),
+        clean: false,
     })
     .unwrap();
     wait::until(Duration::from_secs(10), "some audio", || {
@@ -465,4 +470,52 @@ fn a_device_that_fails_mid_take_ends_it_and_keeps_what_was_captured() {
     std::fs::write(&out, &take.note.bytes).unwrap();
     assert!(media::opusinfo(&out).contains("Channels: 1"));
     take.saved();
+}
+
+#[test]
+fn a_recording_is_cleaned_while_it_is_made() {
+    let mic = VirtualMic::start(Signal::Silence);
+    let dir = Scratch::new();
+    let speech = dir.path("speech.wav");
+    media::speech(
+        &speech,
+        "Thanks for waiting. I have sent the replacement today.",
+    );
+    let quiet = dir.path("quiet.wav");
+    media::sox(&speech, &quiet, &["vol", "0.1", "pad", "0.5", "0"]);
+    let speech_secs = media::ffmpeg_decode(&speech, 48_000).len() as f64 / 48_000.0;
+    let _playing = mic.play(&quiet);
+    let out = dir.path("clean.ogg");
+    // Record well past the end of the speech: the trailing silence must not be sent.
+    let seconds = format!("{:.1}", speech_secs + 3.0);
+    let run = record(
+        &mic,
+        &dir.path("data"),
+        &[
+            "--for",
+            "whatsapp",
+            "--device",
+            "pulseaudio:vspk.monitor",
+            "--seconds",
+            &seconds,
+            "-o",
+            s(&out),
+            "--json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let cleanup = &v["note"]["cleanup"];
+    assert!(
+        cleanup["trimmed_end_ms"].as_u64().unwrap() >= 2000,
+        "{cleanup}"
+    );
+    let kept = v["note"]["duration_ms"].as_u64().unwrap() as f64 / 1000.0;
+    assert!(
+        kept < speech_secs + 1.0,
+        "{kept} s kept of {speech_secs} s of speech"
+    );
+    let (lufs, peak) = media::loudness(&out);
+    assert!((lufs - -16.0).abs() <= 2.0, "{lufs} LUFS");
+    assert!(peak <= -1.0, "{peak} dBTP");
 }

@@ -27,6 +27,10 @@ pub struct Args {
     /// Stop after this many seconds (the platform's own limit always applies).
     #[arg(long, value_name = "N")]
     seconds: Option<f64>,
+    /// Record as it is: no silence trimming, DC removal or loudness levelling (which
+    /// are applied while recording by default).
+    #[arg(long)]
+    no_clean: bool,
     /// Print the result as JSON.
     #[arg(long)]
     json: bool,
@@ -48,6 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         device: args.device.clone(),
         max_duration,
         spool_dir: data.join("spool"),
+        clean: !args.no_clean,
     }) {
         Ok(r) => r,
         Err(err) => return Ok(report::user_error(&err, args.json, Exit::Problem)),

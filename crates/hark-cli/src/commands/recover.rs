@@ -65,7 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             continue;
         }
         let opts = ConvertOptions {
-            clean: false,
+            clean: take.info.clean,
             trim_to_limit: true,
         };
         let note = match convert::encode_samples(&samples, take.info.sample_rate, platform, opts) {

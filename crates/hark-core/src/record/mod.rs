@@ -6,6 +6,7 @@
 
 pub mod capture;
 pub mod fade;
+pub mod live_cleanup;
 pub mod meter;
 pub mod recorder;
 pub mod spool;

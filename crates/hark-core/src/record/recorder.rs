@@ -1,9 +1,11 @@
 //! A take in progress, and the worker thread that turns captured audio into a note as
 //! it arrives: downmix → meter → spool → (5 ms fade buffer) → resample → encode.
 //!
-//! Stopping only drains the few milliseconds still in the ring and flushes the encoder,
-//! so the note is ready at once. Cleanup (silence trim, loudness) is not applied to
-//! recordings yet: it needs the whole take, and doing it at stop would cost a re-encode.
+//! With cleanup (the default for recordings) the chain is downmix → meter → spool →
+//! fade → live cleanup (`live_cleanup`) → resample → encode: the spool keeps the raw
+//! take, and the note is cleaned as it is encoded. Stopping drains the few milliseconds
+//! still in the ring, the half second the cleanup holds back, and flushes the encoder,
+//! so the note is ready at once.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -15,6 +17,7 @@ use serde::Serialize;
 
 use super::capture::{self, Capture};
 use super::fade::Fade;
+use super::live_cleanup::LiveCleanup;
 use super::meter::{Level, LevelCell, Meter};
 use super::spool::Spool;
 use crate::UserError;
@@ -35,6 +38,8 @@ pub struct RecordOptions {
     pub max_duration: Option<Duration>,
     /// Where the crash-safe spool lives (normally `<data>/spool`).
     pub spool_dir: PathBuf,
+    /// Trim silence, remove DC and level the loudness while recording.
+    pub clean: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -195,7 +200,8 @@ impl Recording {
         };
         let capture = capture::open(opts.device.as_deref())?;
         let rate = capture.sample_rate;
-        let spool = Spool::create(&opts.spool_dir, rate, opts.platform)?;
+        let spool = Spool::create(&opts.spool_dir, rate, opts.platform, opts.clean)?;
+        let cleanup = opts.clean.then(|| LiveCleanup::new(rate));
         let resampler = Resampler::new(rate, encoder.sample_rate())?;
         let shared = Arc::new(Shared {
             rate,
@@ -218,6 +224,7 @@ impl Recording {
                     capture,
                     shared: worker_shared,
                     spool: Some(spool),
+                    cleanup,
                     pipeline: Pipeline {
                         resampler,
                         encoder,
@@ -309,6 +316,7 @@ struct Worker {
     capture: Capture,
     shared: Arc<Shared>,
     spool: Option<Spool>,
+    cleanup: Option<LiveCleanup>,
     pipeline: Pipeline,
     target: Target,
     platform: Platform,
@@ -320,6 +328,18 @@ struct Worker {
 const IDLE: Duration = Duration::from_millis(5);
 
 impl Worker {
+    /// Passes samples through the live cleanup (if on) to the encoder.
+    fn feed(&mut self, samples: &[f32], cleaned: &mut Vec<f32>) -> Result<(), ClipError> {
+        match self.cleanup.as_mut() {
+            Some(cleanup) => {
+                cleaned.clear();
+                cleanup.push(samples, cleaned);
+                self.pipeline.feed(cleaned)
+            }
+            None => self.pipeline.feed(samples),
+        }
+    }
+
     fn run(mut self) -> Result<Take, RecordError> {
         let channels = self.capture.channels.max(1) as usize;
         let rate = self.shared.rate;
@@ -328,6 +348,7 @@ impl Worker {
         let mut interleaved: Vec<f32> = Vec::with_capacity(rate as usize * channels / 10);
         let mut mono: Vec<f32> = Vec::with_capacity(rate as usize / 10);
         let mut staged: Vec<f32> = Vec::with_capacity(rate as usize / 10);
+        let mut cleaned: Vec<f32> = Vec::with_capacity(rate as usize / 10);
         let mut recorded: u64 = 0;
         let mut was_paused = false;
         let bytes_per_sec = nominal_bytes_per_sec(self.target, self.platform);
@@ -366,7 +387,7 @@ impl Worker {
                 if !was_paused {
                     staged.clear();
                     fade.fade_out(&mut staged);
-                    self.pipeline.feed(&staged)?;
+                    self.feed(&staged, &mut cleaned)?;
                     self.shared
                         .state
                         .store(State::Paused as u8, Ordering::Release);
@@ -397,7 +418,7 @@ impl Worker {
             meter.feed(&mono, &self.shared.level);
             staged.clear();
             fade.push(&mono, &mut staged);
-            self.pipeline.feed(&staged)?;
+            self.feed(&staged, &mut cleaned)?;
             recorded += mono.len() as u64;
             self.shared.samples.store(recorded, Ordering::Relaxed);
             let estimate = (self.pipeline.bytes.len() as u64)
@@ -422,7 +443,19 @@ impl Worker {
         }
         staged.clear();
         fade.fade_out(&mut staged);
-        self.pipeline.feed(&staged)?;
+        self.feed(&staged, &mut cleaned)?;
+        let report = self.cleanup.as_mut().map(|c| {
+            cleaned.clear();
+            let report = c.finish(&mut cleaned);
+            (report, std::mem::take(&mut cleaned))
+        });
+        let report = match report {
+            Some((report, tail)) => {
+                self.pipeline.feed(&tail)?;
+                Some(report)
+            }
+            None => None,
+        };
         let bytes = self.pipeline.finish()?;
         let state = if ended_by == EndReason::DeviceFailed {
             State::DeviceFailed
@@ -438,7 +471,7 @@ impl Worker {
             bytes,
             None,
             self.platform_limit && ended_by == EndReason::LimitReached,
-            None,
+            report,
         )?;
         let device_error = self.capture.state.take_failure();
         Ok(Take {

@@ -28,6 +28,13 @@ pub struct SpoolInfo {
     pub started: u64,
     /// The process recording it; a take whose process is gone was interrupted.
     pub pid: u32,
+    /// Whether the take was being cleaned up (recovery does the same).
+    #[serde(default = "yes")]
+    pub clean: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 pub struct Spool {
@@ -38,7 +45,12 @@ pub struct Spool {
 }
 
 impl Spool {
-    pub fn create(dir: &Path, rate: u32, platform: Platform) -> std::io::Result<Spool> {
+    pub fn create(
+        dir: &Path,
+        rate: u32,
+        platform: Platform,
+        clean: bool,
+    ) -> std::io::Result<Spool> {
         std::fs::create_dir_all(dir)?;
         let started = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -54,6 +66,7 @@ impl Spool {
             platform: platform.id().to_string(),
             started: started.as_secs(),
             pid: std::process::id(),
+            clean,
         };
         let info_path = dir.join(format!("{id}.json"));
         std::fs::write(&info_path, serde_json::to_vec_pretty(&info)?)?;
@@ -178,7 +191,7 @@ mod tests {
     #[test]
     fn a_flushed_take_is_found_after_its_process_is_gone_and_removed_after() {
         let dir = tempfile::tempdir().unwrap();
-        let mut spool = Spool::create(dir.path(), 16_000, Platform::Whatsapp).unwrap();
+        let mut spool = Spool::create(dir.path(), 16_000, Platform::Whatsapp, true).unwrap();
         spool.write(&vec![0.25; 16_000]).unwrap();
         spool.pcm.flush().unwrap();
         // Pretend the owner died: point the sidecar at a pid that is not running.
@@ -203,7 +216,7 @@ mod tests {
     #[test]
     fn a_take_whose_process_is_alive_is_not_interrupted() {
         let dir = tempfile::tempdir().unwrap();
-        let spool = Spool::create(dir.path(), 8_000, Platform::Wechat).unwrap();
+        let spool = Spool::create(dir.path(), 8_000, Platform::Wechat, false).unwrap();
         let mut info: SpoolInfo =
             serde_json::from_slice(&std::fs::read(&spool.info_path).unwrap()).unwrap();
         info.pid = 1; // init is always running
