@@ -254,6 +254,12 @@ fn the_limit_stops_the_take_and_keeps_what_was_said() {
         rec.ended().then_some(())
     });
     assert_eq!(rec.status().state, State::LimitReached);
+    // The running size estimate tracks the note: AMR-NB is 1600 bytes a second.
+    let estimate = rec.status().size_estimate;
+    assert!(
+        (2_200..=2_600).contains(&estimate),
+        "size estimate {estimate} bytes for 1.5 s"
+    );
     let take = rec.stop().unwrap();
     assert_eq!(take.ended_by, EndReason::LimitReached);
     assert_eq!(take.note.duration_ms, 1500, "exactly the limit, kept");
@@ -518,4 +524,64 @@ fn a_recording_is_cleaned_while_it_is_made() {
     let (lufs, peak) = media::loudness(&out);
     assert!((lufs - -16.0).abs() <= 2.0, "{lufs} LUFS");
     assert!(peak <= -1.0, "{peak} dBTP");
+}
+
+/// Starts `hark record` with a pipe on stdin and waits until it has recorded a second.
+fn recording_child(mic: &VirtualMic, data: &Path, out: &Path) -> Daemon {
+    let child = Daemon::spawn(
+        "hark record",
+        Command::new(rig::bins::built("hark"))
+            .args(["record", "--for", "whatsapp", "-o", s(out), "--no-clean"])
+            .envs(mic.env())
+            .env("HARK_DATA_DIR", data)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null()),
+    );
+    let spool = data.join("spool");
+    wait::until(Duration::from_secs(20), "a second on disk", || {
+        let pcm = std::fs::read_dir(&spool)
+            .ok()?
+            .filter_map(Result::ok)
+            .find(|e| e.path().extension().is_some_and(|x| x == "pcm"))?;
+        (pcm.metadata().ok()?.len() >= 48_000 * 2).then_some(())
+    });
+    child
+}
+
+fn exits_cleanly_with_the_take(mut child: Daemon, out: &Path, data: &Path) {
+    let status = wait::until(Duration::from_secs(20), "hark record to finish", || {
+        child.child().try_wait().ok().flatten()
+    });
+    assert!(status.success(), "exit status {status}");
+    let secs = media::ffmpeg_decode(out, 48_000).len() as f64 / 48_000.0;
+    assert!(secs >= 1.0, "the take is kept: {secs} s");
+    assert!(spool_is_empty(data), "the saved take's spool is removed");
+}
+
+#[test]
+fn enter_stops_the_recording_and_keeps_the_take() {
+    use std::io::Write;
+    let mic = VirtualMic::start(Signal::Sine { hz: 440 });
+    let dir = Scratch::new();
+    let (data, out) = (dir.path("data"), dir.path("enter.ogg"));
+    let mut child = recording_child(&mic, &data, &out);
+    child
+        .child()
+        .stdin
+        .as_mut()
+        .unwrap()
+        .write_all(b"\n")
+        .unwrap();
+    exits_cleanly_with_the_take(child, &out, &data);
+}
+
+#[test]
+fn ctrl_c_stops_the_recording_and_keeps_the_take() {
+    let mic = VirtualMic::start(Signal::Sine { hz: 440 });
+    let dir = Scratch::new();
+    let (data, out) = (dir.path("data"), dir.path("ctrl-c.ogg"));
+    let child = recording_child(&mic, &data, &out);
+    signal(child.pid(), libc::SIGINT);
+    exits_cleanly_with_the_take(child, &out, &data);
 }
