@@ -25,8 +25,8 @@ pub struct Args {
     #[arg(long, value_name = "DEVICE")]
     device: Option<String>,
     /// Stop after this many seconds (the platform's own limit always applies).
-    #[arg(long, value_name = "N")]
-    seconds: Option<f64>,
+    #[arg(long, value_name = "N", value_parser = positive_seconds)]
+    seconds: Option<Duration>,
     /// Record as it is: no silence trimming, DC removal or loudness levelling (which
     /// are applied while recording by default).
     #[arg(long)]
@@ -42,11 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Ok(d) => d,
         Err(err) => return Ok(report::user_error(&err, args.json, Exit::Failure)),
     };
-    let max_duration = match args.seconds {
-        Some(s) if s > 0.0 && s.is_finite() => Some(Duration::from_secs_f64(s)),
-        Some(_) => anyhow::bail!("--seconds takes a positive number"),
-        None => None,
-    };
+    let max_duration = args.seconds;
     let recording = match Recording::start(RecordOptions {
         platform: args.platform,
         device: args.device.clone(),
@@ -224,6 +220,13 @@ impl Display {
             Some(bar) => bar.finish_with_message(line),
             None => eprintln!("{line}"),
         }
+    }
+}
+
+fn positive_seconds(s: &str) -> Result<Duration, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() && v < 86_400.0 => Ok(Duration::from_secs_f64(v)),
+        _ => Err(format!("\"{s}\" is not a number of seconds above zero")),
     }
 }
 
