@@ -55,7 +55,10 @@ fn a_wrong_command_line_exits_2_with_usage() {
     assert!(err.contains("unexpected argument '--bogus'"), "{err}");
     let (code, _, err) = hark(&["record", "--for", "whatsapp", "--seconds", "0"]);
     assert_eq!(code, 2);
-    assert!(err.contains("is not a number of seconds above zero"), "{err}");
+    assert!(
+        err.contains("is not a number of seconds above zero"),
+        "{err}"
+    );
     let (code, _, err) = hark(&["convert", "x.wav", "--for", "signal"]);
     assert_eq!(code, 2);
     assert!(err.contains("is not a platform Hark knows"), "{err}");
