@@ -46,6 +46,22 @@ fn use_sound_server(mic: &VirtualMic) {
     }
 }
 
+/// Recording from the default input into `spool_dir`.
+fn options(
+    platform: Platform,
+    max_duration: Option<Duration>,
+    spool_dir: std::path::PathBuf,
+    clean: bool,
+) -> RecordOptions {
+    RecordOptions {
+        platform,
+        device: None,
+        max_duration,
+        spool_dir,
+        clean,
+    }
+}
+
 fn spool_is_empty(data: &Path) -> bool {
     std::fs::read_dir(data.join("spool")).map_or(true, |mut d| d.next().is_none())
 }
@@ -141,14 +157,8 @@ fn pause_and_resume_leave_no_gap_click_or_paused_time() {
     use_sound_server(&mic);
     let dir = Scratch::new();
     let started = std::time::Instant::now();
-    let rec = Recording::start(RecordOptions {
-        platform: Platform::Whatsapp,
-        device: None,
-        max_duration: None,
-        spool_dir: dir.path("spool"),
-        clean: false,
-    })
-    .expect("recording starts");
+    let rec = Recording::start(options(Platform::Whatsapp, None, dir.path("spool"), false))
+        .expect("recording starts");
     let reach = |secs: f64| {
         wait::until(Duration::from_secs(15), "recorded time", || {
             (rec.status().elapsed.as_secs_f64() >= secs).then_some(())
@@ -212,14 +222,7 @@ fn a_cancelled_take_leaves_no_files() {
     use_sound_server(&mic);
     let dir = Scratch::new();
     let spool = dir.path("spool");
-    let rec = Recording::start(RecordOptions {
-        platform: Platform::Wechat,
-        device: None,
-        max_duration: None,
-        spool_dir: spool.clone(),
-        clean: true,
-    })
-    .unwrap();
+    let rec = Recording::start(options(Platform::Wechat, None, spool.clone(), true)).unwrap();
     wait::until(Duration::from_secs(10), "some audio", || {
         (rec.status().elapsed >= Duration::from_millis(600)).then_some(())
     });
@@ -267,13 +270,12 @@ fn the_limit_stops_the_take_and_keeps_what_was_said() {
     take.saved();
 
     // Without a shorter limit, WeChat's own 60 s applies.
-    let rec = Recording::start(RecordOptions {
-        platform: Platform::Wechat,
-        device: None,
-        max_duration: Some(Duration::from_secs(600)),
-        spool_dir: dir.path("spool"),
-        clean: false,
-    })
+    let rec = Recording::start(options(
+        Platform::Wechat,
+        Some(Duration::from_secs(600)),
+        dir.path("spool"),
+        false,
+    ))
     .unwrap();
     assert_eq!(rec.status().limit, Some(Duration::from_secs(60)));
     assert!(rec.limit_is_platforms());
@@ -442,14 +444,8 @@ fn a_device_that_fails_mid_take_ends_it_and_keeps_what_was_captured() {
     let mic = VirtualMic::start(Signal::Sine { hz: 440 });
     use_sound_server(&mic);
     let dir = Scratch::new();
-    let rec = Recording::start(RecordOptions {
-        platform: Platform::Telegram,
-        device: None,
-        max_duration: None,
-        spool_dir: dir.path("spool"),
-        clean: false,
-    })
-    .unwrap();
+    let rec =
+        Recording::start(options(Platform::Telegram, None, dir.path("spool"), false)).unwrap();
     wait::until(Duration::from_secs(10), "some audio", || {
         (rec.status().elapsed >= Duration::from_secs(1)).then_some(())
     });
