@@ -581,3 +581,32 @@ fn ctrl_c_stops_the_recording_and_keeps_the_take() {
     signal(child.pid(), libc::SIGINT);
     exits_cleanly_with_the_take(child, &out, &data);
 }
+
+#[test]
+fn a_silent_take_warns_that_the_microphone_may_be_muted() {
+    let mic = VirtualMic::start(Signal::Silence);
+    let dir = Scratch::new();
+    let out = dir.path("silent.ogg");
+    let run = record(
+        &mic,
+        &dir.path("data"),
+        &["--for", "whatsapp", "--seconds", "1", "-o", s(&out)],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("nothing but silence was heard"),
+        "{}",
+        run.stdout
+    );
+    let mic = VirtualMic::start(Signal::Sine { hz: 440 });
+    let run = record(
+        &mic,
+        &dir.path("data"),
+        &["--for", "whatsapp", "--seconds", "1", "-o", s(&out)],
+    );
+    assert!(
+        !run.stdout.contains("nothing but silence"),
+        "{}",
+        run.stdout
+    );
+}

@@ -97,6 +97,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             "device": take.device,
             "ended_by": take.ended_by,
             "overruns": take.overruns,
+            "silent": take.silent,
             "device_error": take.device_error.as_ref().map(|e| serde_json::json!({
                 "code": e.code(), "message": e.to_string(), "remedy": e.remedy()
             })),
@@ -127,6 +128,13 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
                 writeln!(out, "What was recorded until then is kept.")?;
             }
             EndReason::Stopped => {}
+        }
+        if take.silent {
+            writeln!(
+                out,
+                "Warning: nothing but silence was heard. Is the microphone muted, or is it \
+                 the wrong one? `hark devices` lists the others."
+            )?;
         }
         writeln!(
             out,

@@ -61,6 +61,8 @@ pub struct Meter {
     sum_sq: f64,
     peak: f32,
     last_publish: Option<Instant>,
+    /// The loudest window's RMS so far.
+    loudest_rms_dbfs: f32,
 }
 
 impl Meter {
@@ -71,7 +73,13 @@ impl Meter {
             sum_sq: 0.0,
             peak: 0.0,
             last_publish: None,
+            loudest_rms_dbfs: FLOOR_DBFS,
         }
+    }
+
+    /// The loudest 1/30 s window's RMS so far, in dBFS.
+    pub fn loudest_rms_dbfs(&self) -> f32 {
+        self.loudest_rms_dbfs
     }
 
     /// Feeds mono samples; returns a level when one was published.
@@ -87,6 +95,7 @@ impl Meter {
                     peak_dbfs: dbfs(self.peak),
                 };
                 (self.count, self.sum_sq, self.peak) = (0, 0.0, 0.0);
+                self.loudest_rms_dbfs = self.loudest_rms_dbfs.max(level.rms_dbfs);
                 if self
                     .last_publish
                     .is_none_or(|t| t.elapsed() >= MIN_INTERVAL)

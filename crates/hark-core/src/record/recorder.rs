@@ -97,6 +97,8 @@ pub struct Take {
     /// Why the device stopped, when it did.
     pub device_error: Option<AudioError>,
     pub overruns: u64,
+    /// Nothing louder than −60 dBFS was heard: a muted or dead microphone.
+    pub silent: bool,
     spool: Option<Spool>,
 }
 
@@ -324,6 +326,9 @@ struct Worker {
     platform_limit: bool,
 }
 
+/// A take whose loudest moment is quieter than this heard nothing.
+const SILENT_DBFS: f32 = -60.0;
+
 /// How long the worker sleeps when the ring is empty: well under a 20 ms frame.
 const IDLE: Duration = Duration::from_millis(5);
 
@@ -480,6 +485,7 @@ impl Worker {
             ended_by,
             device_error,
             overruns: self.capture.state.overruns.load(Ordering::Relaxed),
+            silent: meter.loudest_rms_dbfs() < SILENT_DBFS,
             spool: self.spool.take(),
         })
     }
