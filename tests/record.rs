@@ -436,6 +436,16 @@ fn devices_lists_the_virtual_microphone_as_default() {
         .expect("listed");
     assert_eq!(vmic["is_default"], true);
     assert_eq!(vmic["name"], "Sine source at 440 Hz");
+    let supported = vmic["supported"]
+        .as_array()
+        .expect("supported formats listed");
+    assert!(
+        supported
+            .iter()
+            .any(|f| f["min_sample_rate"].as_u64() <= Some(8_000)
+                && f["max_sample_rate"].as_u64() >= Some(48_000)),
+        "{supported:?}"
+    );
     assert!(devices.iter().any(|d| d["id"] == "pulseaudio:vspk.monitor"));
 }
 

@@ -41,10 +41,33 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             "    id: {}   {} Hz, {} ch, {}",
             d.id, f.sample_rate, f.channels, f.sample_format
         )?;
+        if let Some(range) = supported_summary(d) {
+            writeln!(out, "    supports {range}")?;
+        }
     }
     writeln!(
         out,
         "\nRecord from one with: hark record --device ID --for PLATFORM"
     )?;
     Ok(Exit::Ok)
+}
+
+/// "8000–192000 Hz, 1–2 ch" over all of a device's supported ranges.
+fn supported_summary(d: &hark_core::audio::InputDevice) -> Option<String> {
+    let min_rate = d.supported.iter().map(|f| f.min_sample_rate).min()?;
+    let max_rate = d.supported.iter().map(|f| f.max_sample_rate).max()?;
+    let min_ch = d.supported.iter().map(|f| f.channels).min()?;
+    let max_ch = d.supported.iter().map(|f| f.channels).max()?;
+    let span = |a: u32, b: u32| {
+        if a == b {
+            a.to_string()
+        } else {
+            format!("{a}–{b}")
+        }
+    };
+    Some(format!(
+        "{} Hz, {} ch",
+        span(min_rate, max_rate),
+        span(min_ch.into(), max_ch.into())
+    ))
 }

@@ -13,6 +13,15 @@ pub struct StreamFormat {
     pub sample_format: String,
 }
 
+/// One configuration range a device supports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SupportedFormat {
+    pub channels: u16,
+    pub min_sample_rate: u32,
+    pub max_sample_rate: u32,
+    pub sample_format: String,
+}
+
 /// One microphone (or other capture source).
 #[derive(Debug, Clone, Serialize)]
 pub struct InputDevice {
@@ -23,6 +32,9 @@ pub struct InputDevice {
     pub is_default: bool,
     /// `None` when the device is listed but would not open.
     pub default_format: Option<StreamFormat>,
+    /// Every rate range and channel count the device offers (empty if unknown).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub supported: Vec<SupportedFormat>,
 }
 
 /// What the default audio host offers for recording.
@@ -126,6 +138,7 @@ pub fn list_inputs() -> Result<InputInventory, AudioError> {
                 id: id.to_string(),
                 name,
                 default_format: default_format(&device).ok(),
+                supported: supported_formats(&device),
             })
         })
         .collect();
@@ -139,6 +152,7 @@ pub fn list_inputs() -> Result<InputInventory, AudioError> {
             name,
             is_default: true,
             default_format: default_format(&device).ok(),
+            supported: supported_formats(&device),
         });
     }
     devices.sort_by_key(|d| !d.is_default);
@@ -165,6 +179,7 @@ pub fn default_input() -> Result<(InputDevice, StreamFormat), AudioError> {
         name,
         is_default: true,
         default_format: Some(format.clone()),
+        supported: Vec::new(),
     };
     Ok((input, format))
 }
@@ -177,6 +192,24 @@ pub fn describe_device(device: &cpal::Device) -> Result<(cpal::DeviceId, String)
         .map(|d| d.name().to_string())
         .unwrap_or_else(|_| id.to_string());
     Ok((id, name))
+}
+
+fn supported_formats(device: &cpal::Device) -> Vec<SupportedFormat> {
+    let mut all: Vec<SupportedFormat> = device
+        .supported_input_configs()
+        .map(|configs| {
+            configs
+                .map(|c| SupportedFormat {
+                    channels: c.channels(),
+                    min_sample_rate: c.min_sample_rate(),
+                    max_sample_rate: c.max_sample_rate(),
+                    sample_format: c.sample_format().to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    all.dedup();
+    all
 }
 
 fn default_format(device: &cpal::Device) -> Result<StreamFormat, AudioError> {

@@ -14,5 +14,5 @@ pub mod mp4box;
 pub mod resample;
 pub mod sniff;
 
-pub use devices::{AudioError, InputDevice, InputInventory, StreamFormat};
+pub use devices::{AudioError, InputDevice, InputInventory, StreamFormat, SupportedFormat};
 pub use error::ClipError;

@@ -172,6 +172,7 @@ fn start(
         name,
         is_default: wanted.is_none(),
         default_format: None,
+        supported: Vec::new(),
     };
     Ok((stream, (consumer, channels, rate, info)))
 }
