@@ -620,3 +620,35 @@ fn a_silent_take_warns_that_the_microphone_may_be_muted() {
         run.stdout
     );
 }
+
+#[test]
+fn a_device_that_stops_sending_sound_ends_the_take_and_keeps_it() {
+    let mic = VirtualMic::start(Signal::Sine { hz: 440 });
+    use_sound_server(&mic);
+    let dir = Scratch::new();
+    let rec =
+        Recording::start(options(Platform::Telegram, None, dir.path("spool"), false)).unwrap();
+    wait::until(Duration::from_secs(10), "some audio", || {
+        (rec.status().elapsed >= Duration::from_secs(1)).then_some(())
+    });
+    // The server freezes: no audio, and no error either.
+    mic.freeze();
+    let frozen = std::time::Instant::now();
+    wait::until(Duration::from_secs(10), "the stall to be noticed", || {
+        rec.ended().then_some(())
+    });
+    assert!(
+        frozen.elapsed() < Duration::from_secs(8),
+        "noticed in {:?}",
+        frozen.elapsed()
+    );
+    assert_eq!(rec.status().state, State::DeviceFailed);
+    let take = rec
+        .stop()
+        .expect("the take is kept, and stopping does not hang");
+    let err = take.device_error.as_ref().expect("a reason");
+    assert!(err.to_string().contains("stopped sending sound"), "{err}");
+    assert!(take.note.duration_ms >= 1000);
+    take.saved();
+    mic.thaw();
+}

@@ -42,6 +42,8 @@ impl Daemon {
         if let Ok(Some(status)) = self.child.try_wait() {
             return Some(status);
         }
+        // A stopped (frozen) process must be continued to act on SIGTERM.
+        signal(self.child.id(), libc::SIGCONT);
         signal(self.child.id(), libc::SIGTERM);
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {

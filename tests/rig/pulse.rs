@@ -103,6 +103,16 @@ impl VirtualMic {
         self.daemon.pid()
     }
 
+    /// Freezes the server (SIGSTOP): streams stay open but no audio and no error comes,
+    /// as with a driver that blocks. `thaw` resumes it.
+    pub fn freeze(&self) {
+        crate::process::signal(self.pid(), libc::SIGSTOP);
+    }
+
+    pub fn thaw(&self) {
+        crate::process::signal(self.pid(), libc::SIGCONT);
+    }
+
     /// Plays `file` into the null sink, whose monitor (`pulseaudio:vspk.monitor`) is a
     /// second input that then carries it. A low-latency feeder of silence runs
     /// alongside, without which the first second or so arrives late. Both stop when

@@ -32,6 +32,14 @@ pub struct CaptureState {
 }
 
 impl CaptureState {
+    /// Records a failure noticed outside the stream's own error callback.
+    pub fn fail(&self, err: AudioError) {
+        if let Ok(mut slot) = self.failure.lock() {
+            slot.get_or_insert(err);
+        }
+        self.failed.store(true, Ordering::Release);
+    }
+
     /// The device's error, if the stream failed (taken once).
     pub fn take_failure(&self) -> Option<AudioError> {
         self.failure.lock().ok().and_then(|mut f| f.take())
@@ -49,11 +57,21 @@ pub struct Capture {
     thread: Option<JoinHandle<()>>,
 }
 
+/// How long closing a stream may take before its thread is left to finish alone: a
+/// driver whose device vanished can block forever, and the app must not.
+const CLOSE_TIMEOUT: Duration = Duration::from_secs(2);
+
 impl Drop for Capture {
     fn drop(&mut self) {
         drop(self.stop.take());
         if let Some(t) = self.thread.take() {
-            let _ = t.join();
+            let deadline = std::time::Instant::now() + CLOSE_TIMEOUT;
+            while !t.is_finished() && std::time::Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            if t.is_finished() {
+                let _ = t.join();
+            }
         }
     }
 }
@@ -259,12 +277,7 @@ where
     let on_data = move |data: &[T], _: &cpal::InputCallbackInfo| {
         copy_into_ring(data, &mut producer, &data_state.overruns);
     };
-    let on_error = move |err: cpal::Error| {
-        if let Ok(mut slot) = state.failure.lock() {
-            slot.get_or_insert(AudioError::from(err));
-        }
-        state.failed.store(true, Ordering::Release);
-    };
+    let on_error = move |err: cpal::Error| state.fail(AudioError::from(err));
     Ok(device.build_input_stream::<T, _, _>(*config, on_data, on_error, Some(OPEN_TIMEOUT))?)
 }
 

@@ -329,6 +329,10 @@ struct Worker {
 /// A take whose loudest moment is quieter than this heard nothing.
 const SILENT_DBFS: f32 = -60.0;
 
+/// No audio at all for this long means the device has stalled (some drivers block
+/// instead of reporting an unplugged device). Real devices deliver every 10–20 ms.
+const STALL: Duration = Duration::from_secs(3);
+
 /// How long the worker sleeps when the ring is empty: well under a 20 ms frame.
 const IDLE: Duration = Duration::from_millis(5);
 
@@ -357,6 +361,7 @@ impl Worker {
         let mut recorded: u64 = 0;
         let mut was_paused = false;
         let bytes_per_sec = nominal_bytes_per_sec(self.target, self.platform);
+        let mut last_audio = std::time::Instant::now();
 
         let ended_by = loop {
             if self.shared.cancel.load(Ordering::Acquire) {
@@ -368,15 +373,24 @@ impl Worker {
             let stopping = self.shared.stop.load(Ordering::Acquire);
             let whole = self.capture.consumer.slots() / channels * channels;
             if whole == 0 {
-                if self.capture.state.failed.load(Ordering::Acquire) {
-                    break EndReason::DeviceFailed;
-                }
                 if stopping {
                     break EndReason::Stopped;
+                }
+                if last_audio.elapsed() >= STALL {
+                    self.capture.state.fail(AudioError::NoInputDevice {
+                        detail: format!(
+                            "the microphone stopped sending sound ({} s without any)",
+                            STALL.as_secs()
+                        ),
+                    });
+                }
+                if self.capture.state.failed.load(Ordering::Acquire) {
+                    break EndReason::DeviceFailed;
                 }
                 std::thread::sleep(IDLE);
                 continue;
             }
+            last_audio = std::time::Instant::now();
             interleaved.clear();
             if let Ok(chunk) = self.capture.consumer.read_chunk(whole) {
                 let (a, b) = chunk.as_slices();
