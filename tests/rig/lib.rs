@@ -16,6 +16,7 @@ pub mod keychain;
 pub mod media;
 pub mod process;
 pub mod pulse;
+pub mod recording;
 pub mod wait;
 
 /// Environment variables to hand to a child process.
