@@ -155,18 +155,7 @@ fn limit(samples: &mut [f32], rate: u32, ceiling_db: f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tone(rate: u32, secs: f32, amp: f32) -> Vec<f32> {
-        (0..(rate as f32 * secs) as usize)
-            .map(|i| amp * (2.0 * std::f32::consts::PI * 440.0 * i as f32 / rate as f32).sin())
-            .collect()
-    }
-
-    fn loudness(x: &[f32], rate: u32) -> f64 {
-        let mut m = ebur128::EbuR128::new(1, rate, ebur128::Mode::I).unwrap();
-        m.add_frames_f32(x).unwrap();
-        m.loudness_global().unwrap()
-    }
+    use crate::audio::test_signals::{lufs as loudness, tone};
 
     #[test]
     fn silence_around_speech_is_trimmed_to_the_margin() {

@@ -13,6 +13,8 @@ pub mod measure;
 pub mod mp4box;
 pub mod resample;
 pub mod sniff;
+#[cfg(test)]
+pub(crate) mod test_signals;
 
 pub use devices::{AudioError, InputDevice, InputInventory, StreamFormat, SupportedFormat};
 pub use error::ClipError;

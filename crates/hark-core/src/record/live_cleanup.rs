@@ -297,12 +297,7 @@ impl Limiter {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tone(rate: u32, secs: f32, amp: f32) -> Vec<f32> {
-        (0..(rate as f32 * secs) as usize)
-            .map(|i| amp * (2.0 * std::f32::consts::PI * 440.0 * i as f32 / rate as f32).sin())
-            .collect()
-    }
+    use crate::audio::test_signals::{lufs, tone};
 
     fn run(input: &[f32], rate: u32, block: usize) -> (Vec<f32>, CleanupReport) {
         let mut c = LiveCleanup::new(rate);
@@ -312,12 +307,6 @@ mod tests {
         }
         let report = c.finish(&mut out);
         (out, report)
-    }
-
-    fn lufs(x: &[f32], rate: u32) -> f64 {
-        let mut m = ebur128::EbuR128::new(1, rate, ebur128::Mode::I).unwrap();
-        m.add_frames_f32(x).unwrap();
-        m.loudness_global().unwrap()
     }
 
     #[test]
