@@ -143,16 +143,22 @@ fn the_limit_stops_the_take_and_keeps_what_was_said() {
     rec.cancel();
 }
 
-#[test]
-fn a_device_that_fails_mid_take_ends_it_and_keeps_what_was_captured() {
-    let mic = VirtualMic::start(Signal::Sine { hz: 440 });
-    use_sound_server(&mic);
-    let dir = Scratch::new();
+/// A Telegram take from the default input with a second of audio in it.
+fn a_second_recorded(dir: &Scratch) -> Recording {
     let rec =
         Recording::start(options(Platform::Telegram, None, dir.path("spool"), false)).unwrap();
     wait::until(Duration::from_secs(10), "some audio", || {
         (rec.status().elapsed >= Duration::from_secs(1)).then_some(())
     });
+    rec
+}
+
+#[test]
+fn a_device_that_fails_mid_take_ends_it_and_keeps_what_was_captured() {
+    let mic = VirtualMic::start(Signal::Sine { hz: 440 });
+    use_sound_server(&mic);
+    let dir = Scratch::new();
+    let rec = a_second_recorded(&dir);
     // The sound server goes away under the running stream, as when a USB headset is
     // unplugged or the audio service crashes.
     drop(mic);
@@ -183,11 +189,7 @@ fn a_device_that_stops_sending_sound_ends_the_take_and_keeps_it() {
     let mic = VirtualMic::start(Signal::Sine { hz: 440 });
     use_sound_server(&mic);
     let dir = Scratch::new();
-    let rec =
-        Recording::start(options(Platform::Telegram, None, dir.path("spool"), false)).unwrap();
-    wait::until(Duration::from_secs(10), "some audio", || {
-        (rec.status().elapsed >= Duration::from_secs(1)).then_some(())
-    });
+    let rec = a_second_recorded(&dir);
     // The server freezes: no audio, and no error either.
     mic.freeze();
     let frozen = std::time::Instant::now();
