@@ -3,8 +3,11 @@
 //! `lib.rs` only wires modules together; each concept lives in a file named after it.
 
 pub mod audio;
+pub mod db;
 pub mod doctor;
 pub mod error;
+pub mod files;
+pub mod outbox;
 pub mod paths;
 pub mod platform;
 pub mod profile;

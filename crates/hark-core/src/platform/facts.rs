@@ -177,6 +177,28 @@ impl Platform {
             .expect("every platform has a row in the table")
     }
 
+    /// How often Hark lets notes go out, so that the platform never has to refuse one
+    /// for going too fast (shared/platforms.md): Messenger takes 10 audio sends a
+    /// second per Page, WhatsApp about one message every 6 s to the same person,
+    /// Telegram about one a second per chat.
+    pub fn send_pace(self) -> Option<Pace> {
+        match self {
+            Platform::Messenger => Some(Pace {
+                every: Duration::from_millis(100),
+                per_recipient: false,
+            }),
+            Platform::Whatsapp => Some(Pace {
+                every: Duration::from_secs(6),
+                per_recipient: true,
+            }),
+            Platform::Telegram => Some(Pace {
+                every: Duration::from_secs(1),
+                per_recipient: true,
+            }),
+            Platform::Wechat | Platform::WhatsappGateway | Platform::Sandbox => None,
+        }
+    }
+
     /// The stable id (`wechat`, `whatsapp-gateway`, …).
     pub fn id(self) -> &'static str {
         match self {
@@ -188,6 +210,18 @@ impl Platform {
             Platform::Sandbox => "sandbox",
         }
     }
+}
+
+/// At most one send every `every`, per account or per account and recipient.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Pace {
+    #[serde(serialize_with = "millis_plain")]
+    pub every: Duration,
+    pub per_recipient: bool,
+}
+
+fn millis_plain<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(d.as_millis() as u64)
 }
 
 impl fmt::Display for Platform {

@@ -1,8 +1,23 @@
 //! The messaging platforms: one table of facts (limits, target formats, hints) that
-//! the CLI and the UI both read, and the verdicts computed from it.
+//! the CLI and the UI both read, the verdicts computed from it, what an account
+//! holds on each, and one client per platform speaking one error language.
 
+pub mod client;
+pub mod credentials;
+pub mod error;
 mod facts;
+mod graph;
+pub mod http;
 pub mod limits;
+pub mod messenger;
+pub mod sandbox;
+pub mod telegram;
+pub mod wechat;
+pub mod whatsapp;
+pub mod whatsapp_gateway;
 
-pub use facts::{Facts, Platform, Target};
+pub use client::{Client, Outgoing, Receipt, SendOptions, Verified, connect};
+pub use error::{ErrorCode, RawError, SendError};
+pub use facts::{Facts, Pace, Platform, Target};
+pub use http::{Progress, ProgressFn};
 pub use limits::{Level, Verdict, verdicts};

@@ -162,8 +162,9 @@ pub fn interrupted(dir: &Path) -> Vec<Interrupted> {
     found
 }
 
+/// Whether process `pid` is still running (a zombie counts as gone).
 #[cfg(unix)]
-fn process_alive(pid: u32) -> bool {
+pub fn process_alive(pid: u32) -> bool {
     // A zombie still has a /proc entry; its state is 'Z'.
     std::fs::read_to_string(format!("/proc/{pid}/stat"))
         .map(|stat| {
@@ -178,7 +179,7 @@ fn process_alive(pid: u32) -> bool {
 }
 
 #[cfg(not(unix))]
-fn process_alive(_pid: u32) -> bool {
+pub fn process_alive(_pid: u32) -> bool {
     // Without a cheap check, treat every spool as interrupted: recovering a live take
     // would only copy what is on disk so far.
     false

@@ -1,0 +1,88 @@
+//! The schema, as a list of migrations. Each runs once, in a transaction, and moves
+//! `user_version` to its number; a database from a newer Hark is left untouched.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use super::DbError;
+
+/// Migration `n` (1-based) takes the schema from version `n - 1` to `n`.
+const MIGRATIONS: &[&str] = &[
+    // 1: profiles (non-secret fields only), the send history, and the sandbox profile
+    // every new data folder starts with (`profile::SANDBOX_ID`).
+    "
+    CREATE TABLE profiles (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        platform    TEXT NOT NULL,
+        fields      TEXT NOT NULL DEFAULT '{}',
+        secrets     TEXT NOT NULL DEFAULT '[]',
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL
+    );
+    CREATE TABLE sends (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        profile_id      TEXT NOT NULL,
+        profile_name    TEXT NOT NULL,
+        platform        TEXT NOT NULL,
+        recipient       TEXT NOT NULL,
+        source          TEXT,
+        note_path       TEXT NOT NULL,
+        note_format     TEXT NOT NULL,
+        note_bytes      INTEGER NOT NULL,
+        duration_ms     INTEGER NOT NULL,
+        options         TEXT NOT NULL DEFAULT '{}',
+        status          TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
+        owner_pid       INTEGER,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        message_id      TEXT,
+        media_id        TEXT,
+        receipt         TEXT,
+        error_code      TEXT,
+        error_message   TEXT,
+        error_remedy    TEXT,
+        error_retryable INTEGER,
+        raw_code        TEXT,
+        raw_message     TEXT,
+        created_at      INTEGER NOT NULL,
+        attempted_at    INTEGER,
+        finished_at     INTEGER,
+        updated_at      INTEGER NOT NULL
+    );
+    CREATE INDEX sends_by_recipient ON sends (profile_id, recipient, attempted_at);
+    CREATE INDEX sends_by_time ON sends (created_at);
+    INSERT INTO profiles (id, name, platform, fields, secrets, created_at, updated_at)
+    VALUES ('sandbox', 'Sandbox', 'sandbox', '{}', '[]',
+            CAST(strftime('%s', 'now') AS INTEGER) * 1000,
+            CAST(strftime('%s', 'now') AS INTEGER) * 1000);
+    ",
+];
+
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), DbError> {
+    let err = |source| DbError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    };
+    let found: u32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(err)?;
+    if found > SCHEMA_VERSION {
+        return Err(DbError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let version = index as u32 + 1;
+        let tx = conn.transaction().map_err(err)?;
+        tx.execute_batch(sql).map_err(err)?;
+        tx.pragma_update(None, "user_version", version)
+            .map_err(err)?;
+        tx.commit().map_err(err)?;
+    }
+    Ok(())
+}

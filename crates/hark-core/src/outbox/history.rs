@@ -1,0 +1,389 @@
+//! The send history: one row per note, written before any network I/O and moved
+//! through queued → sending → sent (with its receipt) or failed (with its error).
+//! A row left in queued or sending by a process that is gone reads as interrupted.
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use crate::db::{Db, DbError, now_ms, rfc3339};
+use crate::platform::{ErrorCode, Platform, Receipt, SendError, SendOptions, Target};
+
+/// Where a send stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    Queued,
+    Sending,
+    Sent,
+    Failed,
+    /// Queued or sending when its process stopped (a crash, a power cut): the note is
+    /// kept, and whether it arrived is unknown if it was already sending.
+    Interrupted,
+}
+
+/// What a new row records.
+#[derive(Debug, Clone)]
+pub struct NewSend {
+    pub profile_id: String,
+    pub profile_name: String,
+    pub platform: Platform,
+    pub recipient: String,
+    pub source: Option<String>,
+    pub note_path: String,
+    pub note_format: Target,
+    pub note_bytes: u64,
+    pub duration_ms: u64,
+    pub options: SendOptions,
+}
+
+/// The error a failed send ended with.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StoredError {
+    pub code: String,
+    pub message: String,
+    pub remedy: String,
+    pub retryable: bool,
+    pub raw_code: Option<String>,
+    pub raw_message: Option<String>,
+}
+
+/// One row of the history.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SendRecord {
+    pub id: i64,
+    pub state: State,
+    pub profile_id: String,
+    pub profile_name: String,
+    pub platform: Platform,
+    pub recipient: String,
+    pub source: Option<String>,
+    pub note_path: String,
+    pub note_format: String,
+    pub note_bytes: u64,
+    pub duration_ms: u64,
+    pub human_agent: bool,
+    pub attempts: u32,
+    pub message_id: Option<String>,
+    pub media_id: Option<String>,
+    pub error: Option<StoredError>,
+    pub created_at: String,
+    pub finished_at: Option<String>,
+}
+
+#[derive(Clone)]
+pub struct History {
+    db: Db,
+}
+
+const COLUMNS: &str = "id, status, owner_pid, profile_id, profile_name, platform, recipient, \
+    source, note_path, note_format, note_bytes, duration_ms, options, attempts, message_id, \
+    media_id, error_code, error_message, error_remedy, error_retryable, raw_code, raw_message, \
+    created_at, finished_at";
+
+impl History {
+    pub fn new(db: Db) -> History {
+        History { db }
+    }
+
+    /// Records a note as queued; returns its id.
+    pub fn queue(&self, new: &NewSend) -> Result<i64, DbError> {
+        let now = now_ms();
+        let conn = self.db.lock();
+        conn.execute(
+            "INSERT INTO sends (profile_id, profile_name, platform, recipient, source, note_path,
+                note_format, note_bytes, duration_ms, options, status, owner_pid, created_at,
+                updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'queued', ?11, ?12, ?12)",
+            params![
+                new.profile_id,
+                new.profile_name,
+                new.platform.id(),
+                new.recipient,
+                new.source,
+                new.note_path,
+                new.note_format.label(),
+                new.note_bytes as i64,
+                new.duration_ms as i64,
+                serde_json::to_string(&new.options).expect("serialises"),
+                std::process::id(),
+                now
+            ],
+        )
+        .map_err(|e| self.db.err(e))?;
+        Ok(conn.last_insert_rowid())
+    }
+
+    /// The moment the request goes out; also what pacing measures from.
+    pub fn mark_sending(&self, id: i64) -> Result<(), DbError> {
+        let now = now_ms();
+        self.db
+            .lock()
+            .execute(
+                "UPDATE sends SET status = 'sending', owner_pid = ?2, attempts = attempts + 1,
+                    attempted_at = ?3, updated_at = ?3, error_code = NULL, error_message = NULL,
+                    error_remedy = NULL, error_retryable = NULL, raw_code = NULL,
+                    raw_message = NULL
+                 WHERE id = ?1",
+                params![id, std::process::id(), now],
+            )
+            .map_err(|e| self.db.err(e))?;
+        Ok(())
+    }
+
+    pub fn mark_sent(&self, id: i64, receipt: &Receipt) -> Result<(), DbError> {
+        let now = now_ms();
+        self.db
+            .lock()
+            .execute(
+                "UPDATE sends SET status = 'sent', message_id = ?2, media_id = ?3, receipt = ?4,
+                    finished_at = ?5, updated_at = ?5
+                 WHERE id = ?1",
+                params![
+                    id,
+                    receipt.message_id,
+                    receipt.media_id,
+                    serde_json::to_string(receipt).expect("serialises"),
+                    now
+                ],
+            )
+            .map_err(|e| self.db.err(e))?;
+        Ok(())
+    }
+
+    /// Records a failure: a platform's (`SendError`) or Hark's own (any code).
+    pub fn mark_failed(&self, id: i64, error: &StoredError) -> Result<(), DbError> {
+        let now = now_ms();
+        self.db
+            .lock()
+            .execute(
+                "UPDATE sends SET status = 'failed', error_code = ?2, error_message = ?3,
+                    error_remedy = ?4, error_retryable = ?5, raw_code = ?6, raw_message = ?7,
+                    finished_at = ?8, updated_at = ?8
+                 WHERE id = ?1",
+                params![
+                    id,
+                    error.code,
+                    error.message,
+                    error.remedy,
+                    error.retryable,
+                    error.raw_code,
+                    error.raw_message,
+                    now
+                ],
+            )
+            .map_err(|e| self.db.err(e))?;
+        Ok(())
+    }
+
+    /// The newest `limit` sends, newest first.
+    pub fn list(&self, limit: usize) -> Result<Vec<SendRecord>, DbError> {
+        let conn = self.db.lock();
+        let mut stmt = conn
+            .prepare(&format!(
+                "SELECT {COLUMNS} FROM sends ORDER BY id DESC LIMIT ?1"
+            ))
+            .map_err(|e| self.db.err(e))?;
+        let rows = stmt
+            .query_map([limit as i64], row_to_record)
+            .map_err(|e| self.db.err(e))?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.db.err(e))
+    }
+
+    pub fn get(&self, id: i64) -> Result<Option<SendRecord>, DbError> {
+        self.db
+            .lock()
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM sends WHERE id = ?1"),
+                [id],
+                row_to_record,
+            )
+            .optional()
+            .map_err(|e| self.db.err(e))
+    }
+
+    /// When a note last went out on this account (to this recipient, if given),
+    /// other than the send `except`; in milliseconds since the epoch.
+    pub fn last_attempt(
+        &self,
+        profile_id: &str,
+        recipient: Option<&str>,
+        except: i64,
+    ) -> Result<Option<i64>, DbError> {
+        let conn = self.db.lock();
+        let result = match recipient {
+            Some(r) => conn.query_row(
+                "SELECT MAX(attempted_at) FROM sends
+                 WHERE profile_id = ?1 AND recipient = ?2 AND id != ?3",
+                params![profile_id, r, except],
+                |row| row.get::<_, Option<i64>>(0),
+            ),
+            None => conn.query_row(
+                "SELECT MAX(attempted_at) FROM sends WHERE profile_id = ?1 AND id != ?2",
+                params![profile_id, except],
+                |row| row.get::<_, Option<i64>>(0),
+            ),
+        };
+        result.map_err(|e| self.db.err(e))
+    }
+}
+
+impl From<&SendError> for StoredError {
+    fn from(e: &SendError) -> Self {
+        StoredError {
+            code: e.code.as_str().into(),
+            message: e.message.clone(),
+            remedy: e.remedy.clone(),
+            retryable: e.retryable,
+            raw_code: e.raw.as_ref().map(|r| r.code.clone()),
+            raw_message: e.raw.as_ref().map(|r| r.message.clone()),
+        }
+    }
+}
+
+impl StoredError {
+    /// A failure of Hark's own (keychain, disk) rather than the platform's.
+    pub fn local(error: &dyn crate::UserError) -> StoredError {
+        StoredError {
+            code: error.code().into(),
+            message: error.to_string(),
+            remedy: error.remedy(),
+            retryable: true,
+            raw_code: None,
+            raw_message: None,
+        }
+    }
+
+    /// Whether the code is one of the platforms' shared codes.
+    pub fn is_platform_code(&self) -> bool {
+        ErrorCode::ALL.iter().any(|c| c.as_str() == self.code)
+    }
+}
+
+fn process_alive(pid: u32) -> bool {
+    pid == std::process::id() || crate::record::spool::process_alive(pid)
+}
+
+fn row_to_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<SendRecord> {
+    let status: String = row.get(1)?;
+    let owner: Option<u32> = row.get(2)?;
+    let state = match status.as_str() {
+        "sent" => State::Sent,
+        "failed" => State::Failed,
+        open => {
+            if owner.is_some_and(process_alive) {
+                if open == "queued" {
+                    State::Queued
+                } else {
+                    State::Sending
+                }
+            } else {
+                State::Interrupted
+            }
+        }
+    };
+    let platform: String = row.get(5)?;
+    let options: String = row.get(12)?;
+    let options: SendOptions = serde_json::from_str(&options).unwrap_or_default();
+    let error_code: Option<String> = row.get(16)?;
+    let error = match error_code {
+        Some(code) => Some(StoredError {
+            code,
+            message: row.get::<_, Option<String>>(17)?.unwrap_or_default(),
+            remedy: row.get::<_, Option<String>>(18)?.unwrap_or_default(),
+            retryable: row.get::<_, Option<bool>>(19)?.unwrap_or(false),
+            raw_code: row.get(20)?,
+            raw_message: row.get(21)?,
+        }),
+        None => None,
+    };
+    Ok(SendRecord {
+        id: row.get(0)?,
+        state,
+        profile_id: row.get(3)?,
+        profile_name: row.get(4)?,
+        platform: platform.parse().unwrap_or(Platform::Sandbox),
+        recipient: row.get(6)?,
+        source: row.get(7)?,
+        note_path: row.get(8)?,
+        note_format: row.get(9)?,
+        note_bytes: row.get::<_, i64>(10)? as u64,
+        duration_ms: row.get::<_, i64>(11)? as u64,
+        human_agent: options.human_agent,
+        attempts: row.get(13)?,
+        message_id: row.get(14)?,
+        media_id: row.get(15)?,
+        error,
+        created_at: rfc3339(row.get(22)?),
+        finished_at: row.get::<_, Option<i64>>(23)?.map(rfc3339),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn new_send() -> NewSend {
+        NewSend {
+            profile_id: "p1".into(),
+            profile_name: "Support".into(),
+            platform: Platform::Telegram,
+            recipient: "42".into(),
+            source: Some("reply.wav".into()),
+            note_path: "/tmp/n.ogg".into(),
+            note_format: Target::OggOpus,
+            note_bytes: 1000,
+            duration_ms: 2000,
+            options: SendOptions::default(),
+        }
+    }
+
+    #[test]
+    fn a_send_moves_from_queued_to_sent_with_its_receipt() {
+        let tmp = tempfile::tempdir().unwrap();
+        let history = History::new(Db::open(&tmp.path().join("h.db")).unwrap());
+        let id = history.queue(&new_send()).unwrap();
+        assert_eq!(history.get(id).unwrap().unwrap().state, State::Queued);
+        assert_eq!(history.last_attempt("p1", Some("42"), -1).unwrap(), None);
+        history.mark_sending(id).unwrap();
+        assert!(
+            history
+                .last_attempt("p1", Some("42"), -1)
+                .unwrap()
+                .is_some()
+        );
+        assert_eq!(history.last_attempt("p1", Some("42"), id).unwrap(), None);
+        let receipt = Receipt {
+            platform: Platform::Telegram,
+            recipient: "42".into(),
+            message_id: Some("7".into()),
+            media_id: None,
+            delivered_to: None,
+        };
+        history.mark_sent(id, &receipt).unwrap();
+        let rec = history.get(id).unwrap().unwrap();
+        assert_eq!(rec.state, State::Sent);
+        assert_eq!(rec.message_id.as_deref(), Some("7"));
+        assert_eq!(rec.attempts, 1);
+        assert!(rec.finished_at.is_some());
+    }
+
+    #[test]
+    fn a_row_left_by_a_dead_process_reads_as_interrupted() {
+        let tmp = tempfile::tempdir().unwrap();
+        let db = Db::open(&tmp.path().join("h.db")).unwrap();
+        let history = History::new(db.clone());
+        let id = history.queue(&new_send()).unwrap();
+        history.mark_sending(id).unwrap();
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        db.lock()
+            .execute(
+                "UPDATE sends SET owner_pid = ?1 WHERE id = ?2",
+                params![dead, id],
+            )
+            .unwrap();
+        assert_eq!(history.get(id).unwrap().unwrap().state, State::Interrupted);
+    }
+}

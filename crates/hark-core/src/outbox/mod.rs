@@ -1,0 +1,9 @@
+//! The outbox: every note to send is checked, converted, kept on disk and recorded
+//! before any request, then sent and its receipt or error recorded.
+
+pub mod history;
+mod pace;
+mod send;
+
+pub use history::{History, SendRecord, State, StoredError};
+pub use send::{Clip, Outbox, OutboxError, SendRequest, Sent};

@@ -1,0 +1,107 @@
+//! What every platform client does: check the account, and send a voice note.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::error::{ErrorCode, SendError};
+use super::http::{Http, ProgressFn};
+use super::{Platform, Target};
+use crate::profile::{Profile, Secrets};
+
+/// A voice note ready to go, already in the platform's format and within its limits.
+#[derive(Debug, Clone, Copy)]
+pub struct Outgoing<'a> {
+    pub bytes: &'a [u8],
+    pub format: Target,
+    pub duration: Duration,
+}
+
+/// Per-send choices.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, PartialEq, Eq)]
+pub struct SendOptions {
+    /// Messenger: send with the HUMAN_AGENT tag (a person replying up to 7 days after
+    /// the customer's last message).
+    #[serde(default)]
+    pub human_agent: bool,
+}
+
+/// What a successful send returns.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Receipt {
+    pub platform: Platform,
+    /// The recipient as the platform knows them (normalised).
+    pub recipient: String,
+    /// The platform's message id; WeChat returns none.
+    pub message_id: Option<String>,
+    /// The uploaded media's id, where there was an upload step.
+    pub media_id: Option<String>,
+    /// Where the sandbox delivered the note.
+    pub delivered_to: Option<PathBuf>,
+}
+
+/// Who the account is, as the platform says.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Verified {
+    /// e.g. "Acme Support (Page 1234)", "@acme_bot", "+1 555 0100 (Acme)".
+    pub account: String,
+}
+
+pub trait Client {
+    /// A cheap real call that proves the credentials work.
+    fn verify(&self) -> Result<Verified, SendError>;
+
+    /// The recipient in the form the platform wants, or an error saying what is wrong.
+    fn recipient(&self, to: &str) -> Result<String, SendError>;
+
+    /// Uploads (where the platform needs it) and sends the note to `to` (normalised).
+    fn send(
+        &self,
+        note: &Outgoing<'_>,
+        to: &str,
+        options: &SendOptions,
+        progress: &ProgressFn,
+    ) -> Result<Receipt, SendError>;
+}
+
+/// A client for `profile`, with its secrets.
+pub fn connect(
+    profile: &Profile,
+    secrets: Secrets,
+    data_dir: &std::path::Path,
+) -> Result<Box<dyn Client>, SendError> {
+    let http = || Http::new(profile.platform.facts().name, secrets.values());
+    Ok(match profile.platform {
+        Platform::Wechat => Box::new(super::wechat::Wechat::new(profile, &secrets, http()?)),
+        Platform::Messenger => {
+            Box::new(super::messenger::Messenger::new(profile, &secrets, http()?))
+        }
+        Platform::Whatsapp => Box::new(super::whatsapp::Whatsapp::new(profile, &secrets, http()?)),
+        Platform::WhatsappGateway => Box::new(super::whatsapp_gateway::Gateway::new(
+            profile,
+            &secrets,
+            http()?,
+        )),
+        Platform::Telegram => Box::new(super::telegram::Telegram::new(profile, &secrets, http()?)),
+        Platform::Sandbox => Box::new(super::sandbox::Sandbox::new(data_dir)),
+    })
+}
+
+/// The error for a recipient the platform could never accept.
+pub fn bad_recipient(to: &str, expected: &str) -> SendError {
+    SendError::new(
+        ErrorCode::RecipientNotFound,
+        format!("“{to}” is not a recipient this account can send to."),
+        format!("Enter the {expected}."),
+    )
+}
+
+/// A required secret, or a clear error (the profile store checks this at creation, so
+/// it only happens if the keychain entry was edited by hand).
+pub fn secret(secrets: &Secrets, key: &str) -> String {
+    secrets
+        .get(key)
+        .map(|s| s.expose().to_owned())
+        .unwrap_or_default()
+}

@@ -1,0 +1,279 @@
+//! One error language for every platform: a stable code, a sentence, a remedy, whether
+//! trying again can help, and the platform's own code and message (for support).
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::UserError;
+
+/// The stable codes shared by every platform (shared/design.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    InvalidToken,
+    RecipientNotFound,
+    MessagingWindowClosed,
+    MessageNotAllowed,
+    QuotaExceeded,
+    RateLimited,
+    AudioTooLarge,
+    AudioTooLong,
+    UnsupportedAudio,
+    AudioFetchFailed,
+    AccountNotVerified,
+    Network,
+    PlatformError,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 13] = [
+        ErrorCode::InvalidToken,
+        ErrorCode::RecipientNotFound,
+        ErrorCode::MessagingWindowClosed,
+        ErrorCode::MessageNotAllowed,
+        ErrorCode::QuotaExceeded,
+        ErrorCode::RateLimited,
+        ErrorCode::AudioTooLarge,
+        ErrorCode::AudioTooLong,
+        ErrorCode::UnsupportedAudio,
+        ErrorCode::AudioFetchFailed,
+        ErrorCode::AccountNotVerified,
+        ErrorCode::Network,
+        ErrorCode::PlatformError,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidToken => "invalid_token",
+            ErrorCode::RecipientNotFound => "recipient_not_found",
+            ErrorCode::MessagingWindowClosed => "messaging_window_closed",
+            ErrorCode::MessageNotAllowed => "message_not_allowed",
+            ErrorCode::QuotaExceeded => "quota_exceeded",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::AudioTooLarge => "audio_too_large",
+            ErrorCode::AudioTooLong => "audio_too_long",
+            ErrorCode::UnsupportedAudio => "unsupported_audio",
+            ErrorCode::AudioFetchFailed => "audio_fetch_failed",
+            ErrorCode::AccountNotVerified => "account_not_verified",
+            ErrorCode::Network => "network",
+            ErrorCode::PlatformError => "platform_error",
+        }
+    }
+
+    /// Whether trying the same thing again later can succeed, by default for the code.
+    pub fn retryable(self) -> bool {
+        matches!(
+            self,
+            ErrorCode::RateLimited | ErrorCode::Network | ErrorCode::AudioFetchFailed
+        )
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The platform's own words, kept for support (secrets already redacted).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RawError {
+    /// e.g. `45015`, `100/2018001`, `131047`, `HTTP 403`.
+    pub code: String,
+    pub message: String,
+}
+
+/// A send, upload or verification that did not work.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SendError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub remedy: String,
+    pub retryable: bool,
+    /// Seconds the platform asked us to wait, when it said.
+    pub retry_after_secs: Option<u64>,
+    pub raw: Option<RawError>,
+}
+
+impl SendError {
+    pub fn new(code: ErrorCode, message: impl Into<String>, remedy: impl Into<String>) -> Self {
+        SendError {
+            code,
+            message: message.into(),
+            remedy: remedy.into(),
+            retryable: code.retryable(),
+            retry_after_secs: None,
+            raw: None,
+        }
+    }
+
+    pub fn raw(mut self, code: impl fmt::Display, message: impl Into<String>) -> Self {
+        self.raw = Some(RawError {
+            code: code.to_string(),
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn retryable(mut self, retryable: bool) -> Self {
+        self.retryable = retryable;
+        self
+    }
+
+    pub fn retry_after(mut self, secs: Option<u64>) -> Self {
+        self.retry_after_secs = secs;
+        self
+    }
+
+    /// Removes every occurrence of `secrets` from the message and the raw message.
+    pub fn redact(mut self, secrets: &[String]) -> Self {
+        self.message = redact(&self.message, secrets);
+        self.remedy = redact(&self.remedy, secrets);
+        if let Some(raw) = self.raw.as_mut() {
+            raw.message = redact(&raw.message, secrets);
+        }
+        self
+    }
+}
+
+impl fmt::Display for SendError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for SendError {}
+
+impl UserError for SendError {
+    fn code(&self) -> &'static str {
+        self.code.as_str()
+    }
+    fn remedy(&self) -> String {
+        self.remedy.clone()
+    }
+}
+
+/// The standard sentence and remedy for `code` on `platform`; clients override them
+/// where the platform's own error says more.
+pub fn described(code: ErrorCode, platform: super::Platform) -> SendError {
+    let p = platform.facts().name;
+    let hint = platform.facts().recipient_hint;
+    let (message, remedy) = match code {
+        ErrorCode::InvalidToken => (
+            format!(
+                "{p} did not accept this account's credentials: they are wrong, expired or revoked."
+            ),
+            format!(
+                "Get a new token or secret from {p}'s developer settings and enter it with \
+                 `hark profile set-secret`, or in the app's account settings."
+            ),
+        ),
+        ErrorCode::RecipientNotFound => (
+            format!("{p} does not know this recipient for this account."),
+            format!("Check the recipient: it must be the {}.", lower_first(hint)),
+        ),
+        ErrorCode::MessagingWindowClosed => (
+            format!(
+                "The customer last wrote too long ago: {p} only takes replies inside its messaging window."
+            ),
+            "Wait until the customer writes again, then send.".into(),
+        ),
+        ErrorCode::MessageNotAllowed => (
+            format!("{p} does not let this account message this person right now."),
+            "The person may have blocked the account or turned off messages from it; reach \
+             them another way."
+                .into(),
+        ),
+        ErrorCode::QuotaExceeded => (
+            format!("This account has used up its {p} message allowance."),
+            "Wait until the allowance renews, then send.".into(),
+        ),
+        ErrorCode::RateLimited => (
+            format!("{p} asked Hark to slow down."),
+            "Wait a minute and send again.".into(),
+        ),
+        ErrorCode::AudioTooLarge => (
+            format!("{p} says the note is too large."),
+            "Record a shorter note, or split it in two.".into(),
+        ),
+        ErrorCode::AudioTooLong => (
+            format!("{p} says the note is too long."),
+            "Trim it (hark convert --trim-to-limit) or split it in two.".into(),
+        ),
+        ErrorCode::UnsupportedAudio => (
+            format!("{p} refused the note's audio format."),
+            "Send it again from the original recording or file so that Hark converts it; if \
+             it keeps happening, report it with the platform's code."
+                .into(),
+        ),
+        ErrorCode::AudioFetchFailed => (
+            format!("{p} could not take in the audio file."),
+            "Send again; if it keeps failing, record the note again.".into(),
+        ),
+        ErrorCode::AccountNotVerified => (
+            format!("This {p} account is not allowed to send these messages yet."),
+            "Ask the account's administrator to complete the platform's verification or \
+             grant the messaging permission."
+                .into(),
+        ),
+        ErrorCode::Network => (
+            format!("{p} could not be reached."),
+            "Check your internet connection, then send again.".into(),
+        ),
+        ErrorCode::PlatformError => (
+            format!("{p} could not handle the request."),
+            "Send again in a moment; if it keeps failing, contact support with the \
+             platform's code shown here."
+                .into(),
+        ),
+    };
+    SendError::new(code, message, remedy)
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// `text` with each secret (of 4 characters or more) replaced by `[redacted]`.
+pub fn redact(text: &str, secrets: &[String]) -> String {
+    let mut out = text.to_owned();
+    for secret in secrets.iter().filter(|s| s.len() >= 4) {
+        if out.contains(secret.as_str()) {
+            out = out.replace(secret.as_str(), "[redacted]");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_the_documented_snake_case_names() {
+        let json = serde_json::to_string(&ErrorCode::ALL).unwrap();
+        let names: Vec<String> = serde_json::from_str(&json).unwrap();
+        let direct: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(names, direct);
+        assert!(direct.contains(&"messaging_window_closed"));
+    }
+
+    #[test]
+    fn redaction_removes_secrets_everywhere() {
+        let secrets = vec!["s3cr3t-token".to_string(), "ab".to_string()];
+        let e = SendError::new(
+            ErrorCode::Network,
+            "failed: ?access_token=s3cr3t-token",
+            "ab",
+        )
+        .raw(1, "echo s3cr3t-token")
+        .redact(&secrets);
+        assert!(!format!("{e:?}").contains("s3cr3t-token"));
+        assert_eq!(e.remedy, "ab", "too short to be a secret, left alone");
+    }
+}

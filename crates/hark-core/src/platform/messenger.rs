@@ -1,0 +1,137 @@
+//! Facebook Messenger (Graph API Send API): a Page access token; the note is uploaded
+//! and sent in one multipart call, as an audio attachment.
+
+use serde_json::json;
+
+use super::Platform;
+use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
+use super::error::{ErrorCode, SendError};
+use super::graph;
+use super::http::{Http, Progress, ProgressFn, Reply, Stage, file_part, join};
+use crate::profile::{Profile, Secrets};
+
+pub struct Messenger {
+    http: Http,
+    base: String,
+    version: String,
+    page_id: String,
+    messaging_type: String,
+    token: String,
+}
+
+impl Messenger {
+    pub fn new(profile: &Profile, secrets: &Secrets, http: Http) -> Messenger {
+        Messenger {
+            http,
+            base: profile.api_base().unwrap_or_default().to_owned(),
+            version: profile.field("graph_version").unwrap_or("v25.0").to_owned(),
+            page_id: profile.field("page_id").unwrap_or_default().to_owned(),
+            messaging_type: profile
+                .field("messaging_type")
+                .unwrap_or("RESPONSE")
+                .to_owned(),
+            token: secret(secrets, "page_access_token"),
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        join(&self.base, &format!("{}/{}", self.version, path))
+    }
+}
+
+fn ok_json(reply: &Reply) -> Result<serde_json::Value, SendError> {
+    if (200..300).contains(&reply.status) {
+        let json = reply.json();
+        if json.get("error").is_none() {
+            return Ok(json);
+        }
+    }
+    Err(graph::error(Platform::Messenger, reply))
+}
+
+impl Client for Messenger {
+    fn verify(&self) -> Result<Verified, SendError> {
+        let url = self.url("me");
+        let me = self.http.call(
+            "checking the Page token",
+            Stage::BeforeSend,
+            &super::http::no_progress(),
+            |c| {
+                c.get(&url)
+                    .query(&[("fields", "id,name"), ("access_token", &self.token)])
+            },
+            |r| ok_json(&r),
+        )?;
+        let id = me.get("id").and_then(|v| v.as_str()).unwrap_or_default();
+        let name = me.get("name").and_then(|v| v.as_str()).unwrap_or("a Page");
+        if id != self.page_id {
+            return Err(SendError::new(
+                ErrorCode::InvalidToken,
+                format!(
+                    "This token belongs to the Page {name} ({id}), not to the Page {} this account names.",
+                    self.page_id
+                ),
+                "Use the Page's own access token, or correct the Page ID.",
+            ));
+        }
+        Ok(Verified {
+            account: format!("{name} (Page {id})"),
+        })
+    }
+
+    fn recipient(&self, to: &str) -> Result<String, SendError> {
+        let to = to.trim();
+        if !to.is_empty() && to.chars().all(|c| c.is_ascii_digit()) {
+            Ok(to.to_owned())
+        } else {
+            Err(bad_recipient(
+                to,
+                "person's page-scoped id (PSID), digits only",
+            ))
+        }
+    }
+
+    fn send(
+        &self,
+        note: &Outgoing<'_>,
+        to: &str,
+        options: &SendOptions,
+        progress: &ProgressFn,
+    ) -> Result<Receipt, SendError> {
+        let url = self.url(&format!("{}/messages", self.page_id));
+        let recipient = json!({ "id": to }).to_string();
+        let message =
+            json!({"attachment": {"type": "audio", "payload": {"is_reusable": true}}}).to_string();
+        progress(Progress::Sending);
+        let sent = self.http.call(
+            "sending the note",
+            Stage::Send,
+            progress,
+            |c| {
+                let mut form = reqwest::multipart::Form::new().text("recipient", recipient.clone());
+                form = if options.human_agent {
+                    form.text("messaging_type", "MESSAGE_TAG")
+                        .text("tag", "HUMAN_AGENT")
+                } else {
+                    form.text("messaging_type", self.messaging_type.clone())
+                };
+                form = form.text("message", message.clone()).part(
+                    "filedata",
+                    file_part(note.bytes, note.format.file_name(), "audio/mp4", progress),
+                );
+                c.post(&url)
+                    .query(&[("access_token", &self.token)])
+                    .multipart(form)
+            },
+            |r| ok_json(&r),
+        )?;
+        let field = |k: &str| sent.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+        Ok(Receipt {
+            platform: Platform::Messenger,
+            recipient: to.to_owned(),
+            message_id: field("message_id"),
+            media_id: field("attachment_id"),
+            delivered_to: None,
+        })
+    }
+}

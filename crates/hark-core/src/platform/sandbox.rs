@@ -1,0 +1,170 @@
+//! The sandbox: a platform with no account anywhere. It checks a note as WhatsApp
+//! would (an Ogg/Opus voice note within WhatsApp's limits) and "delivers" it into a
+//! local inbox in the data folder, where `hark inbox` and the app can play it.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient};
+use super::error::{ErrorCode, SendError, described};
+use super::http::{Progress, ProgressFn};
+use super::{Platform, Target};
+use crate::db::{now_ms, rfc3339};
+
+/// The inbox folder inside the data folder.
+pub const INBOX_DIR: &str = "sandbox-inbox";
+
+pub struct Sandbox {
+    inbox: PathBuf,
+}
+
+impl Sandbox {
+    pub fn new(data_dir: &Path) -> Sandbox {
+        Sandbox {
+            inbox: data_dir.join(INBOX_DIR),
+        }
+    }
+}
+
+/// A note the sandbox received.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Delivered {
+    pub message_id: String,
+    pub recipient: String,
+    pub received_at: String,
+    pub bytes: u64,
+    pub duration_ms: u64,
+    /// The note as it arrived.
+    pub file: PathBuf,
+}
+
+/// What WhatsApp checks of a voice note: Ogg with Opus inside, within 16 MB.
+fn check_like_whatsapp(note: &Outgoing<'_>) -> Result<(), SendError> {
+    let facts = Platform::Whatsapp.facts();
+    let is_ogg_opus = note.bytes.starts_with(b"OggS")
+        && note.bytes.len() > 36
+        && &note.bytes[28..36] == b"OpusHead";
+    if note.format != Target::OggOpus || !is_ogg_opus {
+        return Err(described(ErrorCode::UnsupportedAudio, Platform::Sandbox)
+            .raw("131053", "Media upload error: audio/ogg must be Opus"));
+    }
+    if note.bytes.len() as u64 > facts.max_bytes {
+        return Err(described(ErrorCode::AudioTooLarge, Platform::Sandbox)
+            .raw("131053", "Media upload error: file is larger than 16 MB"));
+    }
+    Ok(())
+}
+
+fn folder_name(recipient: &str) -> String {
+    let cleaned: String = recipient
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || "-_.@+".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    cleaned.trim_matches('.').to_owned()
+}
+
+impl Client for Sandbox {
+    fn verify(&self) -> Result<Verified, SendError> {
+        Ok(Verified {
+            account: format!("the sandbox (notes are kept in {})", self.inbox.display()),
+        })
+    }
+
+    fn recipient(&self, to: &str) -> Result<String, SendError> {
+        let to = to.trim();
+        if to.is_empty() || to.chars().count() > 100 || folder_name(to).is_empty() {
+            Err(bad_recipient(to, "name of anyone (up to 100 characters)"))
+        } else {
+            Ok(to.to_owned())
+        }
+    }
+
+    fn send(
+        &self,
+        note: &Outgoing<'_>,
+        to: &str,
+        _options: &SendOptions,
+        progress: &ProgressFn,
+    ) -> Result<Receipt, SendError> {
+        check_like_whatsapp(note)?;
+        progress(Progress::Sending);
+        let now = now_ms();
+        let message_id = format!("sandbox-{now}-{:06x}", fastrand::u32(..0xff_ffff));
+        let folder = self.inbox.join(folder_name(to));
+        let file = folder.join(format!("{message_id}.ogg"));
+        let delivered = Delivered {
+            message_id: message_id.clone(),
+            recipient: to.to_owned(),
+            received_at: rfc3339(now),
+            bytes: note.bytes.len() as u64,
+            duration_ms: note.duration.as_millis() as u64,
+            file: file.clone(),
+        };
+        let write = || -> std::io::Result<()> {
+            std::fs::create_dir_all(&folder)?;
+            crate::files::write_atomically(&file, note.bytes)?;
+            crate::files::write_atomically(
+                &file.with_extension("json"),
+                serde_json::to_string_pretty(&delivered)
+                    .expect("serialises")
+                    .as_bytes(),
+            )
+        };
+        write().map_err(|e| {
+            SendError::new(
+                ErrorCode::PlatformError,
+                format!(
+                    "The sandbox could not keep the note in {}: {e}",
+                    folder.display()
+                ),
+                "Check that the data folder is on a disk with free space.",
+            )
+            .raw("io", e.to_string())
+        })?;
+        Ok(Receipt {
+            platform: Platform::Sandbox,
+            recipient: to.to_owned(),
+            message_id: Some(message_id),
+            media_id: None,
+            delivered_to: Some(file),
+        })
+    }
+}
+
+/// Every note the sandbox received, newest first.
+pub fn inbox(data_dir: &Path) -> std::io::Result<Vec<Delivered>> {
+    let root = data_dir.join(INBOX_DIR);
+    let mut all = Vec::new();
+    let Ok(folders) = std::fs::read_dir(&root) else {
+        return Ok(all);
+    };
+    for folder in folders {
+        let folder = folder?.path();
+        if !folder.is_dir() {
+            continue;
+        }
+        for entry in std::fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.extension().is_some_and(|e| e == "json")
+                && let Ok(text) = std::fs::read_to_string(&path)
+                && let Ok(item) = serde_json::from_str::<Delivered>(&text)
+                && item.file.exists()
+            {
+                all.push(item);
+            }
+        }
+    }
+    all.sort_by(|a, b| {
+        b.received_at
+            .cmp(&a.received_at)
+            .then(b.message_id.cmp(&a.message_id))
+    });
+    Ok(all)
+}

@@ -1,0 +1,467 @@
+//! A WeChat Official Account: customer-service voice messages.
+//!
+//! Three ways to a token: the AppSecret (`stable_token`, which returns the same token
+//! while it is valid, so several Hark processes never invalidate each other's), a
+//! pasted token, or the company's own relay (for desktops whose IP cannot be on the
+//! account's whitelist). A token is cached until five minutes before it expires and
+//! shared by every send in the process; a token error (40001, 40014, 42001) refreshes
+//! it once. The note is uploaded as temporary media, then sent by its media id.
+
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use super::Platform;
+use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
+use super::error::{ErrorCode, SendError, described};
+use super::http::{Http, Progress, ProgressFn, Reply, Stage, file_part, join, no_progress};
+use crate::profile::{Profile, Secrets};
+
+/// Tokens by profile id, shared by every send in this process.
+static TOKENS: LazyLock<Mutex<HashMap<String, Cached>>> = LazyLock::new(Default::default);
+const EARLY: Duration = Duration::from_secs(300);
+
+#[derive(Clone)]
+struct Cached {
+    token: String,
+    good_until: Instant,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    AppSecret,
+    Pasted,
+    Relay,
+}
+
+pub struct Wechat {
+    http: Http,
+    profile_id: String,
+    base: String,
+    app_id: String,
+    mode: Mode,
+    app_secret: String,
+    pasted: String,
+    relay_url: String,
+    relay_bearer: String,
+}
+
+/// What an errcode means (shared/platforms.md §1).
+pub fn error_code(errcode: i64) -> (ErrorCode, bool) {
+    use ErrorCode::*;
+    match errcode {
+        -1 => (PlatformError, true),
+        40001 | 40014 | 42001 | 40013 | 40125 => (InvalidToken, false),
+        41001 => (PlatformError, false),
+        40164 => (AccountNotVerified, false),
+        40003 | 43004 => (RecipientNotFound, false),
+        43019 | 48002 | 50002 => (MessageNotAllowed, false),
+        45015 => (MessagingWindowClosed, false),
+        45047 | 45009 => (QuotaExceeded, false),
+        45011 => (RateLimited, true),
+        40005 | 40006 => (UnsupportedAudio, false),
+        40007 => (AudioFetchFailed, true),
+        40010 | 45001 => (AudioTooLarge, false),
+        45007 => (AudioTooLong, false),
+        48001 => (AccountNotVerified, false),
+        _ => (PlatformError, false),
+    }
+}
+
+fn is_token_error(errcode: i64) -> bool {
+    matches!(errcode, 40001 | 40014 | 42001)
+}
+
+/// A WeChat error with Hark's words.
+fn wechat_error(errcode: i64, errmsg: &str) -> SendError {
+    let (code, retryable) = error_code(errcode);
+    let mut e = described(code, Platform::Wechat);
+    match errcode {
+        40164 => {
+            e.message = "WeChat refused this computer's IP address: it is not on the Official \
+                Account's IP whitelist."
+                .into();
+            e.remedy = "Add this computer's public IP under Settings & Development > Basic \
+                configuration > IP whitelist (it takes about 5 minutes). Home and office IPs \
+                change, so for desktops the lasting fix is a token relay: a server with a \
+                fixed, whitelisted IP that hands out tokens (token mode “relay”)."
+                .into();
+        }
+        43004 => {
+            e.message = "This person does not follow the Official Account.".into();
+            e.remedy = "WeChat only delivers to followers; ask them to follow the account.".into();
+        }
+        45015 => {
+            e.remedy = "WeChat takes customer-service messages for 48 hours after the person's \
+                last message (1 minute after a follow, scan or menu click). Wait until they \
+                write again."
+                .into();
+        }
+        45047 => {
+            e.message = "The replies allowed since this person's last message are used up \
+                (5 per message, 3 after a follow, scan or menu click)."
+                .into();
+            e.remedy = "Wait until the person writes again; that opens a new allowance.".into();
+        }
+        45009 => {
+            e.message = "The Official Account has used up today's API quota.".into();
+            e.remedy = "Wait until tomorrow, or reset the quota in the Official Accounts \
+                Platform (it can be reset 10 times a month)."
+                .into();
+        }
+        40013 | 40125 => {
+            e.message = "WeChat does not recognise this AppID and AppSecret.".into();
+            e.remedy = "Copy the AppID and AppSecret again from Settings & Development > Basic \
+                configuration (reset the AppSecret if it is lost), and enter them again."
+                .into();
+        }
+        _ => {}
+    }
+    e.retryable(retryable).raw(errcode, errmsg)
+}
+
+/// The errcode of a WeChat reply (0 for success), and its errmsg.
+fn errcode(reply: &Reply) -> Result<(serde_json::Value, i64, String), SendError> {
+    let json = reply.json();
+    if !(200..300).contains(&reply.status) || json.is_null() {
+        let code = if reply.status >= 500 {
+            ErrorCode::PlatformError
+        } else {
+            ErrorCode::Network
+        };
+        return Err(described(code, Platform::Wechat)
+            .retryable(true)
+            .raw(format!("HTTP {}", reply.status), reply.text_excerpt()));
+    }
+    let errcode = json.get("errcode").and_then(|v| v.as_i64()).unwrap_or(0);
+    let errmsg = json
+        .get("errmsg")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_owned();
+    Ok((json, errcode, errmsg))
+}
+
+/// A call's answer: the JSON, or the errcode that may call for a new token.
+enum Answer {
+    Ok(serde_json::Value),
+    TokenRejected(i64, String),
+}
+
+fn answer(reply: &Reply) -> Result<Answer, SendError> {
+    let (json, code, msg) = errcode(reply)?;
+    match code {
+        0 => Ok(Answer::Ok(json)),
+        c if is_token_error(c) => Ok(Answer::TokenRejected(c, msg)),
+        c => Err(wechat_error(c, &msg)),
+    }
+}
+
+impl Wechat {
+    pub fn new(profile: &Profile, secrets: &Secrets, http: Http) -> Wechat {
+        let mode = match profile.field("token_mode") {
+            Some("access_token") => Mode::Pasted,
+            Some("relay") => Mode::Relay,
+            _ => Mode::AppSecret,
+        };
+        Wechat {
+            http,
+            profile_id: profile.id.clone(),
+            base: profile.api_base().unwrap_or_default().to_owned(),
+            app_id: profile.field("app_id").unwrap_or_default().to_owned(),
+            mode,
+            app_secret: secret(secrets, "app_secret"),
+            pasted: secret(secrets, "access_token"),
+            relay_url: profile.field("relay_url").unwrap_or_default().to_owned(),
+            relay_bearer: secret(secrets, "relay_bearer"),
+        }
+    }
+
+    /// A token: the cached one unless `fresh`, else a new one from the source.
+    fn token(&self, fresh: bool) -> Result<String, SendError> {
+        if self.mode == Mode::Pasted {
+            return Ok(self.pasted.clone());
+        }
+        let mut cache = TOKENS.lock().unwrap_or_else(|p| p.into_inner());
+        if !fresh
+            && let Some(c) = cache.get(&self.profile_id)
+            && c.good_until > Instant::now()
+        {
+            return Ok(c.token.clone());
+        }
+        cache.remove(&self.profile_id);
+        let (token, expires_in) = match self.mode {
+            Mode::Relay => self.token_from_relay()?,
+            _ => self.stable_token()?,
+        };
+        let life = Duration::from_secs(expires_in);
+        let good_for = life.saturating_sub(EARLY).max(life / 2);
+        cache.insert(
+            self.profile_id.clone(),
+            Cached {
+                token: token.clone(),
+                good_until: Instant::now() + good_for,
+            },
+        );
+        Ok(token)
+    }
+
+    fn stable_token(&self) -> Result<(String, u64), SendError> {
+        let url = join(&self.base, "cgi-bin/stable_token");
+        let body = json!({
+            "grant_type": "client_credential",
+            "appid": self.app_id,
+            "secret": self.app_secret,
+            "force_refresh": false,
+        });
+        self.http.call(
+            "getting an access token",
+            Stage::BeforeSend,
+            &no_progress(),
+            |c| c.post(&url).json(&body),
+            |r| {
+                let (json, code, msg) = errcode(&r)?;
+                if code != 0 {
+                    return Err(wechat_error(code, &msg));
+                }
+                token_fields(&json)
+            },
+        )
+    }
+
+    fn token_from_relay(&self) -> Result<(String, u64), SendError> {
+        self.http.call(
+            "getting an access token from the relay",
+            Stage::BeforeSend,
+            &no_progress(),
+            |c| {
+                let request = c.get(&self.relay_url);
+                if self.relay_bearer.is_empty() {
+                    request
+                } else {
+                    request.bearer_auth(&self.relay_bearer)
+                }
+            },
+            |r| {
+                if r.status == 401 || r.status == 403 {
+                    let mut e = described(ErrorCode::InvalidToken, Platform::Wechat);
+                    e.message = "The token relay refused Hark's bearer token.".into();
+                    e.remedy = "Enter the relay's bearer token again with `hark profile \
+                        set-secret … --key relay_bearer`."
+                        .into();
+                    return Err(e.raw(format!("HTTP {}", r.status), r.text_excerpt()));
+                }
+                let (json, code, msg) = errcode(&r)?;
+                if code != 0 {
+                    return Err(wechat_error(code, &msg));
+                }
+                token_fields(&json)
+            },
+        )
+    }
+
+    /// Runs `call` with a token; on a token error, once more with a fresh token.
+    fn with_token<T>(
+        &self,
+        mut call: impl FnMut(&str) -> Result<Answer, SendError>,
+        done: impl Fn(serde_json::Value) -> Result<T, SendError>,
+    ) -> Result<T, SendError> {
+        let token = self.token(false)?;
+        let (code, msg) = match call(&token)? {
+            Answer::Ok(json) => return done(json),
+            Answer::TokenRejected(c, m) => (c, m),
+        };
+        if self.mode == Mode::Pasted {
+            let mut e = wechat_error(code, &msg);
+            e.message = "The pasted access token has expired or was replaced.".into();
+            e.remedy = "Paste a new token with `hark profile set-secret … --key access_token`, \
+                or let Hark fetch tokens itself (token mode app_secret or relay)."
+                .into();
+            return Err(e);
+        }
+        let token = self.token(true)?;
+        match call(&token)? {
+            Answer::Ok(json) => done(json),
+            Answer::TokenRejected(c, m) => Err(wechat_error(c, &m)),
+        }
+    }
+}
+
+fn token_fields(json: &serde_json::Value) -> Result<(String, u64), SendError> {
+    let token = json.get("access_token").and_then(|v| v.as_str());
+    let expires = json.get("expires_in").and_then(|v| v.as_u64());
+    match (token, expires) {
+        (Some(t), Some(e)) if !t.is_empty() => Ok((t.to_owned(), e)),
+        _ => Err(described(ErrorCode::PlatformError, Platform::Wechat)
+            .raw("no token", "the answer had no access_token and expires_in")),
+    }
+}
+
+impl Client for Wechat {
+    fn verify(&self) -> Result<Verified, SendError> {
+        let url = join(&self.base, "cgi-bin/getcallbackip");
+        self.with_token(
+            |token| {
+                self.http.call(
+                    "checking the access token",
+                    Stage::BeforeSend,
+                    &no_progress(),
+                    |c| c.get(&url).query(&[("access_token", token)]),
+                    |r| answer(&r),
+                )
+            },
+            |_| Ok(()),
+        )?;
+        let how = match self.mode {
+            Mode::AppSecret => "AppSecret",
+            Mode::Pasted => "pasted access token",
+            Mode::Relay => "token relay",
+        };
+        Ok(Verified {
+            account: format!("Official Account {} ({how})", self.app_id),
+        })
+    }
+
+    fn recipient(&self, to: &str) -> Result<String, SendError> {
+        let to = to.trim();
+        let ok = (10..=64).contains(&to.len())
+            && to
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if ok {
+            Ok(to.to_owned())
+        } else {
+            Err(bad_recipient(
+                to,
+                "follower's OpenID for this Official Account",
+            ))
+        }
+    }
+
+    fn send(
+        &self,
+        note: &Outgoing<'_>,
+        to: &str,
+        _options: &SendOptions,
+        progress: &ProgressFn,
+    ) -> Result<Receipt, SendError> {
+        let upload_url = join(&self.base, "cgi-bin/media/upload");
+        let media_id = self.with_token(
+            |token| {
+                self.http.call(
+                    "uploading the note",
+                    Stage::BeforeSend,
+                    progress,
+                    |c| {
+                        let form = reqwest::multipart::Form::new().part(
+                            "media",
+                            file_part(
+                                note.bytes,
+                                note.format.file_name(),
+                                note.format.mime(),
+                                progress,
+                            ),
+                        );
+                        c.post(&upload_url)
+                            .query(&[("access_token", token), ("type", "voice")])
+                            .multipart(form)
+                    },
+                    |r| answer(&r),
+                )
+            },
+            |json| {
+                json.get("media_id")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned)
+                    .ok_or_else(|| {
+                        described(ErrorCode::PlatformError, Platform::Wechat)
+                            .raw("no media_id", "the upload's answer had no media_id")
+                    })
+            },
+        )?;
+        progress(Progress::Sending);
+        let send_url = join(&self.base, "cgi-bin/message/custom/send");
+        let body = json!({"touser": to, "msgtype": "voice", "voice": {"media_id": media_id}});
+        self.with_token(
+            |token| {
+                self.http.call(
+                    "sending the note",
+                    Stage::Send,
+                    progress,
+                    |c| {
+                        c.post(&send_url)
+                            .query(&[("access_token", token)])
+                            .json(&body)
+                    },
+                    |r| answer(&r),
+                )
+            },
+            |_| Ok(()),
+        )?;
+        Ok(Receipt {
+            platform: Platform::Wechat,
+            recipient: to.to_owned(),
+            message_id: None,
+            media_id: Some(media_id),
+            delivered_to: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every errcode in shared/platforms.md §1.
+    #[test]
+    fn wechat_errcodes_map_to_stable_codes() {
+        use ErrorCode::*;
+        let table: &[(i64, ErrorCode, bool)] = &[
+            (-1, PlatformError, true),
+            (40001, InvalidToken, false),
+            (40014, InvalidToken, false),
+            (42001, InvalidToken, false),
+            (41001, PlatformError, false),
+            (40013, InvalidToken, false),
+            (40125, InvalidToken, false),
+            (40164, AccountNotVerified, false),
+            (40003, RecipientNotFound, false),
+            (43004, RecipientNotFound, false),
+            (43019, MessageNotAllowed, false),
+            (48002, MessageNotAllowed, false),
+            (45015, MessagingWindowClosed, false),
+            (45047, QuotaExceeded, false),
+            (45009, QuotaExceeded, false),
+            (45011, RateLimited, true),
+            (40004, PlatformError, false),
+            (40005, UnsupportedAudio, false),
+            (40006, UnsupportedAudio, false),
+            (40007, AudioFetchFailed, true),
+            (40010, AudioTooLarge, false),
+            (45001, AudioTooLarge, false),
+            (45007, AudioTooLong, false),
+            (41005, PlatformError, false),
+            (44001, PlatformError, false),
+            (40008, PlatformError, false),
+            (45002, PlatformError, false),
+            (47001, PlatformError, false),
+            (48001, AccountNotVerified, false),
+            (50002, MessageNotAllowed, false),
+        ];
+        for (errcode, want, retry) in table {
+            assert_eq!(error_code(*errcode), (*want, *retry), "{errcode}");
+        }
+    }
+
+    #[test]
+    fn the_whitelist_error_explains_the_relay() {
+        let e = wechat_error(
+            40164,
+            "invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist",
+        );
+        assert!(e.remedy.contains("whitelist") && e.remedy.contains("relay"));
+        assert_eq!(e.raw.unwrap().code, "40164");
+    }
+}

@@ -1,0 +1,174 @@
+//! The WhatsApp Business Cloud API: the note is uploaded as media, then sent as an
+//! audio message with `voice: true`, so it arrives as a voice note.
+
+use serde_json::json;
+
+use super::Platform;
+use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
+use super::error::SendError;
+use super::graph;
+use super::http::{Http, Progress, ProgressFn, Reply, Stage, file_part, join, no_progress};
+use crate::profile::{Profile, Secrets};
+
+pub struct Whatsapp {
+    http: Http,
+    base: String,
+    version: String,
+    phone_number_id: String,
+    token: String,
+}
+
+impl Whatsapp {
+    pub fn new(profile: &Profile, secrets: &Secrets, http: Http) -> Whatsapp {
+        Whatsapp {
+            http,
+            base: profile.api_base().unwrap_or_default().to_owned(),
+            version: profile.field("graph_version").unwrap_or("v25.0").to_owned(),
+            phone_number_id: profile
+                .field("phone_number_id")
+                .unwrap_or_default()
+                .to_owned(),
+            token: secret(secrets, "access_token"),
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        join(
+            &self.base,
+            &format!("{}/{}/{}", self.version, self.phone_number_id, path),
+        )
+        .trim_end_matches('/')
+        .to_owned()
+    }
+}
+
+fn ok_json(reply: &Reply) -> Result<serde_json::Value, SendError> {
+    if (200..300).contains(&reply.status) && reply.json().get("error").is_none() {
+        return Ok(reply.json());
+    }
+    Err(graph::error(Platform::Whatsapp, reply))
+}
+
+/// A phone number as the Cloud API wants it: country code and number, digits only.
+pub fn normalise_number(to: &str) -> Option<String> {
+    let t = to.trim();
+    let t = t.strip_prefix("00").unwrap_or(t);
+    if t.chars()
+        .any(|c| !(c.is_ascii_digit() || " +-().".contains(c)))
+    {
+        return None;
+    }
+    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    (8..=15).contains(&digits.len()).then_some(digits)
+}
+
+impl Client for Whatsapp {
+    fn verify(&self) -> Result<Verified, SendError> {
+        let url = self.url("");
+        let number = self.http.call(
+            "checking the phone number",
+            Stage::BeforeSend,
+            &no_progress(),
+            |c| {
+                c.get(&url)
+                    .bearer_auth(&self.token)
+                    .query(&[("fields", "display_phone_number,verified_name")])
+            },
+            |r| ok_json(&r),
+        )?;
+        let field = |k: &str| number.get(k).and_then(|v| v.as_str()).unwrap_or_default();
+        Ok(Verified {
+            account: format!(
+                "{} ({})",
+                field("display_phone_number"),
+                field("verified_name")
+            ),
+        })
+    }
+
+    fn recipient(&self, to: &str) -> Result<String, SendError> {
+        normalise_number(to).ok_or_else(|| {
+            bad_recipient(
+                to,
+                "phone number with its country code, e.g. +44 7700 900123",
+            )
+        })
+    }
+
+    fn send(
+        &self,
+        note: &Outgoing<'_>,
+        to: &str,
+        _options: &SendOptions,
+        progress: &ProgressFn,
+    ) -> Result<Receipt, SendError> {
+        let media_url = self.url("media");
+        let uploaded = self.http.call(
+            "uploading the note",
+            Stage::BeforeSend,
+            progress,
+            |c| {
+                let form = reqwest::multipart::Form::new()
+                    .text("messaging_product", "whatsapp")
+                    .text("type", "audio/ogg")
+                    .part(
+                        "file",
+                        file_part(note.bytes, note.format.file_name(), "audio/ogg", progress),
+                    );
+                c.post(&media_url).bearer_auth(&self.token).multipart(form)
+            },
+            |r| ok_json(&r),
+        )?;
+        let media_id = uploaded
+            .get("id")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_owned();
+        progress(Progress::Sending);
+        let body = json!({
+            "messaging_product": "whatsapp",
+            "recipient_type": "individual",
+            "to": to,
+            "type": "audio",
+            "audio": {"id": media_id, "voice": true},
+        });
+        let messages_url = self.url("messages");
+        let sent = self.http.call(
+            "sending the note",
+            Stage::Send,
+            progress,
+            |c| c.post(&messages_url).bearer_auth(&self.token).json(&body),
+            |r| ok_json(&r),
+        )?;
+        Ok(Receipt {
+            platform: Platform::Whatsapp,
+            recipient: to.to_owned(),
+            message_id: sent
+                .pointer("/messages/0/id")
+                .and_then(|v| v.as_str())
+                .map(str::to_owned),
+            media_id: Some(media_id),
+            delivered_to: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_become_digits_with_their_country_code() {
+        assert_eq!(
+            normalise_number("+44 7700 900-123").as_deref(),
+            Some("447700900123")
+        );
+        assert_eq!(
+            normalise_number("0044 (7700) 900123").as_deref(),
+            Some("447700900123")
+        );
+        assert_eq!(normalise_number("12345"), None);
+        assert_eq!(normalise_number("alice"), None);
+        assert_eq!(normalise_number("+1 555 0100 x12"), None);
+    }
+}

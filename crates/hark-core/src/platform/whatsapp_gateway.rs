@@ -1,0 +1,228 @@
+//! A self-hosted (or hosted) WhatsApp gateway speaking WAHA's API: the note travels
+//! inside the request as base64, so no public URL is needed.
+
+use base64::Engine;
+use serde_json::json;
+
+use super::Platform;
+use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
+use super::error::{ErrorCode, SendError, described};
+use super::http::{Http, Progress, ProgressFn, Reply, Stage, join, no_progress};
+use crate::profile::{Profile, Secrets};
+
+pub struct Gateway {
+    http: Http,
+    base: String,
+    session: String,
+    api_key: Option<String>,
+}
+
+impl Gateway {
+    pub fn new(profile: &Profile, secrets: &Secrets, http: Http) -> Gateway {
+        let key = secret(secrets, "api_key");
+        Gateway {
+            http,
+            base: profile.api_base().unwrap_or_default().to_owned(),
+            session: profile.field("session").unwrap_or("default").to_owned(),
+            api_key: (!key.is_empty()).then_some(key),
+        }
+    }
+
+    fn request(&self, builder: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.api_key {
+            Some(key) => builder.header("X-Api-Key", key),
+            None => builder,
+        }
+    }
+}
+
+/// What a gateway's HTTP status means (WAHA answers with NestJS-style errors).
+pub fn error_code(status: u16) -> (ErrorCode, bool) {
+    match status {
+        401 | 403 => (ErrorCode::InvalidToken, false),
+        404 | 422 => (ErrorCode::AccountNotVerified, false),
+        413 => (ErrorCode::AudioTooLarge, false),
+        429 => (ErrorCode::RateLimited, true),
+        500..=599 => (ErrorCode::PlatformError, true),
+        _ => (ErrorCode::PlatformError, false),
+    }
+}
+
+fn ok_json(reply: &Reply, session: &str) -> Result<serde_json::Value, SendError> {
+    if (200..300).contains(&reply.status) {
+        return Ok(reply.json());
+    }
+    let json = reply.json();
+    let message = match json.get("message") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+        None => reply.text_excerpt(),
+    };
+    let (code, retryable) = error_code(reply.status);
+    let mut e = described(code, Platform::WhatsappGateway);
+    match code {
+        ErrorCode::InvalidToken => {
+            e.message = "The gateway refused Hark's API key.".into();
+            e.remedy = "Enter the gateway's API key (its WHATSAPP_API_KEY) with `hark profile \
+                set-secret`, or in the app's account settings."
+                .into();
+        }
+        ErrorCode::AccountNotVerified => {
+            e.message = format!(
+                "The gateway's session “{session}” is missing or not connected to WhatsApp."
+            );
+            e.remedy = "Open the gateway's dashboard, start the session and scan its QR code \
+                with the phone, then send again."
+                .into();
+        }
+        _ => {}
+    }
+    Err(e
+        .retryable(retryable)
+        .retry_after(reply.retry_after)
+        .raw(format!("HTTP {}", reply.status), message))
+}
+
+/// A chat id as WAHA wants it: `<digits>@c.us` for a person, or a JID given as it is.
+pub fn chat_id(to: &str) -> Option<String> {
+    let t = to.trim();
+    if let Some((local, domain)) = t.split_once('@') {
+        let ok_domain = matches!(
+            domain,
+            "c.us" | "g.us" | "newsletter" | "s.whatsapp.net" | "lid"
+        );
+        let ok_local = !local.is_empty() && local.chars().all(|c| c.is_ascii_digit() || c == '-');
+        return (ok_domain && ok_local).then(|| t.to_owned());
+    }
+    super::whatsapp::normalise_number(t).map(|digits| format!("{digits}@c.us"))
+}
+
+fn message_id(sent: &serde_json::Value) -> Option<String> {
+    ["/_data/id/_serialized", "/id/_serialized", "/id", "/key/id"]
+        .iter()
+        .find_map(|p| sent.pointer(p).and_then(|v| v.as_str()))
+        .map(str::to_owned)
+}
+
+impl Client for Gateway {
+    fn verify(&self) -> Result<Verified, SendError> {
+        let url = join(&self.base, &format!("api/sessions/{}", self.session));
+        let session = self.http.call(
+            "checking the gateway session",
+            Stage::BeforeSend,
+            &no_progress(),
+            |c| self.request(c.get(&url)),
+            |r| ok_json(&r, &self.session),
+        )?;
+        let status = session
+            .get("status")
+            .and_then(|v| v.as_str())
+            .unwrap_or("UNKNOWN");
+        if status != "WORKING" {
+            let mut e = described(ErrorCode::AccountNotVerified, Platform::WhatsappGateway);
+            e.message = format!(
+                "The gateway's session “{}” is {status}, not WORKING.",
+                self.session
+            );
+            e.remedy = "Open the gateway's dashboard and scan the session's QR code with the \
+                phone (or restart the session), then verify again."
+                .into();
+            return Err(e.raw("session status", status));
+        }
+        let me = session
+            .pointer("/me/id")
+            .and_then(|v| v.as_str())
+            .unwrap_or("?");
+        let name = session
+            .pointer("/me/pushName")
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
+        Ok(Verified {
+            account: format!("{name} ({me}), session {}", self.session),
+        })
+    }
+
+    fn recipient(&self, to: &str) -> Result<String, SendError> {
+        chat_id(to).ok_or_else(|| {
+            bad_recipient(
+                to,
+                "phone number with its country code, or a chat id like 4477…@c.us",
+            )
+        })
+    }
+
+    fn send(
+        &self,
+        note: &Outgoing<'_>,
+        to: &str,
+        _options: &SendOptions,
+        progress: &ProgressFn,
+    ) -> Result<Receipt, SendError> {
+        let url = join(&self.base, "api/sendVoice");
+        let body = json!({
+            "session": self.session,
+            "chatId": to,
+            "file": {
+                "mimetype": "audio/ogg; codecs=opus",
+                "filename": note.format.file_name(),
+                "data": base64::engine::general_purpose::STANDARD.encode(note.bytes),
+            },
+        });
+        progress(Progress::Sending);
+        let sent = self.http.call(
+            "sending the note",
+            Stage::Send,
+            progress,
+            |c| self.request(c.post(&url)).json(&body),
+            |r| ok_json(&r, &self.session),
+        )?;
+        Ok(Receipt {
+            platform: Platform::WhatsappGateway,
+            recipient: to.to_owned(),
+            message_id: message_id(&sent),
+            media_id: None,
+            delivered_to: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chat_ids_take_numbers_and_jids() {
+        assert_eq!(
+            chat_id("+44 7700 900123").as_deref(),
+            Some("447700900123@c.us")
+        );
+        assert_eq!(chat_id("120363@g.us").as_deref(), Some("120363@g.us"));
+        assert_eq!(chat_id("bob@example.com"), None);
+        assert_eq!(chat_id("@c.us"), None);
+    }
+
+    #[test]
+    fn gateway_statuses_map_to_stable_codes() {
+        use ErrorCode::*;
+        for (status, want, retry) in [
+            (401, InvalidToken, false),
+            (403, InvalidToken, false),
+            (404, AccountNotVerified, false),
+            (422, AccountNotVerified, false),
+            (413, AudioTooLarge, false),
+            (429, RateLimited, true),
+            (500, PlatformError, true),
+            (400, PlatformError, false),
+        ] {
+            assert_eq!(error_code(status), (want, retry), "{status}");
+        }
+    }
+
+    #[test]
+    fn message_ids_are_found_in_each_engines_shape() {
+        let webjs = json!({"_data": {"id": {"_serialized": "true_1@c.us_A"}}});
+        assert_eq!(message_id(&webjs).as_deref(), Some("true_1@c.us_A"));
+        let noweb = json!({"id": "true_1@c.us_B"});
+        assert_eq!(message_id(&noweb).as_deref(), Some("true_1@c.us_B"));
+    }
+}

@@ -1,0 +1,371 @@
+//! A profile: one account on one platform.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::db::rfc3339;
+use crate::platform::Platform;
+use crate::platform::credentials::{self, Required};
+
+use super::secret::{Secret, Secrets};
+
+/// The sandbox profile every new data folder starts with.
+pub const SANDBOX_ID: &str = "sandbox";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    pub platform: Platform,
+    /// Non-secret fields as given (defaults are not stored).
+    pub fields: BTreeMap<String, String>,
+    /// The keys of the secrets kept in the keychain for this profile.
+    pub secret_keys: Vec<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl Profile {
+    /// A field's value, or its default.
+    pub fn field(&self, key: &str) -> Option<&str> {
+        self.fields
+            .get(key)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+            .or_else(|| credentials::field(self.platform, key).and_then(|f| f.default))
+    }
+
+    /// Where this profile's API calls go.
+    pub fn api_base(&self) -> Option<&str> {
+        self.field("api_base")
+            .or_else(|| credentials::default_api_base(self.platform))
+    }
+
+    /// The keychain account under which the secret `key` of this profile is filed.
+    pub fn keychain_account(&self, key: &str) -> String {
+        keychain_account(&self.id, key)
+    }
+}
+
+pub fn keychain_account(profile_id: &str, key: &str) -> String {
+    format!("profile:{profile_id}:{key}")
+}
+
+/// What a person asks for when adding a profile.
+#[derive(Debug, Clone)]
+pub struct NewProfile {
+    pub platform: Platform,
+    pub name: String,
+    pub fields: BTreeMap<String, String>,
+    pub secrets: Secrets,
+}
+
+/// A field that is missing or wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub field: String,
+    pub problem: String,
+}
+
+/// Checks names, fields and secrets against the platform's table; returns the cleaned
+/// fields (trimmed, empty ones dropped, choices normalised).
+pub fn validate(new: &NewProfile) -> Result<BTreeMap<String, String>, Invalid> {
+    let invalid = |field: &str, problem: String| Invalid {
+        field: field.into(),
+        problem,
+    };
+    let name = new.name.trim();
+    if name.is_empty() {
+        return Err(invalid("name", "An account needs a name.".into()));
+    }
+    if name.chars().count() > 60 || name.chars().any(char::is_control) {
+        return Err(invalid(
+            "name",
+            "A name is at most 60 characters, on one line.".into(),
+        ));
+    }
+    let spec = credentials::fields(new.platform);
+    let mut fields = BTreeMap::new();
+    for (key, value) in &new.fields {
+        let Some(field) = spec.iter().find(|f| f.key == key) else {
+            return Err(invalid(
+                key,
+                format!(
+                    "{} accounts have no field {key}.",
+                    new.platform.facts().name
+                ),
+            ));
+        };
+        if field.secret {
+            return Err(invalid(
+                key,
+                format!(
+                    "{} is a secret; Hark reads it from standard input or a prompt, never from \
+                     the command line.",
+                    field.label
+                ),
+            ));
+        }
+        let value = value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        let value = if field.choices.is_empty() {
+            value.to_owned()
+        } else {
+            match field
+                .choices
+                .iter()
+                .find(|c| c.eq_ignore_ascii_case(value) || c.replace('_', "-") == value)
+            {
+                Some(c) => (*c).to_owned(),
+                None => {
+                    return Err(invalid(
+                        key,
+                        format!(
+                            "{} must be one of: {}.",
+                            field.label,
+                            field.choices.join(", ")
+                        ),
+                    ));
+                }
+            }
+        };
+        if key.ends_with("_url") || key == "api_base" {
+            check_url(&value).map_err(|p| invalid(key, format!("{}: {p}", field.label)))?;
+        }
+        fields.insert(key.clone(), value);
+    }
+    for (key, secret) in new.secrets.iter() {
+        match spec.iter().find(|f| f.key == key) {
+            Some(f) if f.secret => {}
+            _ => {
+                return Err(invalid(
+                    key,
+                    format!(
+                        "{} accounts have no secret {key}.",
+                        new.platform.facts().name
+                    ),
+                ));
+            }
+        }
+        if secret.expose().trim().is_empty() || secret.expose().contains(char::is_whitespace) {
+            return Err(invalid(
+                key,
+                "A secret cannot be empty or contain spaces or line breaks.".into(),
+            ));
+        }
+    }
+    let token_mode = fields
+        .get("token_mode")
+        .map(String::as_str)
+        .or_else(|| credentials::field(new.platform, "token_mode").and_then(|f| f.default));
+    for field in spec {
+        let needed = match field.required {
+            Required::Always => true,
+            Required::Optional => false,
+            Required::WhenTokenMode(mode) => token_mode == Some(mode),
+        };
+        let present = if field.secret {
+            new.secrets.get(field.key).is_some()
+        } else {
+            fields.contains_key(field.key)
+        };
+        if needed && !present {
+            return Err(invalid(field.key, format!("{} is required.", field.label)));
+        }
+    }
+    Ok(fields)
+}
+
+fn check_url(value: &str) -> Result<(), String> {
+    let url = reqwest::Url::parse(value).map_err(|e| format!("not a URL ({e})"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err("must be an http:// or https:// address".into());
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(
+            "must not contain a user name or password (Hark keeps those only in the keychain)"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// A profile as shown to a person: fields with defaults filled in, secrets masked.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileView {
+    pub id: String,
+    pub name: String,
+    pub platform: Platform,
+    pub platform_name: &'static str,
+    pub fields: Vec<FieldView>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldView {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub secret: bool,
+    /// The value (masked for a secret), or `None` when it is not set.
+    pub value: Option<String>,
+    /// The value is the platform's default, not one that was given.
+    pub is_default: bool,
+}
+
+impl ProfileView {
+    /// `secrets` holds what the keychain returned (for masking); a secret listed on
+    /// the profile but missing from `secrets` shows as "(missing from the keychain)".
+    pub fn new(profile: &Profile, secrets: Option<&Secrets>) -> ProfileView {
+        let fields = credentials::fields(profile.platform)
+            .iter()
+            .map(|f| {
+                if f.secret {
+                    let stored = profile.secret_keys.iter().any(|k| k == f.key);
+                    let value = match (stored, secrets) {
+                        (false, _) => None,
+                        (true, Some(s)) => Some(
+                            s.get(f.key)
+                                .map(Secret::masked)
+                                .unwrap_or_else(|| "(missing from the keychain)".into()),
+                        ),
+                        (true, None) => Some("••••".into()),
+                    };
+                    FieldView {
+                        key: f.key,
+                        label: f.label,
+                        secret: true,
+                        value,
+                        is_default: false,
+                    }
+                } else {
+                    let given = profile.fields.get(f.key).cloned();
+                    let default = if f.key == "api_base" {
+                        credentials::default_api_base(profile.platform)
+                    } else {
+                        f.default
+                    };
+                    FieldView {
+                        key: f.key,
+                        label: f.label,
+                        secret: false,
+                        is_default: given.is_none() && default.is_some(),
+                        value: given.or(default.map(str::to_owned)),
+                    }
+                }
+            })
+            .collect();
+        ProfileView {
+            id: profile.id.clone(),
+            name: profile.name.clone(),
+            platform: profile.platform,
+            platform_name: profile.platform.facts().name,
+            fields,
+            created_at: rfc3339(profile.created_at),
+            updated_at: rfc3339(profile.updated_at),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn new(platform: Platform, fields: &[(&str, &str)], secrets: &[(&str, &str)]) -> NewProfile {
+        let mut s = Secrets::default();
+        for (k, v) in secrets {
+            s.insert(*k, Secret::new(*v));
+        }
+        NewProfile {
+            platform,
+            name: "Support".into(),
+            fields: fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            secrets: s,
+        }
+    }
+
+    #[test]
+    fn wechat_needs_what_its_token_mode_needs() {
+        let ok = new(
+            Platform::Wechat,
+            &[("app_id", "wx1")],
+            &[("app_secret", "abc")],
+        );
+        assert!(validate(&ok).is_ok());
+        let relay = new(
+            Platform::Wechat,
+            &[("app_id", "wx1"), ("token_mode", "relay")],
+            &[],
+        );
+        assert_eq!(validate(&relay).unwrap_err().field, "relay_url");
+        let relay = new(
+            Platform::Wechat,
+            &[
+                ("app_id", "wx1"),
+                ("token_mode", "relay"),
+                ("relay_url", "https://relay.example/token"),
+            ],
+            &[],
+        );
+        assert!(validate(&relay).is_ok());
+        let pasted = new(
+            Platform::Wechat,
+            &[("app_id", "wx1"), ("token_mode", "access-token")],
+            &[("access_token", "tok")],
+        );
+        assert_eq!(validate(&pasted).unwrap()["token_mode"], "access_token");
+    }
+
+    #[test]
+    fn secrets_are_never_fields_and_urls_carry_no_passwords() {
+        let e = validate(&new(
+            Platform::Telegram,
+            &[("bot_token", "1:abc")],
+            &[("bot_token", "1:abc")],
+        ))
+        .unwrap_err();
+        assert!(e.problem.contains("never from the command line"), "{e:?}");
+        let e = validate(&new(
+            Platform::WhatsappGateway,
+            &[("api_base", "http://me:pw@localhost:3000")],
+            &[],
+        ))
+        .unwrap_err();
+        assert_eq!(e.field, "api_base");
+        let e = validate(&new(Platform::Telegram, &[], &[])).unwrap_err();
+        assert_eq!(e.field, "bot_token");
+        let e = validate(&new(Platform::Telegram, &[], &[("bot_token", "a b")])).unwrap_err();
+        assert!(e.problem.contains("spaces"));
+    }
+
+    #[test]
+    fn a_view_fills_defaults_and_masks_secrets() {
+        let profile = Profile {
+            id: "p1".into(),
+            name: "Sales".into(),
+            platform: Platform::Messenger,
+            fields: [("page_id".to_string(), "42".to_string())].into(),
+            secret_keys: vec!["page_access_token".into()],
+            created_at: 0,
+            updated_at: 0,
+        };
+        let mut secrets = Secrets::default();
+        secrets.insert("page_access_token", Secret::new("EAAB-very-long-3f9a"));
+        let view = ProfileView::new(&profile, Some(&secrets));
+        let get = |k: &str| view.fields.iter().find(|f| f.key == k).unwrap();
+        assert_eq!(get("page_access_token").value.as_deref(), Some("••••3f9a"));
+        assert_eq!(get("graph_version").value.as_deref(), Some("v25.0"));
+        assert!(get("graph_version").is_default);
+        assert_eq!(
+            get("api_base").value.as_deref(),
+            Some("https://graph.facebook.com")
+        );
+        assert!(!serde_json::to_string(&view).unwrap().contains("EAAB"));
+    }
+}

@@ -1,0 +1,399 @@
+//! Profiles on disk: the row in the database, the secrets in the keychain.
+//!
+//! Secrets are filed under the profile's id (`profile:<id>:<key>`), not its name, so
+//! a rename never touches the keychain and a secret cannot end up under a stale name.
+//! Writes go keychain first, database second, and undo the keychain on a database
+//! failure; removal goes the other way round, so neither leaves an orphan.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use rusqlite::{OptionalExtension, params};
+
+use crate::UserError;
+use crate::db::{Db, DbError, now_ms};
+use crate::platform::Platform;
+use crate::platform::credentials;
+
+use super::keychain::{Keychain, KeychainError};
+use super::model::{Invalid, NewProfile, Profile, keychain_account, validate};
+use super::secret::{Secret, Secrets};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error("There is no account named “{0}”.")]
+    NotFound(String),
+    #[error("An account named “{0}” already exists.")]
+    NameTaken(String),
+    #[error("{}", .0.problem)]
+    Invalid(Invalid),
+    #[error("The {key} of “{name}” is no longer in the keychain.")]
+    SecretMissing { name: String, key: String },
+    #[error(transparent)]
+    Keychain(#[from] KeychainError),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl UserError for ProfileError {
+    fn code(&self) -> &'static str {
+        match self {
+            ProfileError::NotFound(_) => "profile_not_found",
+            ProfileError::NameTaken(_) => "profile_name_taken",
+            ProfileError::Invalid(_) => "invalid_profile",
+            ProfileError::SecretMissing { .. } => "secret_missing",
+            ProfileError::Keychain(e) => e.code(),
+            ProfileError::Db(e) => e.code(),
+        }
+    }
+
+    fn remedy(&self) -> String {
+        match self {
+            ProfileError::NotFound(_) => {
+                "`hark profile list` shows your accounts; `hark profile add` adds one.".into()
+            }
+            ProfileError::NameTaken(_) => "Choose another name, or rename the other account \
+                (`hark profile rename OLD NEW`)."
+                .into(),
+            ProfileError::Invalid(i) => match credentials_flag(&i.field) {
+                Some(flag) => format!("Give it with {flag}."),
+                None => "Enter the secret again when Hark asks for it.".into(),
+            },
+            ProfileError::SecretMissing { name, .. } => format!(
+                "Enter it again with `hark profile set-secret \"{name}\"`, or in the app's \
+                 account settings."
+            ),
+            ProfileError::Keychain(e) => e.remedy(),
+            ProfileError::Db(e) => e.remedy(),
+        }
+    }
+}
+
+fn credentials_flag(field: &str) -> Option<String> {
+    let secret = Platform::ALL
+        .iter()
+        .filter_map(|p| credentials::field(*p, field))
+        .any(|f| f.secret);
+    (!secret).then(|| format!("--{}", field.replace('_', "-")))
+}
+
+/// The profile store. The keychain is opened only when a secret is needed, so the
+/// sandbox works on a computer without one.
+pub struct Profiles {
+    db: Db,
+    keychain: OnceLock<Keychain>,
+}
+
+impl Profiles {
+    pub fn new(db: Db) -> Profiles {
+        Profiles {
+            db,
+            keychain: OnceLock::new(),
+        }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    fn keychain(&self) -> Result<&Keychain, KeychainError> {
+        if let Some(k) = self.keychain.get() {
+            return Ok(k);
+        }
+        let opened = Keychain::open()?;
+        Ok(self.keychain.get_or_init(|| opened))
+    }
+
+    /// Adds a profile: validates it, stores its secrets in the keychain, then its row.
+    pub fn add(&self, new: NewProfile) -> Result<Profile, ProfileError> {
+        let fields = validate(&new).map_err(ProfileError::Invalid)?;
+        let name = new.name.trim().to_owned();
+        if self.find_exact(&name)?.is_some() {
+            return Err(ProfileError::NameTaken(name));
+        }
+        let now = now_ms();
+        let profile = Profile {
+            id: new_id(),
+            name,
+            platform: new.platform,
+            fields,
+            secret_keys: new.secrets.iter().map(|(k, _)| k.clone()).collect(),
+            created_at: now,
+            updated_at: now,
+        };
+        if !new.secrets.is_empty() {
+            let keychain = self.keychain()?;
+            let mut stored: Vec<String> = Vec::new();
+            for (key, secret) in new.secrets.iter() {
+                let account = profile.keychain_account(key);
+                if let Err(e) = keychain.set(&account, secret.expose()) {
+                    for account in stored {
+                        let _ = keychain.delete(&account);
+                    }
+                    return Err(e.into());
+                }
+                stored.push(account);
+            }
+        }
+        if let Err(e) = self.insert(&profile) {
+            if let Ok(keychain) = self.keychain() {
+                for key in &profile.secret_keys {
+                    let _ = keychain.delete(&profile.keychain_account(key));
+                }
+            }
+            return Err(e);
+        }
+        Ok(profile)
+    }
+
+    fn insert(&self, p: &Profile) -> Result<(), ProfileError> {
+        let conn = self.db.lock();
+        let result = conn.execute(
+            "INSERT INTO profiles (id, name, platform, fields, secrets, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                p.id,
+                p.name,
+                p.platform.id(),
+                serde_json::to_string(&p.fields).expect("strings serialise"),
+                serde_json::to_string(&p.secret_keys).expect("strings serialise"),
+                p.created_at,
+                p.updated_at
+            ],
+        );
+        match result {
+            Ok(_) => Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                Err(ProfileError::NameTaken(p.name.clone()))
+            }
+            Err(e) => Err(self.db.err(e).into()),
+        }
+    }
+
+    /// Every profile, sandbox first, then by name.
+    pub fn list(&self) -> Result<Vec<Profile>, ProfileError> {
+        let conn = self.db.lock();
+        let mut stmt = conn
+            .prepare(
+                "SELECT id, name, platform, fields, secrets, created_at, updated_at FROM profiles
+                 ORDER BY platform = 'sandbox' DESC, name COLLATE NOCASE",
+            )
+            .map_err(|e| self.db.err(e))?;
+        let rows = stmt
+            .query_map([], row_to_profile)
+            .map_err(|e| self.db.err(e))?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.db.err(e).into())
+    }
+
+    /// The profile named `name` (any case), or with that id.
+    pub fn get(&self, name_or_id: &str) -> Result<Profile, ProfileError> {
+        let key = name_or_id.trim();
+        if let Some(p) = self.find_exact(key)? {
+            return Ok(p);
+        }
+        let conn = self.db.lock();
+        conn.query_row(
+            "SELECT id, name, platform, fields, secrets, created_at, updated_at FROM profiles
+             WHERE id = ?1",
+            [key],
+            row_to_profile,
+        )
+        .optional()
+        .map_err(|e| self.db.err(e))?
+        .ok_or_else(|| ProfileError::NotFound(key.to_owned()))
+    }
+
+    fn find_exact(&self, name: &str) -> Result<Option<Profile>, ProfileError> {
+        let conn = self.db.lock();
+        conn.query_row(
+            "SELECT id, name, platform, fields, secrets, created_at, updated_at FROM profiles
+             WHERE name = ?1",
+            [name],
+            row_to_profile,
+        )
+        .optional()
+        .map_err(|e| self.db.err(e).into())
+    }
+
+    /// Renames a profile; its secrets stay where they are (filed under its id).
+    pub fn rename(&self, name_or_id: &str, new_name: &str) -> Result<Profile, ProfileError> {
+        let mut profile = self.get(name_or_id)?;
+        let probe = NewProfile {
+            platform: Platform::Sandbox,
+            name: new_name.into(),
+            fields: BTreeMap::new(),
+            secrets: Secrets::default(),
+        };
+        validate(&probe).map_err(ProfileError::Invalid)?;
+        let new_name = new_name.trim().to_owned();
+        if let Some(other) = self.find_exact(&new_name)?
+            && other.id != profile.id
+        {
+            return Err(ProfileError::NameTaken(new_name));
+        }
+        let now = now_ms();
+        self.db
+            .lock()
+            .execute(
+                "UPDATE profiles SET name = ?1, updated_at = ?2 WHERE id = ?3",
+                params![new_name, now, profile.id],
+            )
+            .map_err(|e| self.db.err(e))?;
+        profile.name = new_name;
+        profile.updated_at = now;
+        Ok(profile)
+    }
+
+    /// Replaces (or adds) one secret of a profile.
+    pub fn set_secret(
+        &self,
+        name_or_id: &str,
+        key: &str,
+        secret: &Secret,
+    ) -> Result<Profile, ProfileError> {
+        let mut profile = self.get(name_or_id)?;
+        let is_secret = credentials::field(profile.platform, key).is_some_and(|f| f.secret);
+        if !is_secret || secret.expose().is_empty() || secret.expose().contains(char::is_whitespace)
+        {
+            return Err(ProfileError::Invalid(Invalid {
+                field: key.into(),
+                problem: if is_secret {
+                    "A secret cannot be empty or contain spaces or line breaks.".into()
+                } else {
+                    format!(
+                        "{} accounts have no secret {key}.",
+                        profile.platform.facts().name
+                    )
+                },
+            }));
+        }
+        self.keychain()?
+            .set(&profile.keychain_account(key), secret.expose())?;
+        if !profile.secret_keys.iter().any(|k| k == key) {
+            profile.secret_keys.push(key.into());
+        }
+        profile.updated_at = now_ms();
+        self.db
+            .lock()
+            .execute(
+                "UPDATE profiles SET secrets = ?1, updated_at = ?2 WHERE id = ?3",
+                params![
+                    serde_json::to_string(&profile.secret_keys).expect("strings serialise"),
+                    profile.updated_at,
+                    profile.id
+                ],
+            )
+            .map_err(|e| self.db.err(e))?;
+        Ok(profile)
+    }
+
+    /// Removes a profile and its keychain entries. With no keychain, nothing is
+    /// removed (so that no secret is left behind without its profile).
+    pub fn remove(&self, name_or_id: &str) -> Result<Profile, ProfileError> {
+        let profile = self.get(name_or_id)?;
+        if !profile.secret_keys.is_empty() {
+            let keychain = self.keychain()?;
+            for key in &profile.secret_keys {
+                keychain.delete(&profile.keychain_account(key))?;
+            }
+        }
+        self.db
+            .lock()
+            .execute("DELETE FROM profiles WHERE id = ?1", [&profile.id])
+            .map_err(|e| self.db.err(e))?;
+        Ok(profile)
+    }
+
+    /// The profile's secrets, from the keychain. A secret the profile should have but
+    /// the keychain lost is an error that says how to enter it again.
+    pub fn secrets(&self, profile: &Profile) -> Result<Secrets, ProfileError> {
+        let mut secrets = Secrets::default();
+        if profile.secret_keys.is_empty() {
+            return Ok(secrets);
+        }
+        let keychain = self.keychain()?;
+        for key in &profile.secret_keys {
+            match keychain.get(&keychain_account(&profile.id, key))? {
+                Some(value) => secrets.insert(key.clone(), Secret::new(value)),
+                None => {
+                    return Err(ProfileError::SecretMissing {
+                        name: profile.name.clone(),
+                        key: key.clone(),
+                    });
+                }
+            }
+        }
+        Ok(secrets)
+    }
+}
+
+fn row_to_profile(row: &rusqlite::Row<'_>) -> rusqlite::Result<Profile> {
+    let platform: String = row.get(2)?;
+    let fields: String = row.get(3)?;
+    let secrets: String = row.get(4)?;
+    let bad = |what: &str| {
+        rusqlite::Error::FromSqlConversionFailure(
+            2,
+            rusqlite::types::Type::Text,
+            format!("a profile row holds an unknown {what}").into(),
+        )
+    };
+    Ok(Profile {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        platform: platform.parse().map_err(|_| bad("platform"))?,
+        fields: serde_json::from_str(&fields).map_err(|_| bad("field list"))?,
+        secret_keys: serde_json::from_str(&secrets).map_err(|_| bad("secret list"))?,
+        created_at: row.get(5)?,
+        updated_at: row.get(6)?,
+    })
+}
+
+/// A short random id, e.g. `p7f3a91c2d04e`.
+fn new_id() -> String {
+    format!("p{:012x}", fastrand::u64(..) & 0xffff_ffff_ffff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::SANDBOX_ID;
+
+    fn store() -> (tempfile::TempDir, Profiles) {
+        let tmp = tempfile::tempdir().unwrap();
+        let db = Db::open(&tmp.path().join("hark.db")).unwrap();
+        (tmp, Profiles::new(db))
+    }
+
+    #[test]
+    fn a_fresh_database_has_the_sandbox_and_it_needs_no_keychain() {
+        let (_tmp, profiles) = store();
+        let all = profiles.list().unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].platform, Platform::Sandbox);
+        let sandbox = profiles.get("sandbox").unwrap();
+        assert!(profiles.secrets(&sandbox).unwrap().is_empty());
+        assert!(profiles.keychain.get().is_none(), "keychain never opened");
+    }
+
+    #[test]
+    fn names_are_unique_in_any_case_and_renames_keep_the_id() {
+        let (_tmp, profiles) = store();
+        let err = profiles.rename("Sandbox", "  ").unwrap_err();
+        assert_eq!(err.code(), "invalid_profile");
+        let renamed = profiles.rename("SANDBOX", "Practice").unwrap();
+        assert_eq!(renamed.id, SANDBOX_ID);
+        assert_eq!(profiles.get("practice").unwrap().name, "Practice");
+        assert_eq!(profiles.get("sandbox").unwrap().name, "Practice", "by id");
+        assert_eq!(
+            profiles.get("nobody").unwrap_err().code(),
+            "profile_not_found"
+        );
+        let removed = profiles.remove("Practice").unwrap();
+        assert_eq!(removed.id, SANDBOX_ID);
+        assert!(profiles.list().unwrap().is_empty());
+    }
+}
