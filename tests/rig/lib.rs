@@ -10,8 +10,10 @@
 //! - [`desktop::AppSession`]: Xvfb + tauri-driver + WebKitWebDriver driving the real app.
 //! - [`bins`]: the workspace's built binaries (`hark`, `hark-app`).
 
+pub mod accounts;
 pub mod bins;
 pub mod desktop;
+pub mod fakes;
 pub mod keychain;
 pub mod media;
 pub mod process;

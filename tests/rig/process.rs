@@ -74,13 +74,27 @@ pub fn signal(pid: u32, sig: libc::c_int) {
 /// Runs a short command to completion with a time limit; panics if it hangs. Output is
 /// read while the command runs, so a chatty command cannot block on a full pipe.
 pub fn run_with_limit(command: &mut Command, limit: Duration) -> Output {
+    run_fed(command, None, limit)
+}
+
+/// As [`run_with_limit`], with `input` on the command's standard input (then EOF).
+pub fn run_fed(command: &mut Command, input: Option<&[u8]>, limit: Duration) -> Output {
     let program = format!("{:?}", command.get_program());
-    let child = command
-        .stdin(Stdio::null())
+    let mut child = command
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap_or_else(|e| panic!("could not start {program}: {e}"));
+    if let Some(input) = input {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        let _ = stdin.write_all(input);
+    }
     let pid = child.id();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {

@@ -9,7 +9,11 @@ Exit status:
      note does not fit the platform's limits)
   2  the command line was wrong
   3  Hark itself failed (e.g. could not write its output)
-  4  the input file cannot be used (not audio Hark reads, damaged, or unreadable)";
+  4  the input file cannot be used (not audio Hark reads, damaged, or unreadable)
+  5  the platform refused (credentials, recipient, messaging window, quota, …): the same
+     send will fail again until the remedy printed with it is done
+  6  a temporary failure (network, rate limit, platform busy): the same send may work
+     later; the note is kept in the history either way";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -17,6 +21,9 @@ pub enum Exit {
     Problem,
     Failure,
     Unusable,
+    Usage,
+    Refused,
+    Temporary,
 }
 
 impl From<Exit> for ExitCode {
@@ -26,6 +33,9 @@ impl From<Exit> for ExitCode {
             Exit::Problem => 1,
             Exit::Failure => 3,
             Exit::Unusable => 4,
+            Exit::Usage => 2,
+            Exit::Refused => 5,
+            Exit::Temporary => 6,
         })
     }
 }

@@ -11,6 +11,9 @@ use clap::{Parser, Subcommand};
 #[command(name = "hark", version, about, long_about = None)]
 #[command(after_help = exit::HELP)]
 struct Cli {
+    /// Print what Hark does (requests, answers, timings; never a secret) on stderr.
+    #[arg(short, long, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -32,10 +35,34 @@ enum Command {
     /// Restore recordings that were interrupted (a crash, a power cut) up to their last
     /// half-second, as notes in this folder.
     Recover(commands::recover::Args),
+    /// Manage accounts: add, list, show, rename, remove, verify.
+    #[command(subcommand)]
+    Profile(commands::profile::Command),
+    /// Send a voice note (any audio file) through an account.
+    Send(commands::send::Args),
+    /// Every note sent or tried, with its receipt or error.
+    History(commands::history::Args),
+    /// What the sandbox account received.
+    Inbox(commands::inbox::Args),
 }
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    if cli.verbose {
+        use tracing_subscriber::prelude::*;
+        // Hark's own events only: they are written never to hold a secret, which a
+        // dependency's debug output cannot promise.
+        let only_hark = tracing_subscriber::filter::Targets::new()
+            .with_target("hark_core", tracing::Level::DEBUG);
+        tracing_subscriber::registry()
+            .with(
+                tracing_subscriber::fmt::layer()
+                    .with_writer(std::io::stderr)
+                    .with_target(false),
+            )
+            .with(only_hark)
+            .init();
+    }
     let result = match cli.command {
         Command::Doctor(args) => commands::doctor::run(args),
         Command::Inspect(args) => commands::inspect::run(args),
@@ -43,6 +70,10 @@ fn main() -> std::process::ExitCode {
         Command::Devices(args) => commands::devices::run(args),
         Command::Record(args) => commands::record::run(args),
         Command::Recover(args) => commands::recover::run(args),
+        Command::Profile(command) => commands::profile::run(command),
+        Command::Send(args) => commands::send::run(args),
+        Command::History(args) => commands::history::run(args),
+        Command::Inbox(args) => commands::inbox::run(args),
     };
     match result {
         Ok(code) => code.into(),

@@ -37,7 +37,8 @@ fn help_lists_only_real_commands_and_documents_exit_statuses() {
     assert_eq!(
         commands,
         [
-            "doctor", "inspect", "convert", "devices", "record", "recover", "help"
+            "doctor", "inspect", "convert", "devices", "record", "recover", "profile", "send",
+            "history", "inbox", "help"
         ],
         "{out}"
     );
@@ -46,6 +47,8 @@ fn help_lists_only_real_commands_and_documents_exit_statuses() {
         out.contains("1  the command ran and found a problem"),
         "{out}"
     );
+    assert!(out.contains("5  the platform refused"), "{out}");
+    assert!(out.contains("6  a temporary failure"), "{out}");
 }
 
 #[test]

@@ -1,9 +1,14 @@
 pub mod convert;
 pub mod devices;
 pub mod doctor;
+pub mod history;
+pub mod inbox;
 pub mod inspect;
+pub mod profile;
 pub mod record;
 pub mod recover;
 mod report;
+mod secret_input;
+pub mod send;
 
 pub use hark_core::files::write_atomically;

@@ -92,3 +92,52 @@ pub fn note_summary(out: &mut impl Write, note: &Note) -> std::io::Result<()> {
     }
     verdicts(out, &note.verdicts)
 }
+
+/// Prints a send or verification error: sentence, remedy, code, the platform's own
+/// words and the history row, as text on stderr or JSON on stdout.
+pub fn outbox_error(err: &hark_core::outbox::OutboxError, json: bool) -> Exit {
+    use hark_core::outbox::OutboxError;
+    let exit = super::profile::outbox_exit(err);
+    let (retryable, raw, send_id) = match err {
+        OutboxError::Failed { id, error } => (
+            Some(error.retryable),
+            error
+                .raw_code
+                .clone()
+                .map(|c| (c, error.raw_message.clone().unwrap_or_default())),
+            Some(*id),
+        ),
+        OutboxError::Rejected(e) => (
+            Some(e.retryable),
+            e.raw.as_ref().map(|r| (r.code.clone(), r.message.clone())),
+            None,
+        ),
+        _ => (None, None, None),
+    };
+    if json {
+        let value = serde_json::json!({
+            "error": {
+                "code": err.code(),
+                "message": err.to_string(),
+                "remedy": err.remedy(),
+                "retryable": retryable,
+                "raw_code": raw.as_ref().map(|r| &r.0),
+                "raw_message": raw.as_ref().map(|r| &r.1),
+                "send_id": send_id,
+            }
+        });
+        println!("{value:#}");
+    } else {
+        eprintln!("hark: {err}\n  What to do: {}", err.remedy());
+        match &raw {
+            Some((code, message)) => {
+                eprintln!("  (code: {}; platform said {code}: {message})", err.code())
+            }
+            None => eprintln!("  (code: {})", err.code()),
+        }
+        if let Some(id) = send_id {
+            eprintln!("  The note is kept as send #{id} (hark history).");
+        }
+    }
+    exit
+}

@@ -28,8 +28,29 @@ pub struct Field {
 pub enum Required {
     Always,
     Optional,
-    /// Required when WeChat's `token_mode` has this value.
+    /// Required when WeChat's `token_mode` has this value (and unused otherwise).
     WhenTokenMode(&'static str),
+    /// May be given when WeChat's `token_mode` has this value (and unused otherwise).
+    OptionalWhenTokenMode(&'static str),
+}
+
+impl Required {
+    /// Whether the field means anything for a profile whose token mode is `mode`.
+    pub fn applies(self, mode: Option<&str>) -> bool {
+        match self {
+            Required::Always | Required::Optional => true,
+            Required::WhenTokenMode(m) | Required::OptionalWhenTokenMode(m) => mode == Some(m),
+        }
+    }
+
+    /// Whether the field must be given for a profile whose token mode is `mode`.
+    pub fn needed(self, mode: Option<&str>) -> bool {
+        match self {
+            Required::Always => true,
+            Required::WhenTokenMode(m) => mode == Some(m),
+            Required::Optional | Required::OptionalWhenTokenMode(_) => false,
+        }
+    }
 }
 
 const API_BASE: Field = Field {
@@ -105,7 +126,7 @@ const WECHAT: &[Field] = &[
         label: "Relay bearer token",
         help: "Sent to the relay as Authorization: Bearer …, if it asks for one.",
         secret: true,
-        required: Required::Optional,
+        required: Required::OptionalWhenTokenMode("relay"),
         default: None,
         choices: &[],
     },

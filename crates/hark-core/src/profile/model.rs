@@ -68,6 +68,14 @@ pub struct Invalid {
     pub problem: String,
 }
 
+/// The token mode a WeChat profile's fields name (or its default).
+pub fn token_mode(platform: Platform, fields: &BTreeMap<String, String>) -> Option<&str> {
+    fields
+        .get("token_mode")
+        .map(String::as_str)
+        .or_else(|| credentials::field(platform, "token_mode").and_then(|f| f.default))
+}
+
 /// Checks names, fields and secrets against the platform's table; returns the cleaned
 /// fields (trimmed, empty ones dropped, choices normalised).
 pub fn validate(new: &NewProfile) -> Result<BTreeMap<String, String>, Invalid> {
@@ -157,16 +165,24 @@ pub fn validate(new: &NewProfile) -> Result<BTreeMap<String, String>, Invalid> {
             ));
         }
     }
-    let token_mode = fields
-        .get("token_mode")
-        .map(String::as_str)
-        .or_else(|| credentials::field(new.platform, "token_mode").and_then(|f| f.default));
+    let token_mode = token_mode(new.platform, &fields);
     for field in spec {
-        let needed = match field.required {
-            Required::Always => true,
-            Required::Optional => false,
-            Required::WhenTokenMode(mode) => token_mode == Some(mode),
-        };
+        if !field.required.applies(token_mode)
+            && (fields.contains_key(field.key) || new.secrets.get(field.key).is_some())
+        {
+            return Err(invalid(
+                field.key,
+                format!(
+                    "{} is only used with token mode {}.",
+                    field.label,
+                    match field.required {
+                        Required::WhenTokenMode(m) | Required::OptionalWhenTokenMode(m) => m,
+                        _ => "",
+                    }
+                ),
+            ));
+        }
+        let needed = field.required.needed(token_mode);
         let present = if field.secret {
             new.secrets.get(field.key).is_some()
         } else {
@@ -220,8 +236,10 @@ impl ProfileView {
     /// `secrets` holds what the keychain returned (for masking); a secret listed on
     /// the profile but missing from `secrets` shows as "(missing from the keychain)".
     pub fn new(profile: &Profile, secrets: Option<&Secrets>) -> ProfileView {
+        let mode = token_mode(profile.platform, &profile.fields);
         let fields = credentials::fields(profile.platform)
             .iter()
+            .filter(|f| f.required.applies(mode))
             .map(|f| {
                 if f.secret {
                     let stored = profile.secret_keys.iter().any(|k| k == f.key);

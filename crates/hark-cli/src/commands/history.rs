@@ -1,0 +1,76 @@
+//! `hark history`: every note sent or tried, newest first.
+
+use std::io::Write;
+
+use hark_core::outbox::{Outbox, State};
+use hark_core::platform::limits;
+
+use super::report;
+use crate::exit::Exit;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// How many sends to show.
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<Exit> {
+    let outbox = match Outbox::open_default() {
+        Ok(o) => o,
+        Err(e) => return Ok(report::user_error(&e, args.json, Exit::Failure)),
+    };
+    let sends = match outbox.history().list(args.limit) {
+        Ok(s) => s,
+        Err(e) => return Ok(report::user_error(&e, args.json, Exit::Failure)),
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(out, "{:#}", serde_json::json!({ "sends": sends }))?;
+        return Ok(Exit::Ok);
+    }
+    if sends.is_empty() {
+        writeln!(out, "Nothing sent yet.")?;
+        return Ok(Exit::Ok);
+    }
+    for s in &sends {
+        let state = match s.state {
+            State::Queued => "queued",
+            State::Sending => "sending",
+            State::Sent => "sent",
+            State::Failed => "failed",
+            State::Interrupted => "interrupted",
+        };
+        writeln!(
+            out,
+            "#{:<4} {}  {:<11} {} → {} ({})  {} · {}",
+            s.id,
+            s.created_at,
+            state,
+            s.profile_name,
+            s.recipient,
+            s.platform.facts().name,
+            limits::clock(std::time::Duration::from_millis(s.duration_ms)),
+            limits::size(s.note_bytes)
+        )?;
+        if let Some(id) = &s.message_id {
+            writeln!(out, "        message id {id}")?;
+        } else if let Some(id) = &s.media_id {
+            writeln!(out, "        media id {id}")?;
+        }
+        if let Some(e) = &s.error {
+            writeln!(out, "        {} ({}) — {}", e.message, e.code, e.remedy)?;
+        }
+        if s.state == State::Interrupted {
+            writeln!(
+                out,
+                "        Hark stopped during this send; the note is kept at {}",
+                s.note_path
+            )?;
+        }
+    }
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,431 @@
+//! `hark profile`: add, list, show, rename, remove and verify accounts.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use hark_core::outbox::{Outbox, OutboxError};
+use hark_core::platform::Platform;
+use hark_core::platform::credentials::{self, Field};
+use hark_core::profile::model::token_mode;
+use hark_core::profile::{NewProfile, ProfileError, ProfileView};
+
+use super::{report, secret_input};
+use crate::exit::Exit;
+
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Add an account. Secrets are asked for (hidden) or read from standard input.
+    #[command(after_help = secret_input::HELP)]
+    Add(AddArgs),
+    /// List the accounts.
+    List(JsonArg),
+    /// Show an account's fields, with its secrets masked (••••3f9a).
+    Show(NameArg),
+    /// Rename an account (its secrets stay in the keychain, filed under its id).
+    Rename {
+        /// The account's current name.
+        name: String,
+        /// Its new name.
+        new_name: String,
+    },
+    /// Remove an account and its secrets from the keychain.
+    Remove(NameArg),
+    /// Check an account's credentials with a cheap real call to the platform.
+    Verify(NameArg),
+    /// Replace one secret of an account (read from standard input or a hidden prompt).
+    SetSecret {
+        /// The account's name.
+        name: String,
+        /// Which secret, e.g. bot_token [default: the account's only or required one].
+        #[arg(long)]
+        key: Option<String>,
+    },
+    /// List the fields and secrets an account on PLATFORM takes.
+    Fields { platform: Platform },
+}
+
+#[derive(clap::Args)]
+pub struct JsonArg {
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+pub struct NameArg {
+    /// The account's name (or id).
+    name: String,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+pub struct AddArgs {
+    /// wechat, messenger, whatsapp, whatsapp-gateway or telegram.
+    platform: Platform,
+    /// A name for the account, e.g. "Acme support".
+    #[arg(long)]
+    name: String,
+    /// The API's base URL [default: the platform's own host].
+    #[arg(long)]
+    api_base: Option<String>,
+    /// WeChat: the Official Account's AppID.
+    #[arg(long)]
+    app_id: Option<String>,
+    /// WeChat: where access tokens come from: app_secret, access_token or relay.
+    #[arg(long)]
+    token_mode: Option<String>,
+    /// WeChat: your token relay's URL (token mode relay).
+    #[arg(long)]
+    relay_url: Option<String>,
+    /// Messenger: the Page's id.
+    #[arg(long)]
+    page_id: Option<String>,
+    /// Messenger, WhatsApp: the Graph API version [default: v25.0].
+    #[arg(long)]
+    graph_version: Option<String>,
+    /// Messenger: RESPONSE or UPDATE [default: RESPONSE].
+    #[arg(long)]
+    messaging_type: Option<String>,
+    /// WhatsApp: the phone number id (from WhatsApp Manager).
+    #[arg(long)]
+    phone_number_id: Option<String>,
+    /// WhatsApp gateway: the session name [default: default].
+    #[arg(long)]
+    session: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+impl AddArgs {
+    fn fields(&self) -> BTreeMap<String, String> {
+        [
+            ("api_base", &self.api_base),
+            ("app_id", &self.app_id),
+            ("token_mode", &self.token_mode),
+            ("relay_url", &self.relay_url),
+            ("page_id", &self.page_id),
+            ("graph_version", &self.graph_version),
+            ("messaging_type", &self.messaging_type),
+            ("phone_number_id", &self.phone_number_id),
+            ("session", &self.session),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| (k.to_owned(), v.clone())))
+        .collect()
+    }
+}
+
+/// Exit status for a profile error.
+pub fn exit_for(err: &ProfileError) -> Exit {
+    match err {
+        ProfileError::NotFound(_) | ProfileError::NameTaken(_) | ProfileError::Invalid(_) => {
+            Exit::Usage
+        }
+        _ => Exit::Failure,
+    }
+}
+
+fn open(json: bool) -> Result<Outbox, Exit> {
+    Outbox::open_default().map_err(|e| report::user_error(&e, json, Exit::Failure))
+}
+
+pub fn run(command: Command) -> anyhow::Result<Exit> {
+    match command {
+        Command::Add(args) => add(args),
+        Command::List(a) => list(a.json),
+        Command::Show(a) => show(&a.name, a.json),
+        Command::Rename { name, new_name } => rename(&name, &new_name),
+        Command::Remove(a) => remove(&a.name, a.json),
+        Command::Verify(a) => verify(&a.name, a.json),
+        Command::SetSecret { name, key } => set_secret(&name, key.as_deref()),
+        Command::Fields { platform } => fields(platform),
+    }
+}
+
+/// The secret fields an account on `platform` with `fields` takes: required first.
+fn secret_fields(
+    platform: Platform,
+    fields: &BTreeMap<String, String>,
+) -> Vec<(&'static Field, bool)> {
+    let mode = token_mode(platform, fields);
+    let mut wanted: Vec<(&'static Field, bool)> = credentials::fields(platform)
+        .iter()
+        .filter(|f| f.secret && f.required.applies(mode))
+        .map(|f| (f, f.required.needed(mode)))
+        .collect();
+    wanted.sort_by_key(|(_, needed)| !needed);
+    wanted
+}
+
+fn add(args: AddArgs) -> anyhow::Result<Exit> {
+    if args.platform == Platform::Sandbox {
+        let err = ProfileError::Invalid(hark_core::profile::model::Invalid {
+            field: "platform".into(),
+            problem: "The sandbox needs no account: every data folder starts with one.".into(),
+        });
+        return Ok(report::user_error(&err, args.json, Exit::Usage));
+    }
+    let outbox = match open(args.json) {
+        Ok(o) => o,
+        Err(exit) => return Ok(exit),
+    };
+    let fields = args.fields();
+    let wanted = secret_fields(args.platform, &fields);
+    let (specs, needed): (Vec<_>, Vec<_>) = wanted.into_iter().unzip();
+    let secrets = secret_input::read(&specs, &needed)?;
+    let new = NewProfile {
+        platform: args.platform,
+        name: args.name.clone(),
+        fields,
+        secrets,
+    };
+    match outbox.profiles().add(new) {
+        Ok(profile) => {
+            let mut out = std::io::stdout().lock();
+            if args.json {
+                let view = ProfileView::new(&profile, None);
+                writeln!(out, "{:#}", serde_json::json!({ "added": view }))?;
+            } else {
+                writeln!(
+                    out,
+                    "Added “{}” ({}). Its secrets are in the system keychain.",
+                    profile.name,
+                    profile.platform.facts().name
+                )?;
+                writeln!(
+                    out,
+                    "Check it with: hark profile verify \"{}\"",
+                    profile.name
+                )?;
+            }
+            Ok(Exit::Ok)
+        }
+        Err(e) => Ok(report::user_error(&e, args.json, exit_for(&e))),
+    }
+}
+
+fn list(json: bool) -> anyhow::Result<Exit> {
+    let outbox = match open(json) {
+        Ok(o) => o,
+        Err(exit) => return Ok(exit),
+    };
+    let profiles = match outbox.profiles().list() {
+        Ok(p) => p,
+        Err(e) => return Ok(report::user_error(&e, json, exit_for(&e))),
+    };
+    let mut out = std::io::stdout().lock();
+    if json {
+        let views: Vec<_> = profiles.iter().map(|p| ProfileView::new(p, None)).collect();
+        writeln!(out, "{:#}", serde_json::json!({ "profiles": views }))?;
+        return Ok(Exit::Ok);
+    }
+    if profiles.is_empty() {
+        writeln!(
+            out,
+            "No accounts. Add one with `hark profile add PLATFORM --name NAME`."
+        )?;
+        return Ok(Exit::Ok);
+    }
+    let width = profiles
+        .iter()
+        .map(|p| p.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for p in &profiles {
+        let pad = width - p.name.chars().count();
+        writeln!(
+            out,
+            "{}{}  {:<17} {}",
+            p.name,
+            " ".repeat(pad),
+            p.platform.facts().name,
+            p.id
+        )?;
+    }
+    Ok(Exit::Ok)
+}
+
+fn show(name: &str, json: bool) -> anyhow::Result<Exit> {
+    let outbox = match open(json) {
+        Ok(o) => o,
+        Err(exit) => return Ok(exit),
+    };
+    let profile = match outbox.profiles().get(name) {
+        Ok(p) => p,
+        Err(e) => return Ok(report::user_error(&e, json, exit_for(&e))),
+    };
+    let secrets = outbox.profiles().secrets(&profile);
+    let view = ProfileView::new(&profile, secrets.as_ref().ok());
+    let mut out = std::io::stdout().lock();
+    if json {
+        writeln!(out, "{:#}", serde_json::json!({ "profile": view }))?;
+    } else {
+        writeln!(
+            out,
+            "{} ({}, id {})",
+            view.name, view.platform_name, view.id
+        )?;
+        for f in &view.fields {
+            let value = f.value.as_deref().unwrap_or("(not set)");
+            let default = if f.is_default { "  (default)" } else { "" };
+            writeln!(out, "  {:<20} {value}{default}", f.label)?;
+        }
+        writeln!(out, "  {:<20} {}", "Added", view.created_at)?;
+        if let Err(e) = &secrets {
+            writeln!(out, "  (secrets not shown: {e})")?;
+        }
+    }
+    Ok(Exit::Ok)
+}
+
+fn rename(name: &str, new_name: &str) -> anyhow::Result<Exit> {
+    let outbox = match open(false) {
+        Ok(o) => o,
+        Err(exit) => return Ok(exit),
+    };
+    match outbox.profiles().rename(name, new_name) {
+        Ok(p) => {
+            println!("Renamed to “{}”.", p.name);
+            Ok(Exit::Ok)
+        }
+        Err(e) => Ok(report::user_error(&e, false, exit_for(&e))),
+    }
+}
+
+fn remove(name: &str, json: bool) -> anyhow::Result<Exit> {
+    let outbox = match open(json) {
+        Ok(o) => o,
+        Err(exit) => return Ok(exit),
+    };
+    match outbox.profiles().remove(name) {
+        Ok(p) => {
+            if json {
+                println!(
+                    "{:#}",
+                    serde_json::json!({ "removed": { "id": p.id, "name": p.name } })
+                );
+            } else {
+                println!("Removed “{}” and its secrets.", p.name);
+            }
+            Ok(Exit::Ok)
+        }
+        Err(e) => Ok(report::user_error(&e, json, exit_for(&e))),
+    }
+}
+
+fn verify(name: &str, json: bool) -> anyhow::Result<Exit> {
+    let outbox = match open(json) {
+        Ok(o) => o,
+        Err(exit) => return Ok(exit),
+    };
+    match outbox.verify(name) {
+        Ok(v) => {
+            if json {
+                println!("{:#}", serde_json::json!({ "verified": v }));
+            } else {
+                println!("Verified as {}.", v.account);
+            }
+            Ok(Exit::Ok)
+        }
+        Err(e) => Ok(report::outbox_error(&e, json)),
+    }
+}
+
+fn set_secret(name: &str, key: Option<&str>) -> anyhow::Result<Exit> {
+    let outbox = match open(false) {
+        Ok(o) => o,
+        Err(exit) => return Ok(exit),
+    };
+    let profile = match outbox.profiles().get(name) {
+        Ok(p) => p,
+        Err(e) => return Ok(report::user_error(&e, false, exit_for(&e))),
+    };
+    let wanted = secret_fields(profile.platform, &profile.fields);
+    let field = match key {
+        Some(k) => credentials::field(profile.platform, k).filter(|f| f.secret),
+        None => wanted.first().map(|(f, _)| *f),
+    };
+    let Some(field) = field else {
+        let names: Vec<_> = wanted.iter().map(|(f, _)| f.key).collect();
+        let err = ProfileError::Invalid(hark_core::profile::model::Invalid {
+            field: key.unwrap_or("key").into(),
+            problem: format!(
+                "{} accounts take these secrets: {}.",
+                profile.platform.facts().name,
+                if names.is_empty() {
+                    "none".into()
+                } else {
+                    names.join(", ")
+                }
+            ),
+        });
+        return Ok(report::user_error(&err, false, Exit::Usage));
+    };
+    let secrets = secret_input::read(&[field], &[true])?;
+    let Some(secret) = secrets.get(field.key) else {
+        let err = ProfileError::Invalid(hark_core::profile::model::Invalid {
+            field: field.key.into(),
+            problem: format!("No {} was given.", field.label),
+        });
+        return Ok(report::user_error(&err, false, Exit::Usage));
+    };
+    match outbox.profiles().set_secret(name, field.key, secret) {
+        Ok(p) => {
+            println!(
+                "Stored a new {} for “{}” in the keychain.",
+                field.label, p.name
+            );
+            Ok(Exit::Ok)
+        }
+        Err(e) => Ok(report::user_error(&e, false, exit_for(&e))),
+    }
+}
+
+fn fields(platform: Platform) -> anyhow::Result<Exit> {
+    let mut out = std::io::stdout().lock();
+    let spec = credentials::fields(platform);
+    if spec.is_empty() {
+        writeln!(out, "{} accounts take no fields.", platform.facts().name)?;
+        return Ok(Exit::Ok);
+    }
+    writeln!(out, "{} accounts:", platform.facts().name)?;
+    for f in spec {
+        let how = if f.secret {
+            "secret (stdin or prompt)".to_string()
+        } else {
+            format!("--{}", f.key.replace('_', "-"))
+        };
+        let when = match f.required {
+            credentials::Required::Always => "required".to_string(),
+            credentials::Required::Optional => "optional".to_string(),
+            credentials::Required::WhenTokenMode(m) => format!("required with token mode {m}"),
+            credentials::Required::OptionalWhenTokenMode(m) => {
+                format!("optional, token mode {m}")
+            }
+        };
+        writeln!(out, "  {:<28} {:<16} {when}", how, f.label)?;
+        writeln!(out, "      {}", f.help)?;
+    }
+    Ok(Exit::Ok)
+}
+
+/// The exit status for an outbox error.
+pub fn outbox_exit(err: &OutboxError) -> Exit {
+    match err {
+        OutboxError::Profile(e) => exit_for(e),
+        OutboxError::Clip(e) => match e {
+            hark_core::audio::ClipError::DoesNotFit(_) => Exit::Problem,
+            hark_core::audio::ClipError::Encode { .. } => Exit::Failure,
+            _ => Exit::Unusable,
+        },
+        OutboxError::Rejected(e) if e.retryable => Exit::Temporary,
+        OutboxError::Rejected(_) => Exit::Refused,
+        OutboxError::Failed { error, .. } if !error.is_platform_code() => Exit::Failure,
+        OutboxError::Failed { error, .. } if error.retryable => Exit::Temporary,
+        OutboxError::Failed { .. } => Exit::Refused,
+        OutboxError::Db(_) | OutboxError::Io { .. } => Exit::Failure,
+    }
+}

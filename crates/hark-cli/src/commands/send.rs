@@ -1,0 +1,129 @@
+//! `hark send`: check, convert and send a voice note through an account.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use hark_core::outbox::{Clip, Outbox, SendRequest};
+use hark_core::platform::limits;
+use hark_core::platform::{Progress, ProgressFn, SendOptions};
+
+use super::report;
+use crate::exit::Exit;
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Tag {
+    /// Messenger's HUMAN_AGENT tag: a person replying up to 7 days after the
+    /// customer's last message.
+    HumanAgent,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The audio file (any common format; converted for the platform when needed).
+    file: PathBuf,
+    /// The account to send with (its name or id; `hark profile list`).
+    #[arg(long)]
+    profile: String,
+    /// The recipient: an OpenID, a PSID, a phone number, a chat id… (as the platform
+    /// knows them). A Telegram group's id starts with a minus sign.
+    #[arg(long, allow_hyphen_values = true)]
+    to: String,
+    /// A message tag (Messenger only).
+    #[arg(long, value_enum)]
+    tag: Option<Tag>,
+    /// Clean up the audio first: trim silence, remove DC offset, level to −16 LUFS.
+    #[arg(long)]
+    clean: bool,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn progress_printer() -> ProgressFn {
+    if !std::io::stderr().is_terminal() {
+        return hark_core::platform::http::no_progress();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} {bar:30} {bytes}/{total_bytes}")
+            .expect("valid template"),
+    );
+    Arc::new(move |p| match p {
+        Progress::Uploading { sent, total } => {
+            bar.set_length(total);
+            bar.set_position(sent);
+            bar.set_message("Uploading");
+        }
+        Progress::Sending => bar.println("Sending…"),
+        Progress::Waiting { secs, reason } => {
+            bar.println(format!("Waiting {secs:.1} s: {reason}"));
+        }
+        Progress::Retrying {
+            attempt,
+            in_secs,
+            reason,
+        } => bar.println(format!(
+            "{reason} Trying again in {in_secs:.1} s (attempt {attempt})."
+        )),
+    })
+}
+
+pub fn run(args: Args) -> anyhow::Result<Exit> {
+    let outbox = match Outbox::open_default() {
+        Ok(o) => o,
+        Err(e) => return Ok(report::user_error(&e, args.json, Exit::Failure)),
+    };
+    let request = SendRequest {
+        profile: args.profile,
+        to: args.to,
+        clip: Clip::File(args.file),
+        options: SendOptions {
+            human_agent: args.tag == Some(Tag::HumanAgent),
+        },
+        clean: args.clean,
+    };
+    let sent = match outbox.send(request, &progress_printer()) {
+        Ok(sent) => sent,
+        Err(e) => return Ok(report::outbox_error(&e, args.json)),
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(out, "{:#}", serde_json::json!({ "sent": sent }))?;
+        return Ok(Exit::Ok);
+    }
+    let r = &sent.receipt;
+    writeln!(
+        out,
+        "Sent to {} with “{}” ({}).",
+        r.recipient,
+        sent.profile,
+        r.platform.facts().name
+    )?;
+    writeln!(
+        out,
+        "  {} · {} · {}{}",
+        sent.format,
+        limits::clock(std::time::Duration::from_millis(sent.duration_ms)),
+        limits::size(sent.bytes),
+        if sent.passed_through {
+            " (sent as it was)"
+        } else {
+            ""
+        }
+    )?;
+    match (&r.message_id, &r.media_id) {
+        (Some(m), _) => writeln!(out, "  Message id: {m}")?,
+        (None, Some(media)) => writeln!(
+            out,
+            "  {} returns no message id; media id: {media}",
+            r.platform.facts().name
+        )?,
+        (None, None) => {}
+    }
+    if let Some(path) = &r.delivered_to {
+        writeln!(out, "  Delivered to the sandbox inbox: {}", path.display())?;
+    }
+    writeln!(out, "  History: send #{}", sent.id)?;
+    Ok(Exit::Ok)
+}

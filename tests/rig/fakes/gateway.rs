@@ -1,0 +1,206 @@
+//! A strict fake of a WAHA-compatible WhatsApp gateway (shared/platforms.md §4b):
+//! `X-Api-Key`, sessions with their status, and `sendVoice` with the note inline as
+//! base64. Errors are NestJS-shaped, as WAHA's are.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::routing::{get, post};
+use base64::Engine;
+use serde_json::{Value, json};
+
+use super::{Common, Fake, HasCommon, Seen, audio, json as answer, now_ms, random_id};
+
+#[derive(Debug, Clone)]
+pub struct Delivered {
+    pub session: String,
+    pub chat_id: String,
+    pub bytes: usize,
+}
+
+pub struct Gateway {
+    pub common: Common,
+    pub api_key: Option<String>,
+    /// Sessions and their status (WORKING, SCAN_QR_CODE, STOPPED, …).
+    pub sessions: HashMap<String, String>,
+    pub delivered: Vec<Delivered>,
+}
+
+impl HasCommon for Gateway {
+    fn common(&mut self) -> &mut Common {
+        &mut self.common
+    }
+}
+
+impl Gateway {
+    pub fn new(api_key: Option<&str>) -> Gateway {
+        Gateway {
+            common: Common::default(),
+            api_key: api_key.map(str::to_owned),
+            sessions: [("default".to_string(), "WORKING".to_string())].into(),
+            delivered: Vec::new(),
+        }
+    }
+
+    fn error(
+        &mut self,
+        endpoint: &'static str,
+        status: u16,
+        message: &str,
+        error: &str,
+    ) -> Response {
+        self.common.seen.push(Seen { endpoint, status });
+        answer(
+            status,
+            json!({"statusCode": status, "message": message, "error": error}),
+        )
+    }
+
+    fn authorise(&mut self, endpoint: &'static str, headers: &HeaderMap) -> Option<Response> {
+        let key = self.api_key.clone()?;
+        let given = headers.get("x-api-key").and_then(|v| v.to_str().ok());
+        (given != Some(key.as_str()))
+            .then(|| self.error(endpoint, 401, "Unauthorized", "Unauthorized"))
+    }
+}
+
+type Shared = Arc<Mutex<Gateway>>;
+
+fn lock(s: &Shared) -> std::sync::MutexGuard<'_, Gateway> {
+    s.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+async fn session(
+    State(s): State<Shared>,
+    Path(name): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let mut s = lock(&s);
+    if let Some(r) = s.common.take_injected("session") {
+        return r;
+    }
+    if let Some(r) = s.authorise("session", &headers) {
+        return r;
+    }
+    let Some(status) = s.sessions.get(&name).cloned() else {
+        return s.error("session", 404, "Session not found", "Not Found");
+    };
+    s.common.seen.push(Seen {
+        endpoint: "session",
+        status: 200,
+    });
+    answer(
+        200,
+        json!({"name": name, "status": status, "engine": {"engine": "WEBJS"},
+               "me": {"id": "15550100@c.us", "pushName": "Acme Support"}}),
+    )
+}
+
+async fn send_voice(State(s): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+    let mut s = lock(&s);
+    if let Some(r) = s.common.take_injected("send") {
+        return r;
+    }
+    if let Some(r) = s.authorise("send", &headers) {
+        return r;
+    }
+    let body: Value = match serde_json::from_slice(&body) {
+        Ok(b) => b,
+        Err(e) => return s.error("send", 400, &format!("Invalid JSON: {e}"), "Bad Request"),
+    };
+    let session = body["session"].as_str().unwrap_or("default").to_owned();
+    match s.sessions.get(&session).map(String::as_str) {
+        None => {
+            return s.error(
+                "send",
+                404,
+                &format!("Session \"{session}\" not found"),
+                "Not Found",
+            );
+        }
+        Some("WORKING") => {}
+        Some(other) => {
+            let msg = format!(
+                "Session status is not as expected. Try again later or restart the session. Status: {other}"
+            );
+            return s.error("send", 422, &msg, "Unprocessable Entity");
+        }
+    }
+    let chat_id = body["chatId"].as_str().unwrap_or_default().to_owned();
+    let jid_ok = chat_id
+        .split_once('@')
+        .is_some_and(|(n, d)| !n.is_empty() && matches!(d, "c.us" | "g.us" | "newsletter"));
+    if !jid_ok {
+        return s.error(
+            "send",
+            400,
+            "chatId must be a JID like 123@c.us",
+            "Bad Request",
+        );
+    }
+    let file = &body["file"];
+    if file["mimetype"] != "audio/ogg; codecs=opus" || file["filename"].as_str().is_none() {
+        return s.error(
+            "send",
+            400,
+            "file.mimetype must be audio/ogg; codecs=opus, with a filename",
+            "Bad Request",
+        );
+    }
+    let data = match file["data"]
+        .as_str()
+        .map(|d| base64::engine::general_purpose::STANDARD.decode(d))
+    {
+        Some(Ok(d)) => d,
+        _ => {
+            return s.error(
+                "send",
+                400,
+                "file.data must be base64 (or give file.url)",
+                "Bad Request",
+            );
+        }
+    };
+    if let Err(why) = audio::check_ogg_opus(&data) {
+        return s.error(
+            "send",
+            400,
+            &format!("Not a voice note: {why}"),
+            "Bad Request",
+        );
+    }
+    s.delivered.push(Delivered {
+        session,
+        chat_id: chat_id.clone(),
+        bytes: data.len(),
+    });
+    s.common.seen.push(Seen {
+        endpoint: "send",
+        status: 201,
+    });
+    let id = random_id("3EB0");
+    let serialized = format!("true_{chat_id}_{id}");
+    answer(
+        201,
+        json!({
+            "_data": {"id": {"fromMe": true, "remote": chat_id, "id": id, "_serialized": serialized},
+                      "type": "ptt", "t": now_ms() / 1000, "ack": 0},
+            "id": {"fromMe": true, "remote": chat_id, "id": id, "_serialized": serialized},
+            "ack": 0,
+        }),
+    )
+}
+
+pub fn start(state: Gateway) -> Fake<Gateway> {
+    Fake::start(state, |shared| {
+        Router::new()
+            .route("/api/sessions/{name}", get(session))
+            .route("/api/sendVoice", post(send_voice))
+            .with_state(shared)
+    })
+}
