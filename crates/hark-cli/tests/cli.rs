@@ -67,5 +67,5 @@ fn a_wrong_command_line_exits_2_with_usage() {
     assert!(err.contains("is not a platform Hark knows"), "{err}");
     let (code, _, err) = hark(&[]);
     assert_eq!(code, 2);
-    assert!(err.contains("Usage: hark <COMMAND>"), "{err}");
+    assert!(err.contains("Usage: hark [OPTIONS] <COMMAND>"), "{err}");
 }
