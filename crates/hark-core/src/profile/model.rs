@@ -68,12 +68,19 @@ pub struct Invalid {
     pub problem: String,
 }
 
-/// The token mode a WeChat profile's fields name (or its default).
-pub fn token_mode(platform: Platform, fields: &BTreeMap<String, String>) -> Option<&str> {
-    fields
-        .get("token_mode")
-        .map(String::as_str)
-        .or_else(|| credentials::field(platform, "token_mode").and_then(|f| f.default))
+/// The token mode a WeChat profile's fields name (or its default), as the table spells
+/// it (`access-token` on a command line is `access_token`).
+pub fn token_mode(platform: Platform, fields: &BTreeMap<String, String>) -> Option<&'static str> {
+    let field = credentials::field(platform, "token_mode")?;
+    match fields.get("token_mode").map(|v| v.trim()) {
+        Some(v) if !v.is_empty() => field
+            .choices
+            .iter()
+            .find(|c| c.eq_ignore_ascii_case(v) || c.replace('_', "-").eq_ignore_ascii_case(v))
+            .copied()
+            .or(Some("")),
+        _ => field.default,
+    }
 }
 
 /// Checks names, fields and secrets against the platform's table; returns the cleaned
