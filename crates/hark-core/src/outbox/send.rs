@@ -156,11 +156,10 @@ impl Outbox {
     pub fn verify(&self, profile: &str) -> Result<crate::platform::Verified, OutboxError> {
         let profile = self.profiles.get(profile)?;
         let secrets = self.profiles.secrets(&profile)?;
-        let client = connect(&profile, secrets, &self.data_dir)
-            .map_err(|e| OutboxError::Rejected(Box::new(e)))?;
-        client
-            .verify()
-            .map_err(|e| OutboxError::Rejected(Box::new(e)))
+        let hide = secrets.values();
+        let rejected = |e: SendError| OutboxError::Rejected(Box::new(e.redact(&hide)));
+        let client = connect(&profile, secrets, &self.data_dir).map_err(rejected)?;
+        client.verify().map_err(rejected)
     }
 
     pub fn send(&self, request: SendRequest, progress: &ProgressFn) -> Result<Sent, OutboxError> {
@@ -192,11 +191,10 @@ impl Outbox {
             }
         };
         let secrets = self.profiles.secrets(&profile)?;
-        let client = connect(&profile, secrets, &self.data_dir)
-            .map_err(|e| OutboxError::Rejected(Box::new(e)))?;
-        let to = client
-            .recipient(&request.to)
-            .map_err(|e| OutboxError::Rejected(Box::new(e)))?;
+        let hide = secrets.values();
+        let rejected = |e: SendError| OutboxError::Rejected(Box::new(e.redact(&hide)));
+        let client = connect(&profile, secrets, &self.data_dir).map_err(rejected)?;
+        let to = client.recipient(&request.to).map_err(rejected)?;
 
         let note_path = self.keep(&note)?;
         let id = self.history.queue(&NewSend {
@@ -212,6 +210,12 @@ impl Outbox {
             options: request.options.clone(),
         })?;
 
+        tracing::info!(
+            send = id,
+            platform = platform.id(),
+            bytes = note.size,
+            "queued"
+        );
         let wait = pace::wait_before(&self.history, platform, &profile.id, &to, id)?;
         if !wait.is_zero() {
             progress(Progress::Waiting {
@@ -232,6 +236,7 @@ impl Outbox {
         match client.send(&outgoing, &to, &request.options, progress) {
             Ok(receipt) => {
                 self.history.mark_sent(id, &receipt)?;
+                tracing::info!(send = id, "sent");
                 Ok(Sent {
                     id,
                     profile: profile.name,
@@ -243,8 +248,11 @@ impl Outbox {
                 })
             }
             Err(e) => {
-                let stored = StoredError::from(&e);
+                // The clients redact already; this is the last line of defence before
+                // the error reaches the database and the screen.
+                let stored = StoredError::from(&e.redact(&hide));
                 self.history.mark_failed(id, &stored)?;
+                tracing::info!(send = id, code = %stored.code, "failed");
                 Err(OutboxError::Failed {
                     id,
                     error: Box::new(stored),

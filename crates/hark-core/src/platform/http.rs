@@ -106,6 +106,15 @@ impl Http {
             .and_then(|v| v.parse::<f64>().ok())
             .filter(|s| *s > 0.0)
             .map_or(READ_TIMEOUT, Duration::from_secs_f64);
+        Http::with_read_timeout(platform_name, secrets, read_timeout)
+    }
+
+    /// As [`Http::new`], with the longest silence allowed while reading an answer.
+    pub fn with_read_timeout(
+        platform_name: &'static str,
+        secrets: Vec<String>,
+        read_timeout: Duration,
+    ) -> Result<Http, SendError> {
         let failed = |e: &dyn std::fmt::Display| {
             SendError::new(
                 ErrorCode::Network,
@@ -321,6 +330,117 @@ mod tests {
     fn urls_join_with_one_slash() {
         assert_eq!(join("http://h:1/", "/a/b"), "http://h:1/a/b");
         assert_eq!(join("http://h:1", "a"), "http://h:1/a");
+    }
+
+    /// A one-connection HTTP server: reads a whole request (by Content-Length), then
+    /// answers `reply`, or never answers when `reply` is `None`. Returns its URL and
+    /// the number of body bytes it received.
+    fn server(reply: Option<&'static str>) -> (String, std::thread::JoinHandle<usize>) {
+        use std::io::{BufRead, BufReader, Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/upload", listener.local_addr().unwrap());
+        let handle = std::thread::spawn(move || {
+            let (stream, _) = listener.accept().unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut length = 0usize;
+            loop {
+                let mut line = String::new();
+                reader.read_line(&mut line).unwrap();
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap();
+                }
+                if line == "\r\n" {
+                    break;
+                }
+            }
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap();
+            match reply {
+                Some(text) => {
+                    let mut stream = stream;
+                    write!(
+                        stream,
+                        "HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{text}",
+                        text.len()
+                    )
+                    .unwrap();
+                }
+                None => std::thread::sleep(Duration::from_secs(3)),
+            }
+            length
+        });
+        (url, handle)
+    }
+
+    #[test]
+    fn upload_progress_climbs_to_the_whole_file() {
+        let (url, server) = server(Some("{}"));
+        let http = Http::new("Test", vec![]).unwrap();
+        let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = seen.clone();
+        let progress: ProgressFn = Arc::new(move |p| sink.lock().unwrap().push(p));
+        let data = vec![7u8; 300 * 1024];
+        http.call(
+            "uploading",
+            Stage::BeforeSend,
+            &progress,
+            |c| {
+                let form = reqwest::multipart::Form::new()
+                    .part("file", file_part(&data, "note.ogg", "audio/ogg", &progress));
+                c.post(&url).multipart(form)
+            },
+            |r| Ok(r.status),
+        )
+        .unwrap();
+        let received = server.join().unwrap();
+        let seen = seen.lock().unwrap();
+        let sent: Vec<u64> = seen
+            .iter()
+            .map(|p| match p {
+                Progress::Uploading { sent, total } => {
+                    assert_eq!(*total, data.len() as u64);
+                    *sent
+                }
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect();
+        assert!(sent.len() >= 4, "{sent:?}");
+        assert!(sent.windows(2).all(|w| w[0] < w[1]), "{sent:?}");
+        assert_eq!(*sent.last().unwrap(), data.len() as u64);
+        assert!(
+            received > data.len(),
+            "the whole file went out, with its headers"
+        );
+    }
+
+    #[test]
+    fn a_server_that_never_answers_times_out_and_a_send_is_not_repeated() {
+        let (url, _server) = server(None);
+        let http = Http::with_read_timeout("Test", vec![], Duration::from_millis(300)).unwrap();
+        let retries = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = retries.clone();
+        let progress: ProgressFn = Arc::new(move |p| {
+            if matches!(p, Progress::Retrying { .. }) {
+                count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+        });
+        let err = http
+            .call(
+                "sending the note",
+                Stage::Send,
+                &progress,
+                |c| c.post(&url).body("x"),
+                |_| Ok(()),
+            )
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Network);
+        assert!(
+            err.message.contains("did not answer in time"),
+            "{}",
+            err.message
+        );
+        // The platform may have the message: sending is not repeated.
+        assert_eq!(retries.load(std::sync::atomic::Ordering::SeqCst), 0);
     }
 
     #[test]

@@ -262,13 +262,29 @@ impl Wechat {
         )
     }
 
-    /// Runs `call` with a token; on a token error, once more with a fresh token.
+    /// Runs `call` with a token; on a token error, once more with a fresh token. Every
+    /// error that leaves is redacted of the account's secrets and of the tokens used.
     fn with_token<T>(
         &self,
         mut call: impl FnMut(&str) -> Result<Answer, SendError>,
         done: impl Fn(serde_json::Value) -> Result<T, SendError>,
     ) -> Result<T, SendError> {
+        let mut used = Vec::new();
+        let result = self.try_with_token(&mut call, &done, &mut used);
+        result.map_err(|e| {
+            used.extend_from_slice(self.http.secrets());
+            e.redact(&used)
+        })
+    }
+
+    fn try_with_token<T>(
+        &self,
+        call: &mut impl FnMut(&str) -> Result<Answer, SendError>,
+        done: &impl Fn(serde_json::Value) -> Result<T, SendError>,
+        used: &mut Vec<String>,
+    ) -> Result<T, SendError> {
         let token = self.token(false)?;
+        used.push(token.clone());
         let (code, msg) = match call(&token)? {
             Answer::Ok(json) => return done(json),
             Answer::TokenRejected(c, m) => (c, m),
@@ -282,6 +298,7 @@ impl Wechat {
             return Err(e);
         }
         let token = self.token(true)?;
+        used.push(token.clone());
         match call(&token)? {
             Answer::Ok(json) => done(json),
             Answer::TokenRejected(c, m) => Err(wechat_error(c, &m)),

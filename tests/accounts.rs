@@ -1,0 +1,228 @@
+//! `hark profile` against the real keychain (gnome-keyring through the rig): secrets
+//! go only to the keychain, follow renames, are masked when shown and leave with the
+//! profile; and the database survives a restart with everything but the secrets.
+
+use rig::accounts::Install;
+use serde_json::Value;
+
+const TOKEN: &str = "7000001:AAHk-keychain-bot-token-3f9a";
+
+fn keychain_items(install: &Install) -> String {
+    install
+        .keychain
+        .secret_tool(&["search", "--all", "service", "hark"])
+        .1
+}
+
+#[test]
+fn a_profile_lives_in_the_database_and_its_secret_in_the_keychain() {
+    let install = Install::start();
+    let added = install.add_profile("telegram", "Support bot", &[], TOKEN);
+    let id = added["id"].as_str().unwrap().to_owned();
+    let account = format!("profile:{id}:bot_token");
+
+    // The keychain holds the token, filed under the profile's id; secret-tool sees it.
+    let (found, secret) = install
+        .keychain
+        .secret_tool(&["lookup", "service", "hark", "username", &account]);
+    assert!(found, "{}", keychain_items(&install));
+    assert_eq!(secret.trim(), TOKEN);
+
+    // Listed and shown, masked.
+    let list = install.hark(&["profile", "list"]);
+    assert!(
+        list.stdout.contains("Support bot") && list.stdout.contains("Telegram"),
+        "{}",
+        list.stdout
+    );
+    let show = install.hark(&["profile", "show", "support bot", "--json"]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    let view: Value = serde_json::from_str(&show.stdout).unwrap();
+    let token = view["profile"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["key"] == "bot_token")
+        .unwrap()
+        .clone();
+    assert_eq!(token["value"], "••••3f9a");
+    assert!(!show.stdout.contains(TOKEN));
+    let api = &view["profile"]["fields"][0];
+    assert_eq!(
+        (api["value"].as_str(), api["is_default"].as_bool()),
+        (Some("https://api.telegram.org"), Some(true))
+    );
+
+    // Renamed: the keychain entry is the same one, found under the new name.
+    let renamed = install.hark(&["profile", "rename", "Support bot", "Night shift"]);
+    assert_eq!(renamed.code, 0, "{}", renamed.stderr);
+    let show = install.hark(&["profile", "show", "Night shift"]);
+    assert!(show.stdout.contains("••••3f9a"), "{}", show.stdout);
+    assert_eq!(install.hark(&["profile", "show", "Support bot"]).code, 2);
+    let dup = install.add_profile(
+        "telegram",
+        "Day shift",
+        &[],
+        "7000002:AAHk-second-bot-token-77aa",
+    );
+    let clash = install.hark(&["profile", "rename", "Day shift", "NIGHT SHIFT"]);
+    assert_eq!(clash.code, 2);
+    assert!(
+        clash.stderr.contains("profile_name_taken"),
+        "{}",
+        clash.stderr
+    );
+
+    // A new secret replaces the old one, in place.
+    let set = install.hark_fed(
+        &["profile", "set-secret", "Night shift"],
+        Some("7000001:AAHk-rotated-token-b0b0\n"),
+    );
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    let (_, secret) = install
+        .keychain
+        .secret_tool(&["lookup", "service", "hark", "username", &account]);
+    assert_eq!(secret.trim(), "7000001:AAHk-rotated-token-b0b0");
+
+    // Removed: the row and the keychain entry go; the other profile's entry stays.
+    let removed = install.hark(&["profile", "remove", "Night shift"]);
+    assert_eq!(removed.code, 0, "{}", removed.stderr);
+    let (found, _) = install
+        .keychain
+        .secret_tool(&["lookup", "service", "hark", "username", &account]);
+    assert!(!found, "{}", keychain_items(&install));
+    let other = format!("profile:{}:bot_token", dup["id"].as_str().unwrap());
+    assert!(
+        install
+            .keychain
+            .secret_tool(&["lookup", "service", "hark", "username", &other])
+            .0
+    );
+    let list = install.hark(&["profile", "list", "--json"]);
+    let names: Vec<String> = serde_json::from_str::<Value>(&list.stdout).unwrap()["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(names, ["Sandbox", "Day shift"]);
+}
+
+#[test]
+fn secrets_never_come_from_the_command_line_and_bad_fields_are_explained() {
+    let install = Install::start();
+    let run = install.hark(&[
+        "profile",
+        "add",
+        "telegram",
+        "--name",
+        "Bot",
+        "--bot-token",
+        TOKEN,
+    ]);
+    assert_eq!(run.code, 2, "no such flag: {}", run.stderr);
+    assert!(run.stderr.contains("--bot-token"), "{}", run.stderr);
+
+    // A missing required field names its flag; a missing secret asks for it again;
+    // a wrong choice lists the right ones; a URL must be http(s).
+    let refused: [(&[&str], &str, &[&str]); 4] = [
+        (
+            &["messenger", "--name", "Page"],
+            "EAAG-token-value-0001\n",
+            &["Page ID is required", "--page-id"],
+        ),
+        (
+            &["whatsapp", "--name", "WA", "--phone-number-id", "1"],
+            "",
+            &["Access token is required"],
+        ),
+        (
+            &[
+                "wechat",
+                "--name",
+                "WX",
+                "--app-id",
+                "wx1",
+                "--token-mode",
+                "carrier-pigeon",
+            ],
+            "secret\n",
+            &["app_secret, access_token, relay"],
+        ),
+        (
+            &["whatsapp-gateway", "--name", "GW", "--api-base", "ftp://x"],
+            "",
+            &["http://"],
+        ),
+    ];
+    for (args, stdin, says) in refused {
+        let mut full = vec!["profile", "add"];
+        full.extend_from_slice(args);
+        let run = install.hark_fed(&full, Some(stdin));
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        for text in says {
+            assert!(run.stderr.contains(text), "{args:?}: {}", run.stderr);
+        }
+    }
+
+    // Nothing of the refused attempts reached the keychain or the database.
+    assert!(
+        keychain_items(&install).trim().is_empty(),
+        "{}",
+        keychain_items(&install)
+    );
+    let list = install.hark(&["profile", "list", "--json"]);
+    let profiles: Value = serde_json::from_str(&list.stdout).unwrap();
+    assert_eq!(
+        profiles["profiles"].as_array().unwrap().len(),
+        1,
+        "only the sandbox"
+    );
+}
+
+#[test]
+fn a_keychain_that_goes_away_is_reported_and_nothing_is_lost() {
+    let install = Install::start();
+    install.add_profile("telegram", "Bot", &[], TOKEN);
+    let mut env = install.env();
+    env.retain(|(k, _)| k != "DBUS_SESSION_BUS_ADDRESS");
+    env.push((
+        "DBUS_SESSION_BUS_ADDRESS".into(),
+        "unix:path=/nonexistent/bus".into(),
+    ));
+
+    let wav = install.scratch("reply.wav");
+    rig::media::sox_tone(&wav, 16_000, 1, 1.0, 440.0, &[]);
+    let send = rig::accounts::run(
+        &[
+            "send",
+            "--profile",
+            "Bot",
+            "--to",
+            "42",
+            "--json",
+            wav.to_str().unwrap(),
+        ],
+        &env,
+        None,
+    );
+    assert_eq!(send.code, 3, "{}", send.stdout);
+    let answer: Value = serde_json::from_str(&send.stdout).unwrap();
+    assert_eq!(answer["error"]["code"], "keychain_unavailable");
+    assert!(
+        answer["error"]["remedy"]
+            .as_str()
+            .unwrap()
+            .contains("Secret Service")
+    );
+
+    // Removing without a keychain would orphan the secret: refused, profile kept.
+    let remove = rig::accounts::run(&["profile", "remove", "Bot"], &env, None);
+    assert_eq!(remove.code, 3, "{}", remove.stderr);
+    assert!(
+        install
+            .hark(&["profile", "show", "Bot"])
+            .stdout
+            .contains("••••3f9a")
+    );
+}
