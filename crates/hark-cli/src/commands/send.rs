@@ -116,8 +116,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         (Some(m), _) => writeln!(out, "  Message id: {m}")?,
         (None, Some(media)) => writeln!(
             out,
-            "  {} returns no message id; media id: {media}",
-            r.platform.facts().name
+            "  {} returns no message id; media id: {media}, accepted at {}",
+            r.platform.facts().name,
+            r.sent_at
         )?,
         (None, None) => {}
     }

@@ -359,6 +359,7 @@ mod tests {
             message_id: Some("7".into()),
             media_id: None,
             delivered_to: None,
+            sent_at: crate::db::rfc3339(crate::db::now_ms()),
         };
         history.mark_sent(id, &receipt).unwrap();
         let rec = history.get(id).unwrap().unwrap();

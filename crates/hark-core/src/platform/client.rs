@@ -39,6 +39,9 @@ pub struct Receipt {
     pub media_id: Option<String>,
     /// Where the sandbox delivered the note.
     pub delivered_to: Option<PathBuf>,
+    /// When the platform accepted the note (RFC 3339, UTC): for WeChat, which returns
+    /// no message id, this and the media id are the receipt.
+    pub sent_at: String,
 }
 
 /// Who the account is, as the platform says.

@@ -132,6 +132,7 @@ impl Client for Messenger {
             message_id: field("message_id"),
             media_id: field("attachment_id"),
             delivered_to: None,
+            sent_at: crate::db::rfc3339(crate::db::now_ms()),
         })
     }
 }

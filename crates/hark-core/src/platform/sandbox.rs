@@ -134,6 +134,7 @@ impl Client for Sandbox {
             message_id: Some(message_id),
             media_id: None,
             delivered_to: Some(file),
+            sent_at: crate::db::rfc3339(now),
         })
     }
 }

@@ -157,6 +157,7 @@ impl Client for Telegram {
                 .and_then(|v| v.as_str())
                 .map(str::to_owned),
             delivered_to: None,
+            sent_at: crate::db::rfc3339(crate::db::now_ms()),
         })
     }
 }

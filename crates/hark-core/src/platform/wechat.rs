@@ -423,6 +423,7 @@ impl Client for Wechat {
             message_id: None,
             media_id: Some(media_id),
             delivered_to: None,
+            sent_at: crate::db::rfc3339(crate::db::now_ms()),
         })
     }
 }

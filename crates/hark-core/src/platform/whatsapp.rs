@@ -149,6 +149,7 @@ impl Client for Whatsapp {
                 .map(str::to_owned),
             media_id: Some(media_id),
             delivered_to: None,
+            sent_at: crate::db::rfc3339(crate::db::now_ms()),
         })
     }
 }

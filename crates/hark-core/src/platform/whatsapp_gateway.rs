@@ -182,6 +182,7 @@ impl Client for Gateway {
             message_id: message_id(&sent),
             media_id: None,
             delivered_to: None,
+            sent_at: crate::db::rfc3339(crate::db::now_ms()),
         })
     }
 }
