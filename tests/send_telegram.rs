@@ -194,8 +194,22 @@ fn every_bot_api_error_reads_as_hark_error_with_a_remedy() {
         .filter(|s| s["state"] == "failed")
         .collect();
     assert!(failed.len() >= cases.len(), "{sends:#}");
-    for s in failed {
+    for s in &failed {
         assert!(std::path::Path::new(s["note_path"].as_str().unwrap()).is_file());
         assert!(s["error"]["code"].is_string());
     }
+
+    // The note that met the server error goes again with `hark resend`, unchanged.
+    let busy = failed
+        .iter()
+        .find(|s| s["error"]["code"] == "platform_error")
+        .expect("the 502 send");
+    let id = busy["id"].to_string();
+    let again = install.hark(&["resend", &id, "--json"]);
+    assert_eq!(again.code, 0, "{}{}", again.stdout, again.stderr);
+    let again: serde_json::Value = serde_json::from_str(&again.stdout).unwrap();
+    assert_eq!(again["sent"]["receipt"]["recipient"], busy["recipient"]);
+    let last = fake.state().delivered.last().cloned().unwrap();
+    assert_eq!(last.chat_id, busy["recipient"].as_str().unwrap());
+    assert_eq!(last.bytes as u64, busy["note_bytes"].as_u64().unwrap(), "the same note");
 }

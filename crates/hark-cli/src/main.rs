@@ -40,6 +40,8 @@ enum Command {
     Profile(commands::profile::Command),
     /// Send a voice note (any audio file) through an account.
     Send(commands::send::Args),
+    /// Send the note of an earlier send again (same account, same recipient).
+    Resend(commands::send::ResendArgs),
     /// Every note sent or tried, with its receipt or error.
     History(commands::history::Args),
     /// What the sandbox account received.
@@ -73,6 +75,7 @@ fn main() -> std::process::ExitCode {
         Command::Recover(args) => commands::recover::run(args),
         Command::Profile(command) => commands::profile::run(command),
         Command::Send(args) => commands::send::run(args),
+        Command::Resend(args) => commands::send::resend(args),
         Command::History(args) => commands::history::run(args),
         Command::Inbox(args) => commands::inbox::run(args),
     };

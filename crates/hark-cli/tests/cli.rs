@@ -38,7 +38,7 @@ fn help_lists_only_real_commands_and_documents_exit_statuses() {
         commands,
         [
             "doctor", "inspect", "convert", "devices", "record", "recover", "profile", "send",
-            "history", "inbox", "help"
+            "resend", "history", "inbox", "help"
         ],
         "{out}"
     );

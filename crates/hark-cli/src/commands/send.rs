@@ -87,8 +87,33 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         Ok(sent) => sent,
         Err(e) => return Ok(report::outbox_error(&e, args.json)),
     };
+    print_sent(&sent, args.json)
+}
+
+#[derive(clap::Args)]
+pub struct ResendArgs {
+    /// The send's number in `hark history`.
+    id: i64,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// `hark resend ID`: the same note, to the same person, through the same account.
+pub fn resend(args: ResendArgs) -> anyhow::Result<Exit> {
+    let outbox = match Outbox::open_default() {
+        Ok(o) => o,
+        Err(e) => return Ok(report::user_error(&e, args.json, Exit::Failure)),
+    };
+    match outbox.resend(args.id, &progress_printer()) {
+        Ok(sent) => print_sent(&sent, args.json),
+        Err(e) => Ok(report::outbox_error(&e, args.json)),
+    }
+}
+
+fn print_sent(sent: &hark_core::outbox::Sent, json: bool) -> anyhow::Result<Exit> {
     let mut out = std::io::stdout().lock();
-    if args.json {
+    if json {
         writeln!(out, "{:#}", serde_json::json!({ "sent": sent }))?;
         return Ok(Exit::Ok);
     }

@@ -11,6 +11,7 @@ pub mod error;
 pub mod inspect;
 pub mod measure;
 pub mod mp4box;
+pub mod preview;
 pub mod resample;
 pub mod sniff;
 #[cfg(test)]

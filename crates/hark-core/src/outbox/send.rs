@@ -190,11 +190,12 @@ impl Outbox {
                 ))));
             }
         };
+        let to = crate::platform::recipient(platform, &request.to)
+            .map_err(|e| OutboxError::Rejected(Box::new(e)))?;
         let secrets = self.profiles.secrets(&profile)?;
         let hide = secrets.values();
         let rejected = |e: SendError| OutboxError::Rejected(Box::new(e.redact(&hide)));
         let client = connect(&profile, secrets, &self.data_dir).map_err(rejected)?;
-        let to = client.recipient(&request.to).map_err(rejected)?;
 
         let note_path = self.keep(&note)?;
         let id = self.history.queue(&NewSend {
@@ -259,6 +260,30 @@ impl Outbox {
                 })
             }
         }
+    }
+
+    /// Sends the note of an earlier send (failed, interrupted or sent) again, to the
+    /// same recipient with the same account and options, as a new send.
+    pub fn resend(&self, id: i64, progress: &ProgressFn) -> Result<Sent, OutboxError> {
+        let Some(old) = self.history.get(id)? else {
+            return Err(OutboxError::Rejected(Box::new(SendError::new(
+                crate::platform::ErrorCode::PlatformError,
+                format!("There is no send #{id} in the history."),
+                "`hark history` lists the sends.",
+            ))));
+        };
+        self.send(
+            SendRequest {
+                profile: old.profile_id,
+                to: old.recipient,
+                clip: Clip::File(PathBuf::from(old.note_path)),
+                options: SendOptions {
+                    human_agent: old.human_agent,
+                },
+                clean: false,
+            },
+            progress,
+        )
     }
 
     /// Writes the note into the outbox folder, whole or not at all.

@@ -55,9 +55,6 @@ pub trait Client {
     /// A cheap real call that proves the credentials work.
     fn verify(&self) -> Result<Verified, SendError>;
 
-    /// The recipient in the form the platform wants, or an error saying what is wrong.
-    fn recipient(&self, to: &str) -> Result<String, SendError>;
-
     /// Uploads (where the platform needs it) and sends the note to `to` (normalised).
     fn send(
         &self,
@@ -66,6 +63,19 @@ pub trait Client {
         options: &SendOptions,
         progress: &ProgressFn,
     ) -> Result<Receipt, SendError>;
+}
+
+/// The recipient in the form `platform` wants (digits for WhatsApp, `…@c.us` for a
+/// gateway), or an error saying what is wrong; needs no account and no network.
+pub fn recipient(platform: Platform, to: &str) -> Result<String, SendError> {
+    match platform {
+        Platform::Wechat => super::wechat::recipient(to),
+        Platform::Messenger => super::messenger::recipient(to),
+        Platform::Whatsapp => super::whatsapp::recipient(to),
+        Platform::WhatsappGateway => super::whatsapp_gateway::recipient(to),
+        Platform::Telegram => super::telegram::recipient(to),
+        Platform::Sandbox => super::sandbox::recipient(to),
+    }
 }
 
 /// A client for `profile`, with its secrets.

@@ -49,6 +49,19 @@ fn ok_json(reply: &Reply) -> Result<serde_json::Value, SendError> {
     Err(graph::error(Platform::Messenger, reply))
 }
 
+/// The recipient in the form the platform wants, or what is wrong with it.
+pub fn recipient(to: &str) -> Result<String, SendError> {
+    let to = to.trim();
+    if !to.is_empty() && to.chars().all(|c| c.is_ascii_digit()) {
+        Ok(to.to_owned())
+    } else {
+        Err(bad_recipient(
+            to,
+            "person's page-scoped id (PSID), digits only",
+        ))
+    }
+}
+
 impl Client for Messenger {
     fn verify(&self) -> Result<Verified, SendError> {
         let url = self.url("me");
@@ -77,18 +90,6 @@ impl Client for Messenger {
         Ok(Verified {
             account: format!("{name} (Page {id})"),
         })
-    }
-
-    fn recipient(&self, to: &str) -> Result<String, SendError> {
-        let to = to.trim();
-        if !to.is_empty() && to.chars().all(|c| c.is_ascii_digit()) {
-            Ok(to.to_owned())
-        } else {
-            Err(bad_recipient(
-                to,
-                "person's page-scoped id (PSID), digits only",
-            ))
-        }
     }
 
     fn send(

@@ -16,7 +16,7 @@ pub mod wechat;
 pub mod whatsapp;
 pub mod whatsapp_gateway;
 
-pub use client::{Client, Outgoing, Receipt, SendOptions, Verified, connect};
+pub use client::{Client, Outgoing, Receipt, SendOptions, Verified, connect, recipient};
 pub use error::{ErrorCode, RawError, SendError};
 pub use facts::{Facts, Pace, Platform, Target};
 pub use http::{Progress, ProgressFn};

@@ -70,20 +70,21 @@ fn folder_name(recipient: &str) -> String {
     cleaned.trim_matches('.').to_owned()
 }
 
+/// The recipient in the form the platform wants, or what is wrong with it.
+pub fn recipient(to: &str) -> Result<String, SendError> {
+    let to = to.trim();
+    if to.is_empty() || to.chars().count() > 100 || folder_name(to).is_empty() {
+        Err(bad_recipient(to, "name of anyone (up to 100 characters)"))
+    } else {
+        Ok(to.to_owned())
+    }
+}
+
 impl Client for Sandbox {
     fn verify(&self) -> Result<Verified, SendError> {
         Ok(Verified {
             account: format!("the sandbox (notes are kept in {})", self.inbox.display()),
         })
-    }
-
-    fn recipient(&self, to: &str) -> Result<String, SendError> {
-        let to = to.trim();
-        if to.is_empty() || to.chars().count() > 100 || folder_name(to).is_empty() {
-            Err(bad_recipient(to, "name of anyone (up to 100 characters)"))
-        } else {
-            Ok(to.to_owned())
-        }
     }
 
     fn send(

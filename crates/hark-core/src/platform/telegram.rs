@@ -80,6 +80,29 @@ fn ok_result(reply: &Reply) -> Result<serde_json::Value, SendError> {
         .raw(status, description))
 }
 
+/// The recipient in the form the platform wants, or what is wrong with it.
+pub fn recipient(to: &str) -> Result<String, SendError> {
+    let to = to.trim();
+    let numeric = to
+        .strip_prefix('-')
+        .unwrap_or(to)
+        .chars()
+        .all(|c| c.is_ascii_digit());
+    let channel = to.len() > 5
+        && to.starts_with('@')
+        && to[1..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if (numeric && !to.trim_start_matches('-').is_empty()) || channel {
+        Ok(to.to_owned())
+    } else {
+        Err(bad_recipient(
+            to,
+            "numeric chat id (or @channel name) of someone who has started your bot",
+        ))
+    }
+}
+
 impl Client for Telegram {
     fn verify(&self) -> Result<Verified, SendError> {
         let url = self.url("getMe");
@@ -95,28 +118,6 @@ impl Client for Telegram {
         Ok(Verified {
             account: format!("@{username} ({name})"),
         })
-    }
-
-    fn recipient(&self, to: &str) -> Result<String, SendError> {
-        let to = to.trim();
-        let numeric = to
-            .strip_prefix('-')
-            .unwrap_or(to)
-            .chars()
-            .all(|c| c.is_ascii_digit());
-        let channel = to.len() > 5
-            && to.starts_with('@')
-            && to[1..]
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_');
-        if (numeric && !to.trim_start_matches('-').is_empty()) || channel {
-            Ok(to.to_owned())
-        } else {
-            Err(bad_recipient(
-                to,
-                "numeric chat id (or @channel name) of someone who has started your bot",
-            ))
-        }
     }
 
     fn send(

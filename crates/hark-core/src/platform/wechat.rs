@@ -316,6 +316,23 @@ fn token_fields(json: &serde_json::Value) -> Result<(String, u64), SendError> {
     }
 }
 
+/// The recipient in the form the platform wants, or what is wrong with it.
+pub fn recipient(to: &str) -> Result<String, SendError> {
+    let to = to.trim();
+    let ok = (10..=64).contains(&to.len())
+        && to
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if ok {
+        Ok(to.to_owned())
+    } else {
+        Err(bad_recipient(
+            to,
+            "follower's OpenID for this Official Account",
+        ))
+    }
+}
+
 impl Client for Wechat {
     fn verify(&self) -> Result<Verified, SendError> {
         let url = join(&self.base, "cgi-bin/getcallbackip");
@@ -339,22 +356,6 @@ impl Client for Wechat {
         Ok(Verified {
             account: format!("Official Account {} ({how})", self.app_id),
         })
-    }
-
-    fn recipient(&self, to: &str) -> Result<String, SendError> {
-        let to = to.trim();
-        let ok = (10..=64).contains(&to.len())
-            && to
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        if ok {
-            Ok(to.to_owned())
-        } else {
-            Err(bad_recipient(
-                to,
-                "follower's OpenID for this Official Account",
-            ))
-        }
     }
 
     fn send(

@@ -62,6 +62,16 @@ pub fn normalise_number(to: &str) -> Option<String> {
     (8..=15).contains(&digits.len()).then_some(digits)
 }
 
+/// The recipient in the form the platform wants, or what is wrong with it.
+pub fn recipient(to: &str) -> Result<String, SendError> {
+    normalise_number(to).ok_or_else(|| {
+        bad_recipient(
+            to,
+            "phone number with its country code, e.g. +44 7700 900123",
+        )
+    })
+}
+
 impl Client for Whatsapp {
     fn verify(&self) -> Result<Verified, SendError> {
         let url = self.url("");
@@ -83,15 +93,6 @@ impl Client for Whatsapp {
                 field("display_phone_number"),
                 field("verified_name")
             ),
-        })
-    }
-
-    fn recipient(&self, to: &str) -> Result<String, SendError> {
-        normalise_number(to).ok_or_else(|| {
-            bad_recipient(
-                to,
-                "phone number with its country code, e.g. +44 7700 900123",
-            )
         })
     }
 

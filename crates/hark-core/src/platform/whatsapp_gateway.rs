@@ -104,6 +104,16 @@ fn message_id(sent: &serde_json::Value) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The recipient in the form the platform wants, or what is wrong with it.
+pub fn recipient(to: &str) -> Result<String, SendError> {
+    chat_id(to).ok_or_else(|| {
+        bad_recipient(
+            to,
+            "phone number with its country code, or a chat id like 4477…@c.us",
+        )
+    })
+}
+
 impl Client for Gateway {
     fn verify(&self) -> Result<Verified, SendError> {
         let url = join(&self.base, &format!("api/sessions/{}", self.session));
@@ -139,15 +149,6 @@ impl Client for Gateway {
             .unwrap_or("");
         Ok(Verified {
             account: format!("{name} ({me}), session {}", self.session),
-        })
-    }
-
-    fn recipient(&self, to: &str) -> Result<String, SendError> {
-        chat_id(to).ok_or_else(|| {
-            bad_recipient(
-                to,
-                "phone number with its country code, or a chat id like 4477…@c.us",
-            )
         })
     }
 

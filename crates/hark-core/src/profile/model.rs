@@ -86,6 +86,15 @@ pub fn token_mode(platform: Platform, fields: &BTreeMap<String, String>) -> Opti
 /// Checks names, fields and secrets against the platform's table; returns the cleaned
 /// fields (trimmed, empty ones dropped, choices normalised).
 pub fn validate(new: &NewProfile) -> Result<BTreeMap<String, String>, Invalid> {
+    validate_with(new, &[])
+}
+
+/// As [`validate`], for an edit: secrets listed in `kept` are already in the keychain
+/// and count as given.
+pub fn validate_with(
+    new: &NewProfile,
+    kept: &[String],
+) -> Result<BTreeMap<String, String>, Invalid> {
     let invalid = |field: &str, problem: String| Invalid {
         field: field.into(),
         problem,
@@ -191,7 +200,7 @@ pub fn validate(new: &NewProfile) -> Result<BTreeMap<String, String>, Invalid> {
         }
         let needed = field.required.needed(token_mode);
         let present = if field.secret {
-            new.secrets.get(field.key).is_some()
+            new.secrets.get(field.key).is_some() || kept.iter().any(|k| k == field.key)
         } else {
             fields.contains_key(field.key)
         };

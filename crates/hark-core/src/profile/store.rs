@@ -16,7 +16,9 @@ use crate::platform::Platform;
 use crate::platform::credentials;
 
 use super::keychain::{Keychain, KeychainError};
-use super::model::{Invalid, NewProfile, Profile, keychain_account, validate};
+use super::model::{
+    Invalid, NewProfile, Profile, keychain_account, token_mode, validate, validate_with,
+};
 use super::secret::{Secret, Secrets};
 
 #[derive(Debug, thiserror::Error)]
@@ -244,6 +246,79 @@ impl Profiles {
             .map_err(|e| self.db.err(e))?;
         profile.name = new_name;
         profile.updated_at = now;
+        Ok(profile)
+    }
+
+    /// Edits a profile: its name, all of its non-secret fields, and the secrets given
+    /// (others stay as they are; secrets the new fields no longer use are removed).
+    pub fn update(
+        &self,
+        name_or_id: &str,
+        name: &str,
+        fields: BTreeMap<String, String>,
+        secrets: Secrets,
+    ) -> Result<Profile, ProfileError> {
+        let old = self.get(name_or_id)?;
+        let edit = NewProfile {
+            platform: old.platform,
+            name: name.into(),
+            fields,
+            secrets,
+        };
+        let mode = token_mode(old.platform, &edit.fields);
+        let still_used = |key: &str| {
+            credentials::field(old.platform, key).is_some_and(|f| f.required.applies(mode))
+        };
+        let kept: Vec<String> = old
+            .secret_keys
+            .iter()
+            .filter(|k| still_used(k))
+            .cloned()
+            .collect();
+        let fields = validate_with(&edit, &kept).map_err(ProfileError::Invalid)?;
+        let name = edit.name.trim().to_owned();
+        if let Some(other) = self.find_exact(&name)?
+            && other.id != old.id
+        {
+            return Err(ProfileError::NameTaken(name));
+        }
+        let dropped: Vec<&String> = old.secret_keys.iter().filter(|k| !still_used(k)).collect();
+        if !edit.secrets.is_empty() || !dropped.is_empty() {
+            let keychain = self.keychain()?;
+            for (key, secret) in edit.secrets.iter() {
+                keychain.set(&old.keychain_account(key), secret.expose())?;
+            }
+            for key in &dropped {
+                keychain.delete(&old.keychain_account(key))?;
+            }
+        }
+        let mut secret_keys = kept;
+        for (key, _) in edit.secrets.iter() {
+            if !secret_keys.contains(key) {
+                secret_keys.push(key.clone());
+            }
+        }
+        let profile = Profile {
+            name,
+            fields,
+            secret_keys,
+            updated_at: now_ms(),
+            ..old
+        };
+        self.db
+            .lock()
+            .execute(
+                "UPDATE profiles SET name = ?1, fields = ?2, secrets = ?3, updated_at = ?4
+                 WHERE id = ?5",
+                params![
+                    profile.name,
+                    serde_json::to_string(&profile.fields).expect("strings serialise"),
+                    serde_json::to_string(&profile.secret_keys).expect("strings serialise"),
+                    profile.updated_at,
+                    profile.id
+                ],
+            )
+            .map_err(|e| self.db.err(e))?;
         Ok(profile)
     }
 
