@@ -121,6 +121,25 @@ fn every_bot_api_error_reads_as_hark_error_with_a_remedy() {
     let verify = install.hark(&["profile", "verify", "Old bot"]);
     assert_eq!(verify.code, 5);
     assert!(verify.stderr.contains("invalid_token"), "{}", verify.stderr);
+    // The account's status follows what the platform said.
+    let list = install.hark(&["profile", "list", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&list.stdout).unwrap();
+    let status = |name: &str| {
+        list["profiles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .map(|p| p["status"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    assert_eq!(status("Old bot"), "attention");
+    assert_eq!(
+        status("Bot"),
+        "unchecked",
+        "no note has gone out through it yet"
+    );
+    assert_eq!(status("Sandbox"), "verified");
 
     // A recipient that cannot be a chat id is refused before any request.
     let before = fake.count("send");
@@ -211,5 +230,9 @@ fn every_bot_api_error_reads_as_hark_error_with_a_remedy() {
     assert_eq!(again["sent"]["receipt"]["recipient"], busy["recipient"]);
     let last = fake.state().delivered.last().cloned().unwrap();
     assert_eq!(last.chat_id, busy["recipient"].as_str().unwrap());
-    assert_eq!(last.bytes as u64, busy["note_bytes"].as_u64().unwrap(), "the same note");
+    assert_eq!(
+        last.bytes as u64,
+        busy["note_bytes"].as_u64().unwrap(),
+        "the same note"
+    );
 }

@@ -236,14 +236,26 @@ fn list(json: bool) -> anyhow::Result<Exit> {
         .unwrap_or(0);
     for p in &profiles {
         let pad = width - p.name.chars().count();
+        let view = ProfileView::new(p, None);
+        let status = match view.status {
+            "verified" => "✓ verified",
+            "attention" => "! needs attention",
+            _ => "· not checked yet",
+        };
         writeln!(
             out,
-            "{}{}  {:<17} {}",
+            "{}{}  {:<17} {:<18} {}",
             p.name,
             " ".repeat(pad),
             p.platform.facts().name,
+            status,
             p.id
         )?;
+        if view.status == "attention"
+            && let Some(detail) = &view.status_detail
+        {
+            writeln!(out, "{}  {detail}", " ".repeat(width))?;
+        }
     }
     Ok(Exit::Ok)
 }

@@ -57,6 +57,12 @@ const MIGRATIONS: &[&str] = &[
             CAST(strftime('%s', 'now') AS INTEGER) * 1000,
             CAST(strftime('%s', 'now') AS INTEGER) * 1000);
     ",
+    // 2: what the last check of each account found (its status dot).
+    "
+    ALTER TABLE profiles ADD COLUMN checked_at INTEGER;
+    ALTER TABLE profiles ADD COLUMN check_error TEXT;
+    ALTER TABLE profiles ADD COLUMN check_detail TEXT;
+    ",
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -159,7 +159,21 @@ impl Outbox {
         let hide = secrets.values();
         let rejected = |e: SendError| OutboxError::Rejected(Box::new(e.redact(&hide)));
         let client = connect(&profile, secrets, &self.data_dir).map_err(rejected)?;
-        client.verify().map_err(rejected)
+        let result = client.verify().map_err(rejected);
+        // The status dot follows what the platform said; a network failure says
+        // nothing about the account.
+        match &result {
+            Ok(v) => self.profiles.record_check(
+                &profile.id,
+                None,
+                &format!("Verified as {}", v.account),
+            )?,
+            Err(OutboxError::Rejected(e)) if e.code != crate::platform::ErrorCode::Network => self
+                .profiles
+                .record_check(&profile.id, Some(e.code.as_str()), &e.message)?,
+            Err(_) => {}
+        }
+        result
     }
 
     pub fn send(&self, request: SendRequest, progress: &ProgressFn) -> Result<Sent, OutboxError> {
@@ -238,6 +252,11 @@ impl Outbox {
             Ok(receipt) => {
                 self.history.mark_sent(id, &receipt)?;
                 tracing::info!(send = id, "sent");
+                self.profiles.record_check(
+                    &profile.id,
+                    None,
+                    &format!("A note went out at {}", receipt.sent_at),
+                )?;
                 Ok(Sent {
                     id,
                     profile: profile.name,
@@ -254,6 +273,13 @@ impl Outbox {
                 let stored = StoredError::from(&e.redact(&hide));
                 self.history.mark_failed(id, &stored)?;
                 tracing::info!(send = id, code = %stored.code, "failed");
+                if matches!(
+                    stored.code.as_str(),
+                    "invalid_token" | "account_not_verified"
+                ) {
+                    self.profiles
+                        .record_check(&profile.id, Some(&stored.code), &stored.message)?;
+                }
                 Err(OutboxError::Failed {
                     id,
                     error: Box::new(stored),

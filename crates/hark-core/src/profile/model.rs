@@ -24,6 +24,19 @@ pub struct Profile {
     pub secret_keys: Vec<String>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// What the last verification or send said about the account, if anything yet.
+    pub check: Option<Check>,
+}
+
+/// The outcome of an account's last check: a verification, or a send whose answer
+/// says something about the account.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Check {
+    pub at: i64,
+    /// `None` when it worked; else the error code (`invalid_token`, …).
+    pub error: Option<String>,
+    /// "verified as …", or the error's sentence.
+    pub detail: String,
 }
 
 impl Profile {
@@ -235,6 +248,9 @@ pub struct ProfileView {
     pub fields: Vec<FieldView>,
     pub created_at: String,
     pub updated_at: String,
+    /// `unchecked`, `verified` or `attention`.
+    pub status: &'static str,
+    pub status_detail: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -300,6 +316,13 @@ impl ProfileView {
             fields,
             created_at: rfc3339(profile.created_at),
             updated_at: rfc3339(profile.updated_at),
+            status: match &profile.check {
+                None if profile.platform == Platform::Sandbox => "verified",
+                None => "unchecked",
+                Some(c) if c.error.is_none() => "verified",
+                Some(_) => "attention",
+            },
+            status_detail: profile.check.as_ref().map(|c| c.detail.clone()),
         }
     }
 }
@@ -388,6 +411,7 @@ mod tests {
             secret_keys: vec!["page_access_token".into()],
             created_at: 0,
             updated_at: 0,
+            check: None,
         };
         let mut secrets = Secrets::default();
         secrets.insert("page_access_token", Secret::new("EAAB-very-long-3f9a"));

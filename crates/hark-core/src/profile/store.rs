@@ -17,7 +17,7 @@ use crate::platform::credentials;
 
 use super::keychain::{Keychain, KeychainError};
 use super::model::{
-    Invalid, NewProfile, Profile, keychain_account, token_mode, validate, validate_with,
+    Check, Invalid, NewProfile, Profile, keychain_account, token_mode, validate, validate_with,
 };
 use super::secret::{Secret, Secrets};
 
@@ -122,6 +122,7 @@ impl Profiles {
             secret_keys: new.secrets.iter().map(|(k, _)| k.clone()).collect(),
             created_at: now,
             updated_at: now,
+            check: None,
         };
         if !new.secrets.is_empty() {
             let keychain = self.keychain()?;
@@ -179,7 +180,8 @@ impl Profiles {
         let conn = self.db.lock();
         let mut stmt = conn
             .prepare(
-                "SELECT id, name, platform, fields, secrets, created_at, updated_at FROM profiles
+                "SELECT id, name, platform, fields, secrets, created_at, updated_at, checked_at,
+                    check_error, check_detail FROM profiles
                  ORDER BY platform = 'sandbox' DESC, name COLLATE NOCASE",
             )
             .map_err(|e| self.db.err(e))?;
@@ -198,7 +200,8 @@ impl Profiles {
         }
         let conn = self.db.lock();
         conn.query_row(
-            "SELECT id, name, platform, fields, secrets, created_at, updated_at FROM profiles
+            "SELECT id, name, platform, fields, secrets, created_at, updated_at, checked_at,
+                    check_error, check_detail FROM profiles
              WHERE id = ?1",
             [key],
             row_to_profile,
@@ -211,7 +214,8 @@ impl Profiles {
     fn find_exact(&self, name: &str) -> Result<Option<Profile>, ProfileError> {
         let conn = self.db.lock();
         conn.query_row(
-            "SELECT id, name, platform, fields, secrets, created_at, updated_at FROM profiles
+            "SELECT id, name, platform, fields, secrets, created_at, updated_at, checked_at,
+                    check_error, check_detail FROM profiles
              WHERE name = ?1",
             [name],
             row_to_profile,
@@ -322,6 +326,24 @@ impl Profiles {
         Ok(profile)
     }
 
+    /// Records what a verification (or a send) said about the account.
+    pub fn record_check(
+        &self,
+        id: &str,
+        error: Option<&str>,
+        detail: &str,
+    ) -> Result<(), ProfileError> {
+        self.db
+            .lock()
+            .execute(
+                "UPDATE profiles SET checked_at = ?2, check_error = ?3, check_detail = ?4
+                 WHERE id = ?1",
+                params![id, now_ms(), error, detail],
+            )
+            .map_err(|e| self.db.err(e))?;
+        Ok(())
+    }
+
     /// Replaces (or adds) one secret of a profile.
     pub fn set_secret(
         &self,
@@ -424,6 +446,14 @@ fn row_to_profile(row: &rusqlite::Row<'_>) -> rusqlite::Result<Profile> {
         secret_keys: serde_json::from_str(&secrets).map_err(|_| bad("secret list"))?,
         created_at: row.get(5)?,
         updated_at: row.get(6)?,
+        check: match row.get::<_, Option<i64>>(7)? {
+            Some(at) => Some(Check {
+                at,
+                error: row.get(8)?,
+                detail: row.get::<_, Option<String>>(9)?.unwrap_or_default(),
+            }),
+            None => None,
+        },
     })
 }
 
