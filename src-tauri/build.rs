@@ -2,7 +2,24 @@ fn main() {
     // Declaring the app's commands makes Tauri generate one permission per command
     // (`allow-app-info`, …), so capabilities/main.json can list exactly what the
     // window uses and nothing else is callable.
-    let manifest = tauri_build::AppManifest::new().commands(&["app_info"]);
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "app_info",
+        "platforms",
+        "list_accounts",
+        "account",
+        "add_account",
+        "update_account",
+        "verify_account",
+        "remove_account",
+        "import_clip",
+        "discard_clip",
+        "send_clip",
+        "history",
+        "resend",
+        "inbox",
+        "recent_recipients",
+        "check_recipient",
+    ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("failed to run tauri-build");
 }

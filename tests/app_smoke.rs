@@ -19,7 +19,7 @@ async fn text_of(driver: &WebDriver, by: By) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_window_opens_titled_hark_in_its_empty_state() {
+async fn the_window_opens_titled_hark_on_a_first_run_with_the_sandbox() {
     let data = tempfile::tempdir().unwrap();
     let data_dir = data.path().join("app-data");
     let app = rig::bins::built("hark-app");
@@ -49,7 +49,23 @@ async fn the_window_opens_titled_hark_in_its_empty_state() {
     let version = text_of(driver, By::Id("app-version")).await;
     assert_eq!(version, format!("v{}", hark_core::VERSION));
 
-    // The record button is there, disabled, and says why.
+    // A first run: the sandbox account is there and selected, so everything can be
+    // tried before any real account exists.
+    let sandbox = until_async(LIMIT, "the sandbox account in the rail", || async {
+        driver
+            .find(By::Css("nav button[data-account='Sandbox']"))
+            .await
+            .ok()
+    })
+    .await;
+    assert_eq!(
+        sandbox.attr("aria-current").await.unwrap().as_deref(),
+        Some("true")
+    );
+    let label = text_of(driver, By::Css("label[for='to']")).await;
+    assert_eq!(label, "To · Any name: the note stays on this computer");
+
+    // The record button is there, not yet usable from the window, and says why.
     let record = driver.find(By::Id("record")).await.unwrap();
     assert!(record.is_displayed().await.unwrap());
     assert!(!record.is_enabled().await.unwrap(), "record is disabled");
@@ -63,24 +79,26 @@ async fn the_window_opens_titled_hark_in_its_empty_state() {
         .unwrap()
         .expect("a reason");
     let reason = text_of(driver, By::Id(&reason_id)).await;
-    assert_eq!(reason, "Add an account to start");
+    assert!(reason.contains("hark record"), "{reason}");
 
-    // The account rail, the To field and the drop hint.
-    let add = driver
-        .find(By::XPath(
-            "//nav//button[normalize-space()='+ Add account']",
-        ))
-        .await
-        .expect("an Add account button in the rail");
-    assert!(add.is_displayed().await.unwrap());
-    let to = driver.find(By::Css("input#to")).await.unwrap();
-    assert!(to.is_displayed().await.unwrap());
-    let label = text_of(driver, By::Css("label[for='to']")).await;
-    assert!(label.starts_with("To"), "{label}");
+    // The rail's Add account button, the limits, the drop hint with its file picker.
+    let add = driver.find(By::Id("add-account")).await.unwrap();
+    assert!(add.is_enabled().await.unwrap());
+    let limits = text_of(driver, By::Css("ul[aria-label='Sandbox limits']")).await;
+    assert!(limits.contains("Sent as Ogg/Opus voice"), "{limits}");
     let hint = text_of(driver, By::Id("drop-hint")).await;
     assert!(hint.contains("Drop an audio file"), "{hint}");
+    assert!(
+        driver
+            .find(By::Id("choose-file"))
+            .await
+            .unwrap()
+            .is_enabled()
+            .await
+            .unwrap()
+    );
 
-    let shot = session.screenshot("empty-state").await;
+    let shot = session.screenshot("first-run").await;
     let png = std::fs::read(&shot).unwrap();
     assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
     assert!(

@@ -10,7 +10,24 @@ use crate::commands;
 pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
 
 pub fn builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new().commands(collect_commands![commands::app_info::app_info])
+    Builder::<tauri::Wry>::new().commands(collect_commands![
+        commands::app_info::app_info,
+        commands::platforms::platforms,
+        commands::accounts::list_accounts,
+        commands::accounts::account,
+        commands::accounts::add_account,
+        commands::accounts::update_account,
+        commands::accounts::verify_account,
+        commands::accounts::remove_account,
+        commands::clips::import_clip,
+        commands::clips::discard_clip,
+        commands::send::send_clip,
+        commands::history::history,
+        commands::history::resend,
+        commands::history::inbox,
+        commands::history::recent_recipients,
+        commands::history::check_recipient,
+    ])
 }
 
 pub fn typescript() -> Typescript {
@@ -21,6 +38,53 @@ pub fn typescript() -> Typescript {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// build.rs (which makes the permissions), the capability (which grants them) and
+    /// the registered commands name the same commands.
+    #[test]
+    fn every_command_is_declared_and_granted_and_nothing_else() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let build = std::fs::read_to_string(root.join("build.rs")).unwrap();
+        let capability: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(root.join("capabilities/main.json")).unwrap(),
+        )
+        .unwrap();
+        let granted: Vec<String> = capability["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.as_str())
+            .filter(|p| !p.contains(':'))
+            .filter_map(|p| p.strip_prefix("allow-"))
+            .map(|p| p.replace('-', "_"))
+            .collect();
+        // The names build.rs declares: the quoted words of its command list.
+        let list = build
+            .split("commands(&[")
+            .nth(1)
+            .and_then(|rest| rest.split("])").next())
+            .expect("build.rs declares a command list");
+        let declared: Vec<&str> = list.split('"').skip(1).step_by(2).collect();
+        let mut names = declared.clone();
+        names.sort();
+        let mut granted_sorted: Vec<&str> = granted.iter().map(String::as_str).collect();
+        granted_sorted.sort();
+        assert_eq!(names, granted_sorted, "capabilities/main.json");
+        let exported = std::fs::read_to_string(root.join(BINDINGS_PATH)).unwrap();
+        let registered = exported.matches("__TAURI_INVOKE(\"").count()
+            + exported.matches("__TAURI_INVOKE<").count();
+        assert_eq!(
+            registered,
+            declared.len(),
+            "registered commands vs build.rs"
+        );
+        for name in &declared {
+            assert!(
+                exported.contains(&format!("(\"{name}\"")),
+                "bindings lack {name}"
+            );
+        }
+    }
 
     #[test]
     fn committed_bindings_match_the_rust_commands() {

@@ -1,22 +1,63 @@
 use hark_core::UserError;
+use hark_core::outbox::OutboxError;
 use serde::Serialize;
 
 /// What a command returns on failure; the UI shows `message` and `remedy`.
 #[derive(Debug, Clone, Serialize, specta::Type, thiserror::Error)]
+#[serde(rename_all = "camelCase")]
 #[error("{message}")]
 pub struct CommandError {
-    /// Stable code, e.g. `data_dir_unavailable`.
+    /// Stable code, e.g. `data_dir_unavailable`, `invalid_token`.
     pub code: String,
     pub message: String,
     pub remedy: String,
+    /// For a send: whether trying again can help (the UI offers Retry).
+    pub retryable: Option<bool>,
+    /// The platform's own code and words, for support.
+    pub raw_code: Option<String>,
+    pub raw_message: Option<String>,
+    /// The send's row in the history, when it got that far.
+    pub send_id: Option<u32>,
 }
 
 impl<E: UserError> From<E> for CommandError {
     fn from(err: E) -> Self {
+        CommandError::shell(err.code(), err.to_string(), err.remedy())
+    }
+}
+
+impl CommandError {
+    /// A send's or a verification's failure, with what the platform said.
+    pub fn from_outbox(err: &OutboxError) -> CommandError {
+        let mut out = CommandError::shell(err.code(), err.to_string(), err.remedy());
+        match err {
+            OutboxError::Failed { id, error } => {
+                out.retryable = Some(error.retryable);
+                out.raw_code = error.raw_code.clone();
+                out.raw_message = error.raw_message.clone();
+                out.send_id = Some(*id as u32);
+            }
+            OutboxError::Rejected(e) => {
+                out.retryable = Some(e.retryable);
+                out.raw_code = e.raw.as_ref().map(|r| r.code.clone());
+                out.raw_message = e.raw.as_ref().map(|r| r.message.clone());
+            }
+            _ => {}
+        }
+        out
+    }
+
+    /// An error with no platform details: the shell's own (a clip that is gone, a task
+    /// that stopped) or the core's.
+    pub fn shell(code: &str, message: impl Into<String>, remedy: impl Into<String>) -> Self {
         CommandError {
-            code: err.code().to_string(),
-            message: err.to_string(),
-            remedy: err.remedy(),
+            code: code.into(),
+            message: message.into(),
+            remedy: remedy.into(),
+            retryable: None,
+            raw_code: None,
+            raw_message: None,
+            send_id: None,
         }
     }
 }

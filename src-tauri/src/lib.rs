@@ -1,18 +1,41 @@
 //! The desktop shell: window, commands that call hark-core, nothing else.
 
+// A command's error is made once and serialised to the UI; its size on the stack does
+// not matter, and a flat struct keeps the TypeScript shape flat.
+#![allow(clippy::result_large_err)]
+
 pub mod bindings;
+mod clip_protocol;
 mod commands;
 mod error;
+mod state;
 
 pub use error::CommandError;
+
+/// Set (to anything) by end-to-end tests: lets the page deliver a file drop event.
+pub const E2E_DROP_ENV: &str = "HARK_E2E_DROP";
 
 /// Opens the main window and runs until it closes.
 pub fn run() {
     let commands = bindings::builder();
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state::Hark::open())
+        .register_uri_scheme_protocol("clip", clip_protocol::handle)
         .invoke_handler(commands.invoke_handler())
         .setup(move |app| {
             commands.mount_events(app);
+            if std::env::var_os(E2E_DROP_ENV).is_some() {
+                // End-to-end tests cannot drag a file from another program, so they
+                // deliver a drop as the window does: the `tauri://drag-drop` event
+                // sent to this webview. Only with this variable set may the page send it.
+                use tauri::Manager;
+                app.add_capability(
+                    tauri::ipc::CapabilityBuilder::new("e2e-drop")
+                        .window("main")
+                        .permission("core:event:allow-emit-to"),
+                )?;
+            }
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -163,3 +163,79 @@ fn tauri_driver_path() -> PathBuf {
         .filter(|p| p.is_file())
         .unwrap_or_else(|| PathBuf::from("tauri-driver"))
 }
+
+/// The variable that lets a test deliver a file drop (`hark_app::E2E_DROP_ENV`).
+pub const E2E_DROP_ENV: &str = "HARK_E2E_DROP";
+
+/// Helpers for driving the app's page.
+pub mod page {
+    use std::time::Duration;
+
+    use thirtyfour::prelude::*;
+
+    use crate::wait::until_async;
+
+    pub const LIMIT: Duration = Duration::from_secs(30);
+
+    /// The element matched by `css`, once it is on the page.
+    pub async fn wait_for(driver: &WebDriver, css: &str) -> WebElement {
+        until_async(LIMIT, css, || async {
+            driver.find(By::Css(css)).await.ok()
+        })
+        .await
+    }
+
+    /// The text of `css` once `ready` accepts it.
+    pub async fn text_when(driver: &WebDriver, css: &str, ready: impl Fn(&str) -> bool) -> String {
+        until_async(LIMIT, css, || async {
+            let text = driver.find(By::Css(css)).await.ok()?.text().await.ok()?;
+            ready(&text).then_some(text)
+        })
+        .await
+    }
+
+    /// Clicks `css` once it is enabled (a click on a disabled button does nothing).
+    pub async fn click_enabled(driver: &WebDriver, css: &str) {
+        let button = until_async(LIMIT, css, || async {
+            let e = driver.find(By::Css(css)).await.ok()?;
+            e.is_enabled().await.ok()?.then_some(e)
+        })
+        .await;
+        button.click().await.expect("click");
+    }
+
+    pub async fn click(driver: &WebDriver, css: &str) {
+        wait_for(driver, css).await.click().await.expect("click");
+    }
+
+    /// Replaces the text of the input `css`.
+    pub async fn type_into(driver: &WebDriver, css: &str, text: &str) {
+        let input = wait_for(driver, css).await;
+        input.clear().await.expect("clear");
+        input.send_keys(text).await.expect("type");
+    }
+
+    /// Delivers a file drop exactly as the window does when a file is dropped on it:
+    /// the `tauri://drag-drop` event, to this webview (the app allows the page to send
+    /// it only when started with `HARK_E2E_DROP`). WebDriver cannot drag a file from
+    /// another program.
+    pub async fn drop_file(driver: &WebDriver, path: &std::path::Path) {
+        let script = r#"
+            const [path, done] = arguments;
+            window.__TAURI_INTERNALS__.invoke("plugin:event|emit_to", {
+                target: { kind: "AnyLabel", label: "main" },
+                event: "tauri://drag-drop",
+                payload: { paths: [path], position: { x: 400, y: 300 } },
+            }).then(() => done(null), (e) => done(String(e)));
+        "#;
+        let result = driver
+            .execute_async(script, vec![serde_json::json!(path.display().to_string())])
+            .await
+            .expect("deliver the drop");
+        assert!(
+            result.json().is_null(),
+            "the drop was refused: {:?}",
+            result.json()
+        );
+    }
+}

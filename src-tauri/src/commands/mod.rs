@@ -1,3 +1,8 @@
 //! Commands, grouped by concern; each is a thin wrapper over hark-core.
 
+pub mod accounts;
 pub mod app_info;
+pub mod clips;
+pub mod history;
+pub mod platforms;
+pub mod send;

@@ -3,10 +3,10 @@ import { recordBlocker } from "./record";
 
 describe("recordBlocker", () => {
   it("asks for an account when there is none", () => {
-    expect(recordBlocker(0)).toBe("Add an account to start");
+    expect(recordBlocker(false)).toBe("Add an account to start");
   });
 
-  it("lets recording start once there is an account", () => {
-    expect(recordBlocker(1)).toBeNull();
+  it("says plainly that recording in the window is not there yet", () => {
+    expect(recordBlocker(true)).toContain("hark record");
   });
 });

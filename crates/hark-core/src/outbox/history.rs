@@ -203,7 +203,9 @@ impl History {
     }
 
     /// When a note last went out on this account (to this recipient, if given),
-    /// other than the send `except`; in milliseconds since the epoch.
+    /// other than the send `except`, in milliseconds since the epoch: when the platform
+    /// answered it, or when it started for one still under way. (The platform counts
+    /// from when it handled the request, which lies between the two.)
     pub fn last_attempt(
         &self,
         profile_id: &str,
@@ -213,13 +215,14 @@ impl History {
         let conn = self.db.lock();
         let result = match recipient {
             Some(r) => conn.query_row(
-                "SELECT MAX(attempted_at) FROM sends
+                "SELECT MAX(COALESCE(finished_at, attempted_at)) FROM sends
                  WHERE profile_id = ?1 AND recipient = ?2 AND id != ?3",
                 params![profile_id, r, except],
                 |row| row.get::<_, Option<i64>>(0),
             ),
             None => conn.query_row(
-                "SELECT MAX(attempted_at) FROM sends WHERE profile_id = ?1 AND id != ?2",
+                "SELECT MAX(COALESCE(finished_at, attempted_at)) FROM sends
+                 WHERE profile_id = ?1 AND id != ?2",
                 params![profile_id, except],
                 |row| row.get::<_, Option<i64>>(0),
             ),

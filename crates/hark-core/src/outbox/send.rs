@@ -118,6 +118,8 @@ impl OutboxError {
     }
 }
 
+/// Cheap to clone: the clones share the database and the keychain connection.
+#[derive(Clone)]
 pub struct Outbox {
     profiles: Profiles,
     history: History,

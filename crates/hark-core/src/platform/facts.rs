@@ -236,6 +236,15 @@ impl fmt::Display for Platform {
 )]
 pub struct UnknownPlatform(String);
 
+impl crate::UserError for UnknownPlatform {
+    fn code(&self) -> &'static str {
+        "unknown_platform"
+    }
+    fn remedy(&self) -> String {
+        "Choose one of the platforms Hark lists.".into()
+    }
+}
+
 impl FromStr for Platform {
     type Err = UnknownPlatform;
     fn from_str(s: &str) -> Result<Self, Self::Err> {

@@ -81,6 +81,7 @@ fn credentials_flag(field: &str) -> Option<String> {
 
 /// The profile store. The keychain is opened only when a secret is needed, so the
 /// sandbox works on a computer without one.
+#[derive(Clone)]
 pub struct Profiles {
     db: Db,
     keychain: OnceLock<Keychain>,

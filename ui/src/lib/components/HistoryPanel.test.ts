@@ -1,24 +1,85 @@
 import { describe, expect, it } from "vitest";
 import { render, screen } from "@testing-library/svelte";
 import HistoryPanel from "./HistoryPanel.svelte";
+import type { SendView } from "../api";
+
+const none = () => {};
+
+function send(over: Partial<SendView>): SendView {
+  return {
+    id: 7,
+    state: "sent",
+    account: "Acme",
+    platform: "whatsapp",
+    platformName: "WhatsApp",
+    recipient: "447700900123",
+    createdAt: "2026-11-21T10:42:00Z",
+    durationMs: 31000,
+    bytes: 64000,
+    messageId: "wamid.HBgL",
+    mediaId: null,
+    errorCode: null,
+    errorMessage: null,
+    errorRemedy: null,
+    retryable: false,
+    audioUrl: "clip://localhost/send/7",
+    ...over,
+  };
+}
 
 describe("HistoryPanel", () => {
   it("names the data folder in its empty state", () => {
-    render(HistoryPanel, { info: { version: "1.2.3", dataDir: "/home/a/.local/share/hark" }, error: null });
+    render(HistoryPanel, {
+      info: { version: "1.2.3", dataDir: "/home/a/.local/share/hark" },
+      error: null,
+      sends: [],
+      onResend: none,
+    });
     // As rendered: runs of white space read as one space.
     const shown = screen.getByText(/No notes yet/).textContent?.replace(/\s+/g, " ");
-    expect(shown).toContain(
-      "listed here. They are kept in /home/a/.local/share/hark.",
-    );
+    expect(shown).toContain("listed here. They are kept in /home/a/.local/share/hark.");
   });
 
   it("shows a command error as its message and remedy, as an alert", () => {
     render(HistoryPanel, {
       info: null,
-      error: { code: "data_dir_unavailable", message: "Hark cannot create its data folder.", remedy: "Set HARK_DATA_DIR." },
+      error: {
+        code: "data_dir_unavailable",
+        message: "Hark cannot create its data folder.",
+        remedy: "Set HARK_DATA_DIR.",
+        retryable: null,
+        rawCode: null,
+        rawMessage: null,
+        sendId: null,
+      },
+      sends: [],
+      onResend: none,
     });
     const alert = screen.getByRole("alert");
     expect(alert.textContent).toContain("Hark cannot create its data folder.");
     expect(alert.textContent).toContain("Set HARK_DATA_DIR.");
+  });
+
+  it("lists sends with their status, message id, and a failed one's error, remedy and Resend", () => {
+    render(HistoryPanel, {
+      info: null,
+      error: null,
+      sends: [
+        send({}),
+        send({
+          id: 8,
+          state: "failed",
+          messageId: null,
+          errorCode: "messaging_window_closed",
+          errorMessage: "The customer last wrote too long ago.",
+          errorRemedy: "Wait until the customer writes again, then send.",
+        }),
+      ],
+      onResend: none,
+    });
+    expect(screen.getByText("wamid.HBgL")).toBeTruthy();
+    expect(screen.getByText(/too long ago/).textContent).toContain("Wait until the customer writes again");
+    expect(screen.getAllByRole("button", { name: "Resend" })).toHaveLength(1);
+    expect(screen.getByText("failed")).toBeTruthy();
   });
 });

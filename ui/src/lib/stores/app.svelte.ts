@@ -1,4 +1,4 @@
-import { commands, type AppInfo, type CommandError } from "../bindings";
+import { commands, type AppInfo, type CommandError } from "../api";
 
 /** What the shell says about itself: version and data folder (from `app_info`). */
 export const app = $state<{ info: AppInfo | null; error: CommandError | null }>({

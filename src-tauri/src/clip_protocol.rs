@@ -1,0 +1,73 @@
+//! `clip://localhost/<id>`: the decoded audio of a clip, a history entry
+//! (`send/<id>`) or a sandbox note (`inbox/<message id>`), as WAV, with byte ranges
+//! (the webview's player seeks with them).
+
+use tauri::http::{Request, Response, StatusCode, header};
+use tauri::{Manager, UriSchemeContext, Wry};
+
+use crate::commands::history::audio_of;
+use crate::state::Hark;
+
+pub fn handle(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>) -> Response<Vec<u8>> {
+    let path = request.uri().path().trim_start_matches('/').to_owned();
+    let hark = ctx.app_handle().state::<Hark>();
+    let Some(wav) = audio_of(&hark, &path) else {
+        return Response::builder()
+            .status(StatusCode::NOT_FOUND)
+            .body(Vec::new())
+            .expect("valid response");
+    };
+    let total = wav.len();
+    let range = request
+        .headers()
+        .get(header::RANGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| parse_range(v, total));
+    let builder = Response::builder()
+        .header(header::CONTENT_TYPE, "audio/wav")
+        .header(header::ACCEPT_RANGES, "bytes");
+    match range {
+        Some((start, end)) => builder
+            .status(StatusCode::PARTIAL_CONTENT)
+            .header(
+                header::CONTENT_RANGE,
+                format!("bytes {start}-{end}/{total}"),
+            )
+            .body(wav[start..=end].to_vec()),
+        None => builder.status(StatusCode::OK).body(wav),
+    }
+    .expect("valid response")
+}
+
+/// `bytes=a-b`, `bytes=a-` or `bytes=-n` → an inclusive range within `total`.
+fn parse_range(value: &str, total: usize) -> Option<(usize, usize)> {
+    let spec = value.strip_prefix("bytes=")?.split(',').next()?.trim();
+    let (a, b) = spec.split_once('-')?;
+    if total == 0 {
+        return None;
+    }
+    let (start, end) = match (a.trim(), b.trim()) {
+        ("", n) => {
+            let n: usize = n.parse().ok()?;
+            (total.saturating_sub(n), total - 1)
+        }
+        (a, "") => (a.parse().ok()?, total - 1),
+        (a, b) => (a.parse().ok()?, b.parse::<usize>().ok()?.min(total - 1)),
+    };
+    (start <= end && start < total).then_some((start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_range;
+
+    #[test]
+    fn ranges_are_read_as_players_send_them() {
+        assert_eq!(parse_range("bytes=0-99", 1000), Some((0, 99)));
+        assert_eq!(parse_range("bytes=500-", 1000), Some((500, 999)));
+        assert_eq!(parse_range("bytes=-100", 1000), Some((900, 999)));
+        assert_eq!(parse_range("bytes=900-5000", 1000), Some((900, 999)));
+        assert_eq!(parse_range("bytes=1000-", 1000), None);
+        assert_eq!(parse_range("items=0-1", 1000), None);
+    }
+}

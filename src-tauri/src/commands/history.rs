@@ -1,0 +1,176 @@
+//! The history of sends (with resend) and the sandbox's inbox.
+
+use hark_core::outbox::{SendRecord, State as SendState};
+use hark_core::platform::sandbox;
+use serde::Serialize;
+use tauri::State;
+use tauri::ipc::Channel;
+
+use super::clips::audio_url;
+use super::send::{SendProgress, SentView, forward, sent_view};
+use crate::CommandError;
+use crate::state::{Hark, blocking};
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SendView {
+    pub id: u32,
+    /// `queued`, `sending`, `sent`, `failed` or `interrupted`.
+    pub state: String,
+    pub account: String,
+    pub platform: String,
+    pub platform_name: String,
+    pub recipient: String,
+    pub created_at: String,
+    pub duration_ms: u32,
+    pub bytes: u32,
+    pub message_id: Option<String>,
+    pub media_id: Option<String>,
+    pub error_code: Option<String>,
+    pub error_message: Option<String>,
+    pub error_remedy: Option<String>,
+    pub retryable: bool,
+    pub audio_url: String,
+}
+
+fn view(r: &SendRecord) -> SendView {
+    SendView {
+        id: r.id as u32,
+        state: match r.state {
+            SendState::Queued => "queued",
+            SendState::Sending => "sending",
+            SendState::Sent => "sent",
+            SendState::Failed => "failed",
+            SendState::Interrupted => "interrupted",
+        }
+        .into(),
+        account: r.profile_name.clone(),
+        platform: r.platform.id().into(),
+        platform_name: r.platform.facts().name.into(),
+        recipient: r.recipient.clone(),
+        created_at: r.created_at.clone(),
+        duration_ms: r.duration_ms as u32,
+        bytes: r.note_bytes as u32,
+        message_id: r.message_id.clone(),
+        media_id: r.media_id.clone(),
+        error_code: r.error.as_ref().map(|e| e.code.clone()),
+        error_message: r.error.as_ref().map(|e| e.message.clone()),
+        error_remedy: r.error.as_ref().map(|e| e.remedy.clone()),
+        retryable: r.state == SendState::Interrupted
+            || r.error.as_ref().is_some_and(|e| e.retryable),
+        audio_url: audio_url(&format!("send/{}", r.id)),
+    }
+}
+
+/// The newest sends first.
+#[tauri::command]
+#[specta::specta]
+pub async fn history(state: State<'_, Hark>, limit: u32) -> Result<Vec<SendView>, CommandError> {
+    let sends = state.outbox()?.history().list(limit as usize)?;
+    Ok(sends.iter().map(view).collect())
+}
+
+/// The same note, to the same person, through the same account, as a new send.
+#[tauri::command]
+#[specta::specta]
+pub async fn resend(
+    state: State<'_, Hark>,
+    send_id: u32,
+    on_progress: Channel<SendProgress>,
+) -> Result<SentView, CommandError> {
+    let outbox = state.outbox()?.clone();
+    let progress = forward(on_progress);
+    blocking(move || {
+        outbox
+            .resend(send_id as i64, &progress)
+            .map(|s| sent_view(&s))
+            .map_err(|e| CommandError::from_outbox(&e))
+    })
+    .await
+}
+
+/// The people this account sent to lately, newest first, for the To field.
+#[tauri::command]
+#[specta::specta]
+pub async fn recent_recipients(
+    state: State<'_, Hark>,
+    account_id: String,
+) -> Result<Vec<String>, CommandError> {
+    let sends = state.outbox()?.history().list(200)?;
+    let mut seen: Vec<String> = Vec::new();
+    for s in sends.iter().filter(|s| s.profile_id == account_id) {
+        if !seen.contains(&s.recipient) {
+            seen.push(s.recipient.clone());
+        }
+        if seen.len() == 6 {
+            break;
+        }
+    }
+    Ok(seen)
+}
+
+/// The recipient as the platform will get it (`+44 7700 900123` → `447700900123`), or
+/// what is wrong with it; for checking the To field as it is typed.
+#[tauri::command]
+#[specta::specta]
+pub fn check_recipient(platform: String, to: String) -> Result<String, CommandError> {
+    let platform: hark_core::platform::Platform = platform.parse().map_err(CommandError::from)?;
+    hark_core::platform::recipient(platform, &to).map_err(CommandError::from)
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct InboxItem {
+    pub message_id: String,
+    pub recipient: String,
+    pub received_at: String,
+    pub duration_ms: u32,
+    pub bytes: u32,
+    pub audio_url: String,
+}
+
+/// What the sandbox received, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn inbox(state: State<'_, Hark>) -> Result<Vec<InboxItem>, CommandError> {
+    let dir = state.data_dir()?;
+    let items = sandbox::inbox(&dir).map_err(|e| {
+        CommandError::shell(
+            "inbox_unreadable",
+            format!("The sandbox inbox could not be read: {e}"),
+            "Check the data folder's permissions.",
+        )
+    })?;
+    Ok(items
+        .into_iter()
+        .map(|d| InboxItem {
+            audio_url: audio_url(&format!("inbox/{}", d.message_id)),
+            message_id: d.message_id,
+            recipient: d.recipient,
+            received_at: d.received_at,
+            duration_ms: d.duration_ms as u32,
+            bytes: d.bytes as u32,
+        })
+        .collect())
+}
+
+/// The decoded audio of a history entry or an inbox note, for the protocol handler.
+pub fn audio_of(hark: &Hark, path: &str) -> Option<Vec<u8>> {
+    let file = if let Some(id) = path.strip_prefix("send/") {
+        let id: i64 = id.parse().ok()?;
+        let record = hark.outbox().ok()?.history().get(id).ok()??;
+        std::path::PathBuf::from(record.note_path)
+    } else if let Some(id) = path.strip_prefix("inbox/") {
+        let dir = hark.data_dir().ok()?;
+        sandbox::inbox(&dir)
+            .ok()?
+            .into_iter()
+            .find(|d| d.message_id == id)?
+            .file
+    } else {
+        return hark.clips().get(path).map(|c| c.wav.clone());
+    };
+    hark_core::audio::preview::preview(&file, 1)
+        .ok()
+        .map(|p| p.wav)
+}

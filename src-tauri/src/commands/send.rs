@@ -1,0 +1,146 @@
+//! Sending a previewed clip, with upload progress through a channel (at most 30
+//! messages a second).
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use hark_core::outbox::{Clip, SendRequest, Sent};
+use hark_core::platform::{Progress, ProgressFn, SendOptions};
+use serde::Serialize;
+use tauri::State;
+use tauri::ipc::Channel;
+
+use crate::CommandError;
+use crate::state::{Hark, blocking};
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    tag = "step"
+)]
+pub enum SendProgress {
+    /// Waiting to stay within the platform's rate limit.
+    Waiting {
+        secs: f64,
+        reason: String,
+    },
+    Uploading {
+        sent: f64,
+        total: f64,
+    },
+    Sending,
+    Retrying {
+        attempt: u32,
+        in_secs: f64,
+        reason: String,
+    },
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SentView {
+    /// The send's row in the history.
+    pub send_id: u32,
+    pub account: String,
+    pub platform: String,
+    pub recipient: String,
+    /// The platform's message id (WeChat gives none).
+    pub message_id: Option<String>,
+    pub media_id: Option<String>,
+    pub sent_at: String,
+}
+
+pub fn sent_view(s: &Sent) -> SentView {
+    SentView {
+        send_id: s.id as u32,
+        account: s.profile.clone(),
+        platform: s.receipt.platform.id().into(),
+        recipient: s.receipt.recipient.clone(),
+        message_id: s.receipt.message_id.clone(),
+        media_id: s.receipt.media_id.clone(),
+        sent_at: s.receipt.sent_at.clone(),
+    }
+}
+
+/// Forwards core progress to the UI, upload ticks throttled to 30 a second (the last
+/// one, at 100 %, always goes).
+pub fn forward(channel: Channel<SendProgress>) -> ProgressFn {
+    let last = Arc::new(Mutex::new(None::<Instant>));
+    Arc::new(move |p| {
+        let message = match p {
+            Progress::Uploading { sent, total } => {
+                let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
+                let due = last.is_none_or(|t| t.elapsed() >= Duration::from_millis(33));
+                if !due && sent < total {
+                    return;
+                }
+                *last = Some(Instant::now());
+                SendProgress::Uploading {
+                    sent: sent as f64,
+                    total: total as f64,
+                }
+            }
+            Progress::Waiting { secs, reason } => SendProgress::Waiting { secs, reason },
+            Progress::Sending => SendProgress::Sending,
+            Progress::Retrying {
+                attempt,
+                in_secs,
+                reason,
+            } => SendProgress::Retrying {
+                attempt,
+                in_secs,
+                reason,
+            },
+        };
+        let _ = channel.send(message);
+    })
+}
+
+/// Sends the clip to `to` through the account: checked, kept, recorded, then sent.
+#[tauri::command]
+#[specta::specta]
+pub async fn send_clip(
+    state: State<'_, Hark>,
+    clip_id: String,
+    account_id: String,
+    to: String,
+    human_agent: bool,
+    on_progress: Channel<SendProgress>,
+) -> Result<SentView, CommandError> {
+    let outbox = state.outbox()?.clone();
+    let note = {
+        let clips = state.clips();
+        let clip = clips.get(&clip_id).ok_or_else(|| {
+            CommandError::shell(
+                "clip_gone",
+                "This note is no longer open.",
+                "Record it again, or drop the file again.",
+            )
+        })?;
+        clip.note.clone().ok_or_else(|| {
+            CommandError::shell(
+                "does_not_fit",
+                "This note cannot be sent as it is.",
+                "Follow the fix shown under the note.",
+            )
+        })?
+    };
+    let progress = forward(on_progress);
+    blocking(move || {
+        outbox
+            .send(
+                SendRequest {
+                    profile: account_id,
+                    to,
+                    clip: Clip::Note(note),
+                    options: SendOptions { human_agent },
+                    clean: false,
+                },
+                &progress,
+            )
+            .map(|s| sent_view(&s))
+            .map_err(|e| CommandError::from_outbox(&e))
+    })
+    .await
+}

@@ -1,0 +1,113 @@
+//! The app says no before sending when a note cannot fit, and says why (with the fix)
+//! when the platform refuses. Accounts are added with `hark profile add` beforehand:
+//! the app and the command share the data folder and the keychain.
+
+use rig::accounts::run;
+use rig::desktop::page::{click, click_enabled, drop_file, text_when, type_into, wait_for};
+use rig::desktop::{AppSession, E2E_DROP_ENV};
+use rig::fakes::{wechat, whatsapp};
+use rig::keychain::Keychain;
+use rig::media::sox_tone;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained() {
+    let mut wx = wechat::Wechat::new("wx5f3e0c1d2b4a6978", "c0ffee-app-secret-3f9a");
+    wx.follower("oXyZ_follower_0000000000001", 1);
+    let wx = wechat::start(wx);
+    let mut wa = whatsapp::Whatsapp::new("2222", "EAAJ-the-right-token-0000");
+    wa.customer("447700900123", 1);
+    let wa = whatsapp::start(wa);
+
+    let keychain = Keychain::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = keychain.env();
+    env.push((
+        "HARK_DATA_DIR".into(),
+        dir.path().join("data").display().to_string(),
+    ));
+    for (platform, name, flags, secret) in [
+        (
+            "wechat",
+            "Acme WeChat",
+            vec!["--app-id", "wx5f3e0c1d2b4a6978", "--api-base", &wx.base],
+            "c0ffee-app-secret-3f9a",
+        ),
+        (
+            "whatsapp",
+            "Old token",
+            vec!["--phone-number-id", "2222", "--api-base", &wa.base],
+            "EAAJ-revoked-token-9999",
+        ),
+    ] {
+        let mut args = vec!["profile", "add", platform, "--name", name];
+        args.extend(flags);
+        let added = run(&args, &env, Some(secret));
+        assert_eq!(added.code, 0, "{}", added.stderr);
+    }
+    let long = dir.path().join("long.wav");
+    sox_tone(&long, 16_000, 1, 75.0, 440.0, &[]);
+    let short = dir.path().join("short.wav");
+    sox_tone(&short, 16_000, 1, 2.0, 440.0, &[]);
+
+    env.push((E2E_DROP_ENV.into(), "1".into()));
+    let session = AppSession::start(&rig::bins::built("hark-app"), env).await;
+    let driver = &session.driver;
+
+    // WeChat: a 75 s file. The preview says it is too long, with the fix, and Send
+    // stays disabled.
+    click(driver, "nav button[data-account='Acme WeChat']").await;
+    type_into(driver, "input#to", "oXyZ_follower_0000000000001").await;
+    drop_file(driver, &long).await;
+    let failed = wait_for(driver, "li[data-check='duration'][data-level='fail']").await;
+    let text = failed.text().await.unwrap();
+    assert!(text.contains("audio_too_long"), "{text}");
+    assert!(
+        text.contains("1:00"),
+        "the fix names WeChat's limit: {text}"
+    );
+    assert_eq!(
+        text_when(driver, "#clip-duration", |t| !t.is_empty()).await,
+        "1:15"
+    );
+    assert!(!wait_for(driver, "#send").await.is_enabled().await.unwrap());
+    session.screenshot("too-long").await;
+    assert_eq!(wx.count("upload"), 0, "nothing was sent");
+
+    // The fix, one click away: keep the first minute; now it can go.
+    click(driver, "#trim").await;
+    text_when(driver, "#clip-duration", |t| t == "1:00").await;
+    text_when(driver, "#clip-format", |t| t.contains("AMR-NB")).await;
+    click_enabled(driver, "#send").await;
+    let sent = text_when(driver, "#send-result", |t| t.contains("Sent to")).await;
+    assert!(sent.contains("returns no message id"), "{sent}");
+    assert_eq!(wx.state().delivered[0].duration_ms, 60_000);
+
+    // WhatsApp with a revoked token: the platform's refusal, in plain words.
+    click(driver, "nav button[data-account='Old token']").await;
+    type_into(driver, "input#to", "+44 7700 900123").await;
+    drop_file(driver, &short).await;
+    text_when(driver, "#clip-format", |t| t.contains("Ogg/Opus")).await;
+    click_enabled(driver, "#send").await;
+    let error = text_when(driver, "#send-error", |t| t.contains("invalid_token")).await;
+    assert!(
+        error.contains("did not accept this account's credentials"),
+        "{error}"
+    );
+    assert!(
+        error.contains("hark profile set-secret"),
+        "the remedy: {error}"
+    );
+    assert!(error.contains("190"), "the platform's own code: {error}");
+    assert!(
+        driver.find(thirtyfour::By::Id("retry")).await.is_err(),
+        "no Retry: it cannot help"
+    );
+    session.screenshot("send-error").await;
+    let dot = text_when(driver, "nav button[data-account='Old token']", |t| {
+        t.contains("attention")
+    })
+    .await;
+    assert!(dot.contains("needs attention"), "{dot}");
+
+    session.quit().await;
+}

@@ -1,0 +1,67 @@
+/**
+ * The shell's commands and types under the names the UI uses. The generated bindings
+ * name result types `…_Serialize` (what the shell sends); these aliases keep the
+ * components readable.
+ */
+import type {
+  Account_Serialize,
+  AppInfo,
+  ClipView_Serialize,
+  CommandError_Serialize,
+  FieldInfo_Serialize,
+  InboxItem,
+  PlatformInfo_Serialize,
+  SendProgress,
+  SendView_Serialize,
+  SentView_Serialize,
+  VerdictView_Serialize,
+} from "./bindings";
+
+export { commands } from "./bindings";
+export type Account = Account_Serialize;
+export type ClipView = ClipView_Serialize;
+export type CommandError = CommandError_Serialize;
+export type FieldInfo = FieldInfo_Serialize;
+export type PlatformInfo = PlatformInfo_Serialize;
+export type SendView = SendView_Serialize;
+export type SentView = SentView_Serialize;
+export type Verdict = VerdictView_Serialize;
+export type { AppInfo, InboxItem, SendProgress };
+
+/** A command's result: its data, or the error it returned. */
+export type Result<T> = { status: "ok"; data: T } | { status: "error"; error: CommandError };
+
+/** "0:42" or "1:05" for a number of milliseconds. */
+export function clock(ms: number): string {
+  const total = Math.round(ms / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return `${m}:${s.toString().padStart(2, "0")}`;
+}
+
+/** "1 minute 23 seconds" for a screen reader. */
+export function spokenDuration(ms: number): string {
+  const total = Math.round(ms / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  const parts: string[] = [];
+  if (m > 0) parts.push(`${m} minute${m === 1 ? "" : "s"}`);
+  if (s > 0 || m === 0) parts.push(`${s} second${s === 1 ? "" : "s"}`);
+  return parts.join(" ");
+}
+
+/** "64 KB", "1.2 MB". */
+export function size(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+/** "10:42" for an RFC 3339 time today, "21 Nov 10:42" otherwise. */
+export function when(rfc3339: string, now: Date = new Date()): string {
+  const t = new Date(rfc3339);
+  if (Number.isNaN(t.getTime())) return rfc3339;
+  const hm = t.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hour12: false });
+  if (t.toDateString() === now.toDateString()) return hm;
+  return `${t.toLocaleDateString([], { day: "numeric", month: "short" })} ${hm}`;
+}
