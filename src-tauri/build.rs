@@ -19,6 +19,11 @@ fn main() {
         "inbox",
         "recent_recipients",
         "check_recipient",
+        "start_recording",
+        "pause_recording",
+        "resume_recording",
+        "stop_recording",
+        "discard_recording",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("failed to run tauri-build");

@@ -3,11 +3,12 @@
 //! the app and the command share the data folder and the keychain.
 
 use rig::accounts::run;
-use rig::desktop::page::{click, click_enabled, drop_file, text_when, type_into, wait_for};
+use rig::desktop::page::{click, click_enabled, drop_file, plays, text_when, type_into, wait_for};
 use rig::desktop::{AppSession, E2E_DROP_ENV};
 use rig::fakes::{wechat, whatsapp};
 use rig::keychain::Keychain;
 use rig::media::sox_tone;
+use rig::pulse::{Signal, VirtualMic};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained() {
@@ -20,7 +21,10 @@ async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained(
 
     let keychain = Keychain::start();
     let dir = tempfile::tempdir().unwrap();
+    // A sound server, for the preview's playback.
+    let speaker = VirtualMic::start(Signal::Silence);
     let mut env = keychain.env();
+    env.extend(speaker.env());
     env.push((
         "HARK_DATA_DIR".into(),
         dir.path().join("data").display().to_string(),
@@ -77,6 +81,8 @@ async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained(
     click(driver, "#trim").await;
     text_when(driver, "#clip-duration", |t| t == "1:00").await;
     text_when(driver, "#clip-format", |t| t.contains("AMR-NB")).await;
+    // An AMR note plays too: Hark decodes it and the window plays the result.
+    plays(driver).await;
     click_enabled(driver, "#send").await;
     let sent = text_when(driver, "#send-result", |t| t.contains("Sent to")).await;
     assert!(sent.contains("returns no message id"), "{sent}");

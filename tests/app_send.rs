@@ -1,20 +1,22 @@
-//! The app end to end: the real window (WebDriver), the real keychain, the strict
-//! WhatsApp fake. A first run sends to the sandbox and hears it in the inbox; then an
-//! agent adds a WhatsApp account, verifies it, drops a note, previews and sends it,
-//! and finds it in the history with its message id.
+//! The app end to end: the real window (WebDriver), the real keychain, a virtual
+//! microphone, the strict WhatsApp fake. A first run sends a dropped file to the
+//! sandbox and hears it in the inbox; then an agent adds a WhatsApp account, verifies
+//! it, records 3 s, previews and sends the note, and finds it in the history with its
+//! message id.
 
 use rig::desktop::AppSession;
-use rig::desktop::page::{click, click_enabled, drop_file, text_when, type_into, wait_for};
+use rig::desktop::page::{click, click_enabled, drop_file, plays, text_when, type_into, wait_for};
 use rig::fakes::whatsapp::{self, Whatsapp};
 use rig::keychain::Keychain;
 use rig::media::sox_tone;
+use rig::pulse::{Signal, VirtualMic};
 use thirtyfour::prelude::*;
 
 const TOKEN: &str = "EAAJ-app-e2e-system-user-token-3f9a";
 const NUMBER_ID: &str = "106540352242922";
 
 #[tokio::test(flavor = "multi_thread")]
-async fn first_run_sandbox_then_a_whatsapp_account_add_verify_drop_preview_send_history() {
+async fn first_run_sandbox_then_a_whatsapp_account_add_verify_record_preview_send_history() {
     let mut state = Whatsapp::new(NUMBER_ID, TOKEN);
     state.customer("447700900123", 1);
     let fake = whatsapp::start(state);
@@ -22,7 +24,9 @@ async fn first_run_sandbox_then_a_whatsapp_account_add_verify_drop_preview_send_
     let dir = tempfile::tempdir().unwrap();
     let wav = dir.path().join("reply.wav");
     sox_tone(&wav, 44_100, 2, 3.0, 440.0, &[]);
+    let mic = VirtualMic::start(Signal::Sine { hz: 440 });
     let mut env = keychain.env();
+    env.extend(mic.env());
     env.push((
         "HARK_DATA_DIR".into(),
         dir.path().join("data").display().to_string(),
@@ -103,18 +107,31 @@ async fn first_run_sandbox_then_a_whatsapp_account_add_verify_drop_preview_send_
     assert!(status.contains("verified"), "{status}");
     type_into(driver, "input#to", "+44 7700 900123").await;
 
-    // Drop the file: the preview shows the note as WhatsApp gets it, and its checks.
-    drop_file(driver, &wav).await;
+    // Record 3 s from the microphone: a live timer against no limit, a size estimate;
+    // Stop, and the note (encoded while recording) is in the preview at once.
+    click_enabled(driver, "#record").await;
+    wait_for(driver, "#record[aria-pressed='true']").await;
+    // The virtual microphone delivers sound in bursts: wait for recorded time.
+    // The virtual microphone delivers sound in bursts of about 2 s, so the timer may
+    // jump past 0:03: wait for at least 3 s of recorded time.
+    let shown = text_when(driver, "#timer", |t| seconds(t) >= 3).await;
+    let estimate = text_when(driver, "#size-estimate", |t| t.contains("KB")).await;
+    assert!(estimate.contains("of 16 MB"), "{estimate}");
+    session.screenshot("recording").await;
+    click(driver, "#stop").await;
     text_when(driver, "#clip-format", |t| t.contains("Ogg/Opus")).await;
-    assert_eq!(
-        text_when(driver, "#clip-duration", |t| !t.is_empty()).await,
-        "0:03"
+    let duration = text_when(driver, "#clip-duration", |t| !t.is_empty()).await;
+    assert!(
+        seconds(&duration) >= 3 && seconds(&duration).abs_diff(seconds(&shown)) <= 2,
+        "the note is as long as the timer said ({shown}): {duration}"
     );
     let checks = text_when(driver, "ul[aria-label='Checks for WhatsApp']", |t| {
         !t.is_empty()
     })
     .await;
     assert!(!checks.contains('✗'), "{checks}");
+    // Hear it: the encoded note, decoded back, plays in the window.
+    plays(driver).await;
     session.screenshot("preview").await;
 
     // Send: the fake receives a valid Ogg/Opus voice note; the receipt is shown.
@@ -147,4 +164,11 @@ async fn first_run_sandbox_then_a_whatsapp_account_add_verify_drop_preview_send_
     );
 
     session.quit().await;
+}
+
+/// Seconds of a clock reading like "0:04" (or "0:04 / 1:00").
+fn seconds(clock: &str) -> u64 {
+    let first = clock.split_whitespace().next().unwrap_or("");
+    let (m, s) = first.split_once(':').unwrap_or(("0", "0"));
+    m.parse::<u64>().unwrap_or(0) * 60 + s.parse::<u64>().unwrap_or(0)
 }

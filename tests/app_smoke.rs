@@ -65,21 +65,16 @@ async fn the_window_opens_titled_hark_on_a_first_run_with_the_sandbox() {
     let label = text_of(driver, By::Css("label[for='to']")).await;
     assert_eq!(label, "To · Any name: the note stays on this computer");
 
-    // The record button is there, not yet usable from the window, and says why.
+    // The record button is there, ready (the sandbox is an account), a toggle.
     let record = driver.find(By::Id("record")).await.unwrap();
     assert!(record.is_displayed().await.unwrap());
-    assert!(!record.is_enabled().await.unwrap(), "record is disabled");
+    assert!(record.is_enabled().await.unwrap(), "record is ready");
     assert_eq!(
         record.attr("aria-pressed").await.unwrap().as_deref(),
         Some("false")
     );
-    let reason_id = record
-        .attr("aria-describedby")
-        .await
-        .unwrap()
-        .expect("a reason");
-    let reason = text_of(driver, By::Id(&reason_id)).await;
-    assert!(reason.contains("hark record"), "{reason}");
+    let timer = text_of(driver, By::Css("[role='timer']")).await;
+    assert_eq!(timer, "0:00");
 
     // The rail's Add account button, the limits, the drop hint with its file picker.
     let add = driver.find(By::Id("add-account")).await.unwrap();

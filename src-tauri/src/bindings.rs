@@ -27,6 +27,11 @@ pub fn builder() -> Builder<tauri::Wry> {
         commands::history::inbox,
         commands::history::recent_recipients,
         commands::history::check_recipient,
+        commands::record::start_recording,
+        commands::record::pause_recording,
+        commands::record::resume_recording,
+        commands::record::stop_recording,
+        commands::record::discard_recording,
     ])
 }
 

@@ -13,6 +13,7 @@ pub fn handle(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>) -> Resp
     let hark = ctx.app_handle().state::<Hark>();
     let Some(wav) = audio_of(&hark, &path) else {
         return Response::builder()
+            .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
             .status(StatusCode::NOT_FOUND)
             .body(Vec::new())
             .expect("valid response");
@@ -23,7 +24,9 @@ pub fn handle(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>) -> Resp
         .get(header::RANGE)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| parse_range(v, total));
+    // The page (tauri://localhost) fetches from clip://localhost: another origin.
     let builder = Response::builder()
+        .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
         .header(header::CONTENT_TYPE, "audio/wav")
         .header(header::ACCEPT_RANGES, "bytes");
     match range {

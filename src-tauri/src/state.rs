@@ -7,6 +7,7 @@ use std::sync::Mutex;
 
 use hark_core::audio::convert::Note;
 use hark_core::outbox::Outbox;
+use hark_core::record::Recording;
 
 use crate::CommandError;
 
@@ -21,6 +22,7 @@ pub struct StoredClip {
 pub struct Hark {
     outbox: Result<Outbox, CommandError>,
     pub clips: Mutex<HashMap<String, StoredClip>>,
+    recording: Mutex<Option<Recording>>,
 }
 
 impl Hark {
@@ -28,6 +30,7 @@ impl Hark {
         Hark {
             outbox: Outbox::open_default().map_err(CommandError::from),
             clips: Mutex::new(HashMap::new()),
+            recording: Mutex::new(None),
         }
     }
 
@@ -37,6 +40,11 @@ impl Hark {
 
     pub fn data_dir(&self) -> Result<PathBuf, CommandError> {
         Ok(self.outbox()?.data_dir().to_path_buf())
+    }
+
+    /// The recording under way, if any.
+    pub fn recording(&self) -> std::sync::MutexGuard<'_, Option<Recording>> {
+        self.recording.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn clips(&self) -> std::sync::MutexGuard<'_, HashMap<String, StoredClip>> {

@@ -215,6 +215,26 @@ pub mod page {
         input.send_keys(text).await.expect("type");
     }
 
+    /// Presses Play in the preview and waits until the player's position has moved:
+    /// the note, decoded and served over `clip://`, really plays.
+    pub async fn plays(driver: &WebDriver) {
+        click(driver, "#play").await;
+        wait_for(driver, "#play[aria-pressed='true']").await;
+        until_async(LIMIT, "the preview's audio to advance", || async {
+            let at = driver
+                .execute(
+                    "return document.querySelector('#preview audio').currentTime;",
+                    vec![],
+                )
+                .await
+                .ok()?;
+            (at.json().as_f64()? > 0.3).then_some(())
+        })
+        .await;
+        click(driver, "#play").await;
+        wait_for(driver, "#play[aria-pressed='false']").await;
+    }
+
     /// Delivers a file drop exactly as the window does when a file is dropped on it:
     /// the `tauri://drag-drop` event, to this webview (the app allows the page to send
     /// it only when started with `HARK_E2E_DROP`). WebDriver cannot drag a file from

@@ -1,7 +1,7 @@
 //! Clips: a dropped or picked file made into the platform's note, checked, and made
 //! audible for the preview (served to the webview as `clip://localhost/<id>`).
 
-use hark_core::audio::convert::{ConvertOptions, convert};
+use hark_core::audio::convert::{ConvertOptions, Note, convert};
 use hark_core::audio::error::ClipError;
 use hark_core::audio::{inspect, preview};
 use hark_core::platform::{Level, Platform, Verdict, limits};
@@ -122,34 +122,7 @@ fn make_clip(
         trim_to_limit: trim,
     };
     match convert(source, platform, opts) {
-        Ok(note) => {
-            let dir = data_dir.join("clips");
-            std::fs::create_dir_all(&dir).map_err(io_error)?;
-            let kept = dir.join(format!("{id}-{}", note.file_name));
-            hark_core::files::write_atomically(&kept, &note.bytes).map_err(io_error)?;
-            let heard = preview::preview(&kept, BARS)?;
-            let view = ClipView {
-                id: id.clone(),
-                platform: platform.id().into(),
-                format: note.format.label().into(),
-                duration_ms: note.duration_ms as u32,
-                bytes: note.size as u32,
-                passed_through: note.passed_through,
-                trimmed: note.trimmed_to_limit,
-                verdicts: note.verdicts.iter().map(verdict_view).collect(),
-                sendable: !note.verdicts.iter().any(|v| v.level == Level::Fail),
-                peaks: heard.peaks,
-                audio_url: audio_url(&id),
-                source: name,
-            };
-            Ok((
-                StoredClip {
-                    note: Some(note),
-                    wav: heard.wav,
-                },
-                view,
-            ))
-        }
+        Ok(note) => keep_note(data_dir, note, name),
         Err(ClipError::DoesNotFit(failed)) => {
             // Nothing can be sent, but the agent still sees (and hears) the file, and
             // what to do about it.
@@ -198,6 +171,42 @@ fn make_clip(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// Keeps a note made for a platform (imported or recorded) in the data folder, and
+/// makes it audible for the preview.
+pub fn keep_note(
+    data_dir: &std::path::Path,
+    note: Note,
+    source: Option<String>,
+) -> Result<(StoredClip, ClipView), CommandError> {
+    let id = new_id();
+    let dir = data_dir.join("clips");
+    std::fs::create_dir_all(&dir).map_err(io_error)?;
+    let kept = dir.join(format!("{id}-{}", note.file_name));
+    hark_core::files::write_atomically(&kept, &note.bytes).map_err(io_error)?;
+    let heard = preview::preview(&kept, BARS)?;
+    let view = ClipView {
+        id: id.clone(),
+        platform: note.platform.id().into(),
+        format: note.format.label().into(),
+        duration_ms: note.duration_ms as u32,
+        bytes: note.size as u32,
+        passed_through: note.passed_through,
+        trimmed: note.trimmed_to_limit,
+        verdicts: note.verdicts.iter().map(verdict_view).collect(),
+        sendable: !note.verdicts.iter().any(|v| v.level == Level::Fail),
+        peaks: heard.peaks,
+        audio_url: audio_url(&id),
+        source,
+    };
+    Ok((
+        StoredClip {
+            note: Some(note),
+            wav: heard.wav,
+        },
+        view,
+    ))
 }
 
 fn io_error(e: std::io::Error) -> CommandError {

@@ -5,4 +5,5 @@ pub mod app_info;
 pub mod clips;
 pub mod history;
 pub mod platforms;
+pub mod record;
 pub mod send;

@@ -11,6 +11,8 @@ import type {
   FieldInfo_Serialize,
   InboxItem,
   PlatformInfo_Serialize,
+  RecordedClip_Serialize,
+  RecordingStatus_Serialize,
   SendProgress,
   SendView_Serialize,
   SentView_Serialize,
@@ -26,6 +28,8 @@ export type PlatformInfo = PlatformInfo_Serialize;
 export type SendView = SendView_Serialize;
 export type SentView = SentView_Serialize;
 export type Verdict = VerdictView_Serialize;
+export type RecordedClip = RecordedClip_Serialize;
+export type RecordingStatus = RecordingStatus_Serialize;
 export type { AppInfo, InboxItem, SendProgress };
 
 /** A command's result: its data, or the error it returned. */
@@ -64,4 +68,15 @@ export function when(rfc3339: string, now: Date = new Date()): string {
   const hm = t.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hour12: false });
   if (t.toDateString() === now.toDateString()) return hm;
   return `${t.toLocaleDateString([], { day: "numeric", month: "short" })} ${hm}`;
+}
+
+/**
+ * A URL the webview's player can play for a `clip://` address. WebKitGTK's media
+ * player cannot read custom schemes (Tauri issue 3725), so the bytes are fetched (the
+ * page may fetch from `clip:`) and played from a blob. Revoke the result when done.
+ */
+export async function playable(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The note could not be loaded (${response.status}).`);
+  return URL.createObjectURL(await response.blob());
 }

@@ -46,6 +46,17 @@ export const commands = {
 	 *  what is wrong with it; for checking the To field as it is typed.
 	 */
 	checkRecipient: (platform: string, to: string) => typedError<string, CommandError_Serialize>(__TAURI_INVOKE("check_recipient", { platform, to })),
+	/**
+	 *  Starts recording from the default input (or `device`), encoding `platform`'s note
+	 *  as it goes; status arrives on `on_status` until the take ends.
+	 */
+	startRecording: (platform: string, device: string | null, onStatus: Channel<RecordingStatus_Deserialize>) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("start_recording", { platform, device, onStatus })),
+	pauseRecording: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("pause_recording")),
+	resumeRecording: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("resume_recording")),
+	/**  Ends the take and keeps it: the note (already encoded) goes to the preview. */
+	stopRecording: () => typedError<RecordedClip_Serialize, CommandError_Serialize>(__TAURI_INVOKE("stop_recording")),
+	/**  Throws the take away, spool and all. */
+	discardRecording: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("discard_recording")),
 };
 
 /* Types */
@@ -252,6 +263,54 @@ export type PlatformInfo_Serialize = {
 	playIconMaxBytes: number | null,
 	recipientHint: string,
 	fields: FieldInfo_Serialize[],
+};
+
+export type RecordedClip = RecordedClip_Serialize | RecordedClip_Deserialize;
+
+export type RecordedClip_Deserialize = {
+	clip: ClipView_Deserialize,
+	/**  `stopped`, `limit_reached` or `device_failed`. */
+	endedBy: string,
+	/**  Nothing louder than −60 dBFS was heard: a muted or dead microphone. */
+	silent: boolean,
+	/**  What went wrong with the device, when it stopped the take. */
+	deviceProblem?: string | null,
+};
+
+export type RecordedClip_Serialize = {
+	clip: ClipView_Serialize,
+	/**  `stopped`, `limit_reached` or `device_failed`. */
+	endedBy: string,
+	/**  Nothing louder than −60 dBFS was heard: a muted or dead microphone. */
+	silent: boolean,
+	/**  What went wrong with the device, when it stopped the take. */
+	deviceProblem: string | null,
+};
+
+export type RecordingStatus = RecordingStatus_Serialize | RecordingStatus_Deserialize;
+
+export type RecordingStatus_Deserialize = {
+	/**  `recording`, `paused`, `limit_reached`, `device_failed` or `finished`. */
+	state: string,
+	elapsedMs: number,
+	/**  The platform's limit (or none). */
+	limitMs?: number | null,
+	sizeEstimate: number,
+	/**  Loudness of the last moment, −60 (silence) to 0 dBFS. */
+	rmsDbfs: number | null,
+	peakDbfs: number | null,
+};
+
+export type RecordingStatus_Serialize = {
+	/**  `recording`, `paused`, `limit_reached`, `device_failed` or `finished`. */
+	state: string,
+	elapsedMs: number,
+	/**  The platform's limit (or none). */
+	limitMs: number | null,
+	sizeEstimate: number,
+	/**  Loudness of the last moment, −60 (silence) to 0 dBFS. */
+	rmsDbfs: number | null,
+	peakDbfs: number | null,
 };
 
 export type SendProgress = 

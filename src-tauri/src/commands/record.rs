@@ -1,0 +1,182 @@
+//! Recording from the window: start, pause, resume, stop (the note is ready at once:
+//! it was encoded while the agent spoke), discard. The level, timer and size go to the
+//! UI through a channel, at most 30 times a second.
+
+use std::time::Duration;
+
+use hark_core::platform::Platform;
+use hark_core::record::{EndReason, RecordOptions, Recording, State as RecState};
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, State};
+
+use super::clips::{ClipView, keep_note};
+use crate::CommandError;
+use crate::state::{Hark, blocking};
+
+/// How often the UI hears about a recording (≤ 30 a second).
+const TICK: Duration = Duration::from_millis(34);
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordingStatus {
+    /// `recording`, `paused`, `limit_reached`, `device_failed` or `finished`.
+    pub state: String,
+    pub elapsed_ms: u32,
+    /// The platform's limit (or none).
+    pub limit_ms: Option<u32>,
+    pub size_estimate: u32,
+    /// Loudness of the last moment, −60 (silence) to 0 dBFS.
+    pub rms_dbfs: f32,
+    pub peak_dbfs: f32,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordedClip {
+    pub clip: ClipView,
+    /// `stopped`, `limit_reached` or `device_failed`.
+    pub ended_by: String,
+    /// Nothing louder than −60 dBFS was heard: a muted or dead microphone.
+    pub silent: bool,
+    /// What went wrong with the device, when it stopped the take.
+    pub device_problem: Option<String>,
+}
+
+fn state_name(s: RecState) -> &'static str {
+    match s {
+        RecState::Recording => "recording",
+        RecState::Paused => "paused",
+        RecState::LimitReached => "limit_reached",
+        RecState::DeviceFailed => "device_failed",
+        RecState::Finished => "finished",
+    }
+}
+
+/// Starts recording from the default input (or `device`), encoding `platform`'s note
+/// as it goes; status arrives on `on_status` until the take ends.
+#[tauri::command]
+#[specta::specta]
+pub async fn start_recording(
+    app: AppHandle,
+    state: State<'_, Hark>,
+    platform: String,
+    device: Option<String>,
+    on_status: Channel<RecordingStatus>,
+) -> Result<(), CommandError> {
+    let platform: Platform = platform.parse().map_err(CommandError::from)?;
+    let spool_dir = state.data_dir()?.join("spool");
+    if state.recording().is_some() {
+        return Err(CommandError::shell(
+            "already_recording",
+            "A recording is already under way.",
+            "Stop or discard it first.",
+        ));
+    }
+    let recording = blocking(move || {
+        Recording::start(RecordOptions {
+            platform,
+            device,
+            max_duration: None,
+            spool_dir,
+            clean: true,
+        })
+        .map_err(CommandError::from)
+    })
+    .await?;
+    *state.recording() = Some(recording);
+    std::thread::Builder::new()
+        .name("recording-status".into())
+        .spawn(move || {
+            loop {
+                let hark = app.state::<Hark>();
+                let status = match hark.recording().as_ref() {
+                    Some(r) => r.status(),
+                    None => break,
+                };
+                let ended = !matches!(status.state, RecState::Recording | RecState::Paused);
+                let sent = on_status.send(RecordingStatus {
+                    state: state_name(status.state).into(),
+                    elapsed_ms: status.elapsed.as_millis() as u32,
+                    limit_ms: status.limit.map(|l| l.as_millis() as u32),
+                    size_estimate: status.size_estimate as u32,
+                    rms_dbfs: status.level.rms_dbfs,
+                    peak_dbfs: status.level.peak_dbfs,
+                });
+                if ended || sent.is_err() {
+                    break;
+                }
+                std::thread::sleep(TICK);
+            }
+        })
+        .map_err(|e| CommandError::shell("internal_error", e.to_string(), "Try again."))?;
+    Ok(())
+}
+
+fn no_recording() -> CommandError {
+    CommandError::shell(
+        "not_recording",
+        "Nothing is being recorded.",
+        "Press the record button to start.",
+    )
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn pause_recording(state: State<'_, Hark>) -> Result<(), CommandError> {
+    state.recording().as_ref().ok_or_else(no_recording)?.pause();
+    Ok(())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn resume_recording(state: State<'_, Hark>) -> Result<(), CommandError> {
+    state
+        .recording()
+        .as_ref()
+        .ok_or_else(no_recording)?
+        .resume();
+    Ok(())
+}
+
+/// Ends the take and keeps it: the note (already encoded) goes to the preview.
+#[tauri::command]
+#[specta::specta]
+pub async fn stop_recording(state: State<'_, Hark>) -> Result<RecordedClip, CommandError> {
+    let recording = state.recording().take().ok_or_else(no_recording)?;
+    let data_dir = state.data_dir()?;
+    let (stored, recorded) = blocking(move || {
+        let take = recording.stop().map_err(CommandError::from)?;
+        let (stored, clip) = keep_note(&data_dir, take.note.clone(), None)?;
+        let recorded = RecordedClip {
+            clip,
+            ended_by: match take.ended_by {
+                EndReason::Stopped => "stopped",
+                EndReason::LimitReached => "limit_reached",
+                EndReason::DeviceFailed => "device_failed",
+            }
+            .into(),
+            silent: take.silent,
+            device_problem: take
+                .device_error
+                .as_ref()
+                .map(|e| format!("{e} {}", hark_core::UserError::remedy(e))),
+        };
+        // The note is on disk in the data folder: the crash-safe spool can go.
+        take.saved();
+        Ok((stored, recorded))
+    })
+    .await?;
+    state.clips().insert(recorded.clip.id.clone(), stored);
+    Ok(recorded)
+}
+
+/// Throws the take away, spool and all.
+#[tauri::command]
+#[specta::specta]
+pub fn discard_recording(state: State<'_, Hark>) -> Result<(), CommandError> {
+    if let Some(recording) = state.recording().take() {
+        recording.cancel();
+    }
+    Ok(())
+}

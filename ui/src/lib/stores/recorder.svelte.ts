@@ -1,0 +1,87 @@
+import { Channel } from "@tauri-apps/api/core";
+import { commands, type CommandError, type RecordingStatus } from "../api";
+import type { RecordingStatus_Deserialize } from "../bindings";
+import { composer } from "./composer.svelte";
+
+/** The recording under way (if any), as the shell reports it ~30 times a second. */
+export const recorder = $state<{
+  status: RecordingStatus | null;
+  starting: boolean;
+  stopping: boolean;
+  error: CommandError | null;
+  /** Something to know about the last take (a silent microphone, a lost device). */
+  notice: string | null;
+}>({ status: null, starting: false, stopping: false, error: null, notice: null });
+
+export function isRecording(): boolean {
+  return recorder.status !== null || recorder.starting;
+}
+
+export async function startRecording(platform: string): Promise<void> {
+  if (isRecording()) return;
+  recorder.error = null;
+  recorder.notice = null;
+  recorder.starting = true;
+  // The bindings type a channel by its deserialising twin, whose optional fields may be
+  // left out; the shell always sends them.
+  const channel = new Channel<RecordingStatus_Deserialize>();
+  channel.onmessage = (s) => {
+    if (recorder.stopping) return;
+    recorder.status = { ...s, limitMs: s.limitMs ?? null };
+    // At the limit, or when the device gives out, the take ends by itself and is kept.
+    if (s.state === "limit_reached" || s.state === "device_failed") void stopRecording();
+  };
+  const result = await commands.startRecording(platform, null, channel);
+  recorder.starting = false;
+  if (result.status === "error") {
+    recorder.error = result.error;
+    recorder.status = null;
+  }
+}
+
+export async function pauseOrResume(): Promise<void> {
+  if (!recorder.status) return;
+  if (recorder.status.state === "paused") {
+    await commands.resumeRecording();
+  } else {
+    await commands.pauseRecording();
+  }
+}
+
+/** Ends the take and puts the note (already encoded) in the preview. */
+export async function stopRecording(): Promise<void> {
+  if (!recorder.status || recorder.stopping) return;
+  recorder.stopping = true;
+  const result = await commands.stopRecording();
+  recorder.stopping = false;
+  recorder.status = null;
+  if (result.status === "error") {
+    recorder.error = result.error;
+    return;
+  }
+  const r = result.data;
+  if (composer.clip) void commands.discardClip(composer.clip.id);
+  composer.clip = r.clip;
+  composer.source = null;
+  composer.sent = null;
+  composer.sendError = null;
+  if (r.silent) {
+    recorder.notice =
+      "Nothing was heard: the microphone may be muted or the wrong one. Check it in Settings, then record again.";
+  } else if (r.endedBy === "limit_reached") {
+    recorder.notice = "Recording stopped at the platform's limit; everything up to it is kept.";
+  } else if (r.deviceProblem) {
+    recorder.notice = `The microphone stopped: ${r.deviceProblem} What was recorded is kept.`;
+  }
+}
+
+export async function discardRecording(): Promise<void> {
+  await commands.discardRecording();
+  recorder.status = null;
+}
+
+/** 0..1 for a level in dBFS (−60 is silence). */
+export function meterFraction(dbfs: number | null): number {
+  if (dbfs === null || !Number.isFinite(dbfs)) return 0;
+  return Math.min(1, Math.max(0, (dbfs + 60) / 60));
+}
