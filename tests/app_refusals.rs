@@ -3,7 +3,9 @@
 //! the app and the command share the data folder and the keychain.
 
 use rig::accounts::run;
-use rig::desktop::page::{click, click_enabled, drop_file, plays, text_when, type_into, wait_for};
+use rig::desktop::page::{
+    LIMIT, click, click_enabled, drop_file, plays, text_when, type_into, wait_for,
+};
 use rig::desktop::{AppSession, E2E_DROP_ENV};
 use rig::fakes::{wechat, whatsapp};
 use rig::keychain::Keychain;
@@ -114,6 +116,32 @@ async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained(
     })
     .await;
     assert!(dot.contains("needs attention"), "{dot}");
+
+    // The remedy, followed in the window: edit the account, paste the new token (the
+    // form shows the old one only masked), verify; then resend the failed note.
+    click(driver, "button[aria-label='Edit Old token']").await;
+    let placeholder = rig::wait::until_async(LIMIT, "the masked token", || async {
+        let field = driver
+            .find(thirtyfour::By::Id("field-access_token"))
+            .await
+            .ok()?;
+        let shown = field.attr("placeholder").await.ok()??;
+        (!shown.is_empty()).then_some(shown)
+    })
+    .await;
+    assert!(placeholder.starts_with("••••9999"), "{placeholder}");
+    type_into(driver, "#field-access_token", "EAAJ-the-right-token-0000").await;
+    click(driver, "#account-save").await;
+    text_when(driver, "#verified", |t| t.contains("Verified")).await;
+    click(driver, ".dialog button[type='button']:not(.danger)").await;
+    text_when(driver, "nav button[data-account='Old token']", |t| {
+        t.contains("verified")
+    })
+    .await;
+    click(driver, "#history-list li[data-state='failed'] .resend").await;
+    let resent = text_when(driver, "#send-result", |t| t.contains("Message id")).await;
+    assert!(resent.contains("447700900123"), "{resent}");
+    assert_eq!(wa.state().delivered.len(), 1);
 
     session.quit().await;
 }
