@@ -24,6 +24,11 @@ fn main() {
         "resume_recording",
         "stop_recording",
         "discard_recording",
+        "get_settings",
+        "save_settings",
+        "input_devices",
+        "test_input",
+        "stop_input_test",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("failed to run tauri-build");

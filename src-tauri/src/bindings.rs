@@ -32,6 +32,11 @@ pub fn builder() -> Builder<tauri::Wry> {
         commands::record::resume_recording,
         commands::record::stop_recording,
         commands::record::discard_recording,
+        commands::settings::get_settings,
+        commands::settings::save_settings,
+        commands::settings::input_devices,
+        commands::settings::test_input,
+        commands::settings::stop_input_test,
     ])
 }
 

@@ -23,6 +23,7 @@ pub struct Hark {
     outbox: Result<Outbox, CommandError>,
     pub clips: Mutex<HashMap<String, StoredClip>>,
     recording: Mutex<Option<Recording>>,
+    input_test: Mutex<Option<Recording>>,
 }
 
 impl Hark {
@@ -31,6 +32,7 @@ impl Hark {
             outbox: Outbox::open_default().map_err(CommandError::from),
             clips: Mutex::new(HashMap::new()),
             recording: Mutex::new(None),
+            input_test: Mutex::new(None),
         }
     }
 
@@ -45,6 +47,11 @@ impl Hark {
     /// The recording under way, if any.
     pub fn recording(&self) -> std::sync::MutexGuard<'_, Option<Recording>> {
         self.recording.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A microphone test under way (Settings), if any.
+    pub fn input_test(&self) -> std::sync::MutexGuard<'_, Option<Recording>> {
+        self.input_test.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn clips(&self) -> std::sync::MutexGuard<'_, HashMap<String, StoredClip>> {

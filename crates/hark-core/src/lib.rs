@@ -12,6 +12,7 @@ pub mod paths;
 pub mod platform;
 pub mod profile;
 pub mod record;
+pub mod settings;
 
 pub use error::UserError;
 

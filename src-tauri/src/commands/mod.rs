@@ -7,3 +7,4 @@ pub mod history;
 pub mod platforms;
 pub mod record;
 pub mod send;
+pub mod settings;

@@ -53,7 +53,8 @@ fn state_name(s: RecState) -> &'static str {
     }
 }
 
-/// Starts recording from the default input (or `device`), encoding `platform`'s note
+/// Starts recording from `device` (or the one chosen in Settings, or the system's
+/// default), cleaning up as Settings say, encoding `platform`'s note
 /// as it goes; status arrives on `on_status` until the take ends.
 #[tauri::command]
 #[specta::specta]
@@ -66,6 +67,11 @@ pub async fn start_recording(
 ) -> Result<(), CommandError> {
     let platform: Platform = platform.parse().map_err(CommandError::from)?;
     let spool_dir = state.data_dir()?.join("spool");
+    let settings = hark_core::settings::Settings::load(state.outbox()?.db())?;
+    let device = device.or(settings.input_device);
+    if let Some(test) = state.input_test().take() {
+        test.cancel();
+    }
     if state.recording().is_some() {
         return Err(CommandError::shell(
             "already_recording",
@@ -79,7 +85,7 @@ pub async fn start_recording(
             device,
             max_duration: None,
             spool_dir,
-            clean: true,
+            clean: settings.clean,
         })
         .map_err(CommandError::from)
     })

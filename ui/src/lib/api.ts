@@ -5,16 +5,15 @@
  */
 import type {
   Account_Serialize,
-  AppInfo,
   ClipView_Serialize,
   CommandError_Serialize,
+  DeviceView_Serialize,
   FieldInfo_Serialize,
-  InboxItem,
   PlatformInfo_Serialize,
   RecordedClip_Serialize,
   RecordingStatus_Serialize,
-  SendProgress,
   SendView_Serialize,
+  SettingsView_Serialize,
   SentView_Serialize,
   VerdictView_Serialize,
 } from "./bindings";
@@ -30,7 +29,9 @@ export type SentView = SentView_Serialize;
 export type Verdict = VerdictView_Serialize;
 export type RecordedClip = RecordedClip_Serialize;
 export type RecordingStatus = RecordingStatus_Serialize;
-export type { AppInfo, InboxItem, SendProgress };
+export type Device = DeviceView_Serialize;
+export type Settings = SettingsView_Serialize;
+export type { AppInfo, InboxItem, InputLevel, SendProgress } from "./bindings";
 
 /** A command's result: its data, or the error it returned. */
 export type Result<T> = { status: "ok"; data: T } | { status: "error"; error: CommandError };

@@ -47,7 +47,8 @@ export const commands = {
 	 */
 	checkRecipient: (platform: string, to: string) => typedError<string, CommandError_Serialize>(__TAURI_INVOKE("check_recipient", { platform, to })),
 	/**
-	 *  Starts recording from the default input (or `device`), encoding `platform`'s note
+	 *  Starts recording from `device` (or the one chosen in Settings, or the system's
+	 *  default), cleaning up as Settings say, encoding `platform`'s note
 	 *  as it goes; status arrives on `on_status` until the take ends.
 	 */
 	startRecording: (platform: string, device: string | null, onStatus: Channel<RecordingStatus_Deserialize>) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("start_recording", { platform, device, onStatus })),
@@ -57,6 +58,17 @@ export const commands = {
 	stopRecording: () => typedError<RecordedClip_Serialize, CommandError_Serialize>(__TAURI_INVOKE("stop_recording")),
 	/**  Throws the take away, spool and all. */
 	discardRecording: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("discard_recording")),
+	getSettings: () => typedError<SettingsView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("get_settings")),
+	saveSettings: (settings: SettingsView_Deserialize) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("save_settings", { settings })),
+	/**  The microphones Hark can record from. */
+	inputDevices: () => typedError<DeviceView_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("input_devices")),
+	/**
+	 *  Listens to `device` (or the default) and streams its level for a few seconds, so
+	 *  the agent sees the right microphone moving. Nothing is kept.
+	 */
+	testInput: (device: string | null, onLevel: Channel<InputLevel>) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("test_input", { device, onLevel })),
+	/**  Ends a microphone test (nothing is kept). */
+	stopInputTest: () => __TAURI_INVOKE<void>("stop_input_test"),
 };
 
 /* Types */
@@ -200,6 +212,24 @@ export type CommandError_Serialize = {
 	sendId: number | null,
 };
 
+export type DeviceView = DeviceView_Serialize | DeviceView_Deserialize;
+
+export type DeviceView_Deserialize = {
+	id: string,
+	name: string,
+	isDefault: boolean,
+	/**  e.g. "48000 Hz, 2 channels"; null when the device would not open. */
+	format?: string | null,
+};
+
+export type DeviceView_Serialize = {
+	id: string,
+	name: string,
+	isDefault: boolean,
+	/**  e.g. "48000 Hz, 2 channels"; null when the device would not open. */
+	format: string | null,
+};
+
 export type FieldInfo = FieldInfo_Serialize | FieldInfo_Deserialize;
 
 export type FieldInfo_Deserialize = {
@@ -235,6 +265,11 @@ export type InboxItem = {
 	durationMs: number,
 	bytes: number,
 	audioUrl: string,
+};
+
+export type InputLevel = {
+	rmsDbfs: number | null,
+	peakDbfs: number | null,
 };
 
 export type PlatformInfo = PlatformInfo_Serialize | PlatformInfo_Deserialize;
@@ -383,6 +418,24 @@ export type SentView_Serialize = {
 	messageId: string | null,
 	mediaId: string | null,
 	sentAt: string,
+};
+
+export type SettingsView = SettingsView_Serialize | SettingsView_Deserialize;
+
+export type SettingsView_Deserialize = {
+	/**  The input device's id, or null for the system's default. */
+	inputDevice?: string | null,
+	clean: boolean,
+	/**  `system`, `light` or `dark`. */
+	theme: string,
+};
+
+export type SettingsView_Serialize = {
+	/**  The input device's id, or null for the system's default. */
+	inputDevice: string | null,
+	clean: boolean,
+	/**  `system`, `light` or `dark`. */
+	theme: string,
 };
 
 export type VerdictView = VerdictView_Serialize | VerdictView_Deserialize;

@@ -63,6 +63,13 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE profiles ADD COLUMN check_error TEXT;
     ALTER TABLE profiles ADD COLUMN check_detail TEXT;
     ",
+    // 3: settings (never a secret), one row per key.
+    "
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    ",
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

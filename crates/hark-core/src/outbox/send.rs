@@ -142,6 +142,11 @@ impl Outbox {
         }
     }
 
+    /// The database (settings live there too).
+    pub fn db(&self) -> &Db {
+        self.profiles.db()
+    }
+
     pub fn profiles(&self) -> &Profiles {
         &self.profiles
     }

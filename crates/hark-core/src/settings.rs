@@ -1,0 +1,102 @@
+//! The agent's preferences, in the database (never a secret): which microphone, whether
+//! recordings are cleaned up, the theme. Unknown or damaged values read as defaults.
+
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::db::{Db, DbError};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// The input device's id (`hark devices`), or `None` for the system's default.
+    pub input_device: Option<String>,
+    /// Trim silence, remove DC and level the loudness while recording.
+    pub clean: bool,
+    /// `system` (follow the OS), `light` or `dark`.
+    pub theme: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            input_device: None,
+            clean: true,
+            theme: "system".into(),
+        }
+    }
+}
+
+pub const THEMES: [&str; 3] = ["system", "light", "dark"];
+
+impl Settings {
+    pub fn load(db: &Db) -> Result<Settings, DbError> {
+        let conn = db.lock();
+        let get = |key: &str| -> Result<Option<String>, DbError> {
+            conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| db.err(e))
+        };
+        let defaults = Settings::default();
+        Ok(Settings {
+            input_device: get("input_device")?.filter(|d| !d.is_empty()),
+            clean: get("clean")?.map_or(defaults.clean, |v| v != "false"),
+            theme: get("theme")?
+                .filter(|t| THEMES.contains(&t.as_str()))
+                .unwrap_or(defaults.theme),
+        })
+    }
+
+    pub fn save(&self, db: &Db) -> Result<(), DbError> {
+        let theme = if THEMES.contains(&self.theme.as_str()) {
+            self.theme.as_str()
+        } else {
+            "system"
+        };
+        let mut conn = db.lock();
+        let tx = conn.transaction().map_err(|e| db.err(e))?;
+        for (key, value) in [
+            (
+                "input_device",
+                self.input_device.clone().unwrap_or_default(),
+            ),
+            ("clean", self.clean.to_string()),
+            ("theme", theme.to_owned()),
+        ] {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )
+            .map_err(|e| db.err(e))?;
+        }
+        tx.commit().map_err(|e| db.err(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_bad_values_read_as_defaults() {
+        let tmp = tempfile::tempdir().unwrap();
+        let db = Db::open(&tmp.path().join("hark.db")).unwrap();
+        assert_eq!(Settings::load(&db).unwrap(), Settings::default());
+        let mine = Settings {
+            input_device: Some("pulseaudio:vmic".into()),
+            clean: false,
+            theme: "dark".into(),
+        };
+        mine.save(&db).unwrap();
+        assert_eq!(Settings::load(&db).unwrap(), mine);
+        db.lock()
+            .execute(
+                "UPDATE settings SET value = 'purple' WHERE key = 'theme'",
+                [],
+            )
+            .unwrap();
+        assert_eq!(Settings::load(&db).unwrap().theme, "system");
+    }
+}

@@ -1,0 +1,161 @@
+//! Settings: the microphone (with a live test meter), cleanup while recording, the
+//! theme.
+
+use std::time::{Duration, Instant};
+
+use hark_core::audio::devices;
+use hark_core::platform::Platform;
+use hark_core::record::{RecordOptions, Recording};
+use hark_core::settings::Settings;
+use serde::{Deserialize, Serialize};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, State};
+
+use crate::CommandError;
+use crate::state::{Hark, blocking};
+
+/// A microphone test ends by itself after this long.
+const TEST_LENGTH: Duration = Duration::from_secs(15);
+
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsView {
+    /// The input device's id, or null for the system's default.
+    pub input_device: Option<String>,
+    pub clean: bool,
+    /// `system`, `light` or `dark`.
+    pub theme: String,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceView {
+    pub id: String,
+    pub name: String,
+    pub is_default: bool,
+    /// e.g. "48000 Hz, 2 channels"; null when the device would not open.
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct InputLevel {
+    pub rms_dbfs: f32,
+    pub peak_dbfs: f32,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn get_settings(state: State<'_, Hark>) -> Result<SettingsView, CommandError> {
+    let s = Settings::load(state.outbox()?.db())?;
+    Ok(SettingsView {
+        input_device: s.input_device,
+        clean: s.clean,
+        theme: s.theme,
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn save_settings(state: State<'_, Hark>, settings: SettingsView) -> Result<(), CommandError> {
+    Settings {
+        input_device: settings.input_device.filter(|d| !d.is_empty()),
+        clean: settings.clean,
+        theme: settings.theme,
+    }
+    .save(state.outbox()?.db())?;
+    Ok(())
+}
+
+/// The microphones Hark can record from.
+#[tauri::command]
+#[specta::specta]
+pub async fn input_devices() -> Result<Vec<DeviceView>, CommandError> {
+    let inventory = blocking(|| devices::list_inputs().map_err(CommandError::from)).await?;
+    Ok(inventory
+        .devices
+        .into_iter()
+        .map(|d| DeviceView {
+            format: d.default_format.as_ref().map(|f| {
+                format!(
+                    "{} Hz, {} channel{}",
+                    f.sample_rate,
+                    f.channels,
+                    if f.channels == 1 { "" } else { "s" }
+                )
+            }),
+            id: d.id,
+            name: d.name,
+            is_default: d.is_default,
+        })
+        .collect())
+}
+
+/// Listens to `device` (or the default) and streams its level for a few seconds, so
+/// the agent sees the right microphone moving. Nothing is kept.
+#[tauri::command]
+#[specta::specta]
+pub async fn test_input(
+    app: AppHandle,
+    state: State<'_, Hark>,
+    device: Option<String>,
+    on_level: Channel<InputLevel>,
+) -> Result<(), CommandError> {
+    if state.recording().is_some() {
+        return Err(CommandError::shell(
+            "already_recording",
+            "A recording is under way.",
+            "Stop it before testing the microphone.",
+        ));
+    }
+    stop_input_test(state.clone());
+    let spool_dir = state.data_dir()?.join("spool").join("test");
+    let test = blocking(move || {
+        Recording::start(RecordOptions {
+            platform: Platform::Sandbox,
+            device,
+            max_duration: Some(TEST_LENGTH),
+            spool_dir,
+            clean: false,
+        })
+        .map_err(CommandError::from)
+    })
+    .await?;
+    *state.input_test() = Some(test);
+    std::thread::Builder::new()
+        .name("input-test".into())
+        .spawn(move || {
+            let started = Instant::now();
+            loop {
+                let hark = app.state::<Hark>();
+                let level = match hark.input_test().as_ref() {
+                    Some(t) if !t.ended() && started.elapsed() < TEST_LENGTH => t.status().level,
+                    _ => break,
+                };
+                if on_level
+                    .send(InputLevel {
+                        rms_dbfs: level.rms_dbfs,
+                        peak_dbfs: level.peak_dbfs,
+                    })
+                    .is_err()
+                {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(34));
+            }
+            if let Some(t) = app.state::<Hark>().input_test().take() {
+                t.cancel();
+            }
+        })
+        .map_err(|e| CommandError::shell("internal_error", e.to_string(), "Try again."))?;
+    Ok(())
+}
+
+/// Ends a microphone test (nothing is kept).
+#[tauri::command]
+#[specta::specta]
+pub fn stop_input_test(state: State<'_, Hark>) {
+    if let Some(test) = state.input_test().take() {
+        test.cancel();
+    }
+}

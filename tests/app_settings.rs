@@ -1,0 +1,64 @@
+//! Settings in the real window: the microphones listed, a live test meter fed by the
+//! virtual microphone, cleanup and theme saved (and the dark theme applied).
+
+use rig::desktop::AppSession;
+use rig::desktop::page::{LIMIT, click, text_when, wait_for};
+use rig::pulse::{Signal, VirtualMic};
+use rig::wait::until_async;
+use thirtyfour::prelude::*;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_microphone_test_moves_and_choices_are_kept() {
+    let mic = VirtualMic::start(Signal::Sine { hz: 440 });
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = mic.env();
+    env.push((
+        "HARK_DATA_DIR".into(),
+        dir.path().join("data").display().to_string(),
+    ));
+    let session = AppSession::start(&rig::bins::built("hark-app"), env.clone()).await;
+    let driver = &session.driver;
+
+    click(driver, "#open-settings").await;
+    let options = text_when(driver, "#settings-device", |t| t.contains("(default)")).await;
+    assert!(options.contains("System default"), "{options}");
+
+    // The test meter moves with the microphone's sound.
+    click(driver, "#settings-test").await;
+    until_async(LIMIT, "the meter to move", || async {
+        let meter = driver.find(By::Id("settings-meter")).await.ok()?;
+        let now: u32 = meter.attr("aria-valuenow").await.ok()??.parse().ok()?;
+        (now > 20).then_some(())
+    })
+    .await;
+    session.screenshot("settings").await;
+
+    // No cleanup, dark theme: saved, applied, and still there after a restart.
+    click(driver, "#settings-clean").await;
+    click(driver, "input[name='theme'][value='dark']").await;
+    click(driver, "#settings-save").await;
+    dark(driver).await;
+    session.screenshot("dark").await;
+    session.quit().await;
+
+    let again = AppSession::start(&rig::bins::built("hark-app"), env).await;
+    let driver = &again.driver;
+    wait_for(driver, "#open-settings").await;
+    dark(driver).await;
+    click(driver, "#open-settings").await;
+    let clean = wait_for(driver, "#settings-clean").await;
+    assert!(!clean.is_selected().await.unwrap(), "cleanup stays off");
+    again.quit().await;
+}
+
+/// Waits until the page wears the dark theme.
+async fn dark(driver: &WebDriver) {
+    until_async(LIMIT, "the dark theme", || async {
+        let t = driver
+            .execute("return document.documentElement.dataset.theme;", vec![])
+            .await
+            .ok()?;
+        (t.json() == "dark").then_some(())
+    })
+    .await;
+}

@@ -1,0 +1,37 @@
+import { commands, type Settings } from "../api";
+
+/** The agent's preferences, as saved by the shell. */
+export const settings = $state<{ value: Settings }>({
+  value: { inputDevice: null, clean: true, theme: "system" },
+});
+
+const darkQuery = (): MediaQueryList | null =>
+  typeof window !== "undefined" && typeof window.matchMedia === "function"
+    ? window.matchMedia("(prefers-color-scheme: dark)")
+    : null;
+
+/** `light` or `dark`: the theme chosen, or the OS's for `system`. */
+export function resolveTheme(theme: string, osDark: boolean): "light" | "dark" {
+  if (theme === "light" || theme === "dark") return theme;
+  return osDark ? "dark" : "light";
+}
+
+export function applyTheme(): void {
+  const osDark = darkQuery()?.matches ?? false;
+  document.documentElement.dataset.theme = resolveTheme(settings.value.theme, osDark);
+}
+
+export async function loadSettings(): Promise<void> {
+  const result = await commands.getSettings();
+  if (result.status === "ok") settings.value = result.data;
+  applyTheme();
+  darkQuery()?.addEventListener("change", applyTheme);
+}
+
+export async function saveSettings(next: Settings): Promise<string | null> {
+  const result = await commands.saveSettings(next);
+  if (result.status === "error") return `${result.error.message} ${result.error.remedy}`;
+  settings.value = next;
+  applyTheme();
+  return null;
+}
