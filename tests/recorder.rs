@@ -52,9 +52,12 @@ fn pause_and_resume_leave_no_gap_click_or_paused_time() {
     let take = rec.stop().expect("a take");
     let wall = started.elapsed();
     let note = &take.note;
+    // Audio that arrived between the last status and stop is kept too (stop drains
+    // what the device delivered): at most one ~2 s burst of the virtual source.
+    let extra = note.duration_ms as i64 - recorded.as_millis() as i64;
     assert!(
-        (note.duration_ms as i64 - recorded.as_millis() as i64).abs() <= 1,
-        "the note is exactly the unpaused audio: {} ms vs {recorded:?}",
+        (-1..=2100).contains(&extra),
+        "the note is the unpaused audio: {} ms vs {recorded:?} counted before stop",
         note.duration_ms
     );
     assert!(
