@@ -109,7 +109,9 @@ async fn first_run_sandbox_then_a_whatsapp_account_add_verify_record_preview_sen
 
     // Record 3 s from the microphone: a live timer against no limit, a size estimate;
     // Stop, and the note (encoded while recording) is in the preview at once.
-    click_enabled(driver, "#record").await;
+    // Started from the global shortcut, as from another program in front.
+    wait_for(driver, "#record:not([disabled])").await;
+    session.display().press("ctrl+shift+space");
     wait_for(driver, "#record[aria-pressed='true']").await;
     // The virtual microphone delivers sound in bursts: wait for recorded time.
     // The virtual microphone delivers sound in bursts of about 2 s, so the timer may

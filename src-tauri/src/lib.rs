@@ -8,6 +8,7 @@ pub mod bindings;
 mod clip_protocol;
 mod commands;
 mod error;
+mod shortcut;
 mod state;
 
 pub use error::CommandError;
@@ -20,11 +21,13 @@ pub fn run() {
     let commands = bindings::builder();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_global_shortcut::Builder::new().build())
         .manage(state::Hark::open())
         .register_uri_scheme_protocol("clip", clip_protocol::handle)
         .invoke_handler(commands.invoke_handler())
         .setup(move |app| {
             commands.mount_events(app);
+            shortcut::register(app.handle());
             if std::env::var_os(E2E_DROP_ENV).is_some() {
                 // End-to-end tests cannot drag a file from another program, so they
                 // deliver a drop as the window does: the `tauri://drag-drop` event

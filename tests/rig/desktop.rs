@@ -67,6 +67,17 @@ impl Display {
             .map(str::to_string)
             .collect()
     }
+
+    /// Presses `keys` (xdotool's syntax, e.g. `ctrl+shift+space`) on this display, as
+    /// a person would with another program in front.
+    pub fn press(&self, keys: &str) {
+        let status = Command::new("xdotool")
+            .args(["key", keys])
+            .env("DISPLAY", self.name())
+            .status()
+            .expect("run xdotool");
+        assert!(status.success(), "xdotool key {keys}");
+    }
 }
 
 /// The app started by tauri-driver under its own display, driven over WebDriver.
