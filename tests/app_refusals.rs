@@ -95,7 +95,19 @@ async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained(
     type_into(driver, "input#to", "+44 7700 900123").await;
     drop_file(driver, &short).await;
     text_when(driver, "#clip-format", |t| t.contains("Ogg/Opus")).await;
-    click_enabled(driver, "#send").await;
+    // The preview's keys, with the focus out of the To field: Space plays, Esc asks
+    // before discarding, Enter sends.
+    wait_for(driver, "#send:not([disabled])").await;
+    click(driver, "#clip-duration").await;
+    key(driver, " ").await;
+    wait_for(driver, "#play[aria-pressed='true']").await;
+    key(driver, " ").await;
+    wait_for(driver, "#play[aria-pressed='false']").await;
+    key(driver, "\u{e00c}").await; // Escape
+    let ask = text_when(driver, "#preview [role='alert']", |t| !t.is_empty()).await;
+    assert_eq!(ask, "Discard this note?");
+    click(driver, "#preview .actions button:not(.danger)").await;
+    key(driver, "\u{e007}").await; // Enter
     let error = text_when(driver, "#send-error", |t| t.contains("invalid_token")).await;
     assert!(
         error.contains("did not accept this account's credentials"),
@@ -144,4 +156,15 @@ async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained(
     assert_eq!(wa.state().delivered.len(), 1);
 
     session.quit().await;
+}
+
+/// Presses a key in the page (WebDriver's key codes for Escape and Enter).
+async fn key(driver: &thirtyfour::WebDriver, key: &str) {
+    driver
+        .active_element()
+        .await
+        .expect("the focused element")
+        .send_keys(key)
+        .await
+        .expect("press a key");
 }

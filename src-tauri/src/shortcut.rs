@@ -12,11 +12,13 @@ pub const TOGGLE_EVENT: &str = "hark://toggle-recording";
 /// Registers the shortcut. A desktop that refuses global shortcuts (some Wayland
 /// compositors) leaves the app fully usable; the reason goes to stderr.
 pub fn register<R: Runtime>(app: &AppHandle<R>) {
-    let result = app.global_shortcut().on_shortcut(SHORTCUT, |app, _, event| {
-        if event.state == ShortcutState::Pressed {
-            let _ = app.emit_to("main", TOGGLE_EVENT, ());
-        }
-    });
+    let result = app
+        .global_shortcut()
+        .on_shortcut(SHORTCUT, |app, _, event| {
+            if event.state == ShortcutState::Pressed {
+                let _ = app.emit_to("main", TOGGLE_EVENT, ());
+            }
+        });
     if let Err(err) = result {
         eprintln!("Hark: the global shortcut {SHORTCUT} is not available here: {err}");
     }
