@@ -14,6 +14,8 @@ APT_PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev
   # the app in a window, headless (tests)
   xvfb xauth webkit2gtk-driver x11-utils xdotool
+  # the webview plays the preview through GStreamer (WAV parser, PulseAudio sink)
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   # capture through cpal (ALSA/PulseAudio) and the virtual microphone
   libasound2-dev pulseaudio pulseaudio-utils alsa-utils libasound2-plugins
   # the OS keychain (Secret Service) and an independent client for it
