@@ -155,6 +155,35 @@ async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained(
     assert!(resent.contains("447700900123"), "{resent}");
     assert_eq!(wa.state().delivered.len(), 1);
 
+    // Removing an account asks first, then takes it (and its secret) away.
+    click(driver, "button[aria-label='Edit Acme WeChat']").await;
+    click(driver, ".dialog .danger").await;
+    let ask = text_when(driver, ".dialog .actions", |t| {
+        t.contains("Remove this account")
+    })
+    .await;
+    assert!(ask.contains("and its secrets"), "{ask}");
+    click(driver, ".dialog .actions .danger").await;
+    rig::wait::until_async(LIMIT, "the account to leave the rail", || async {
+        let gone = driver
+            .find(thirtyfour::By::Css(
+                "nav button[data-account='Acme WeChat']",
+            ))
+            .await
+            .is_err();
+        gone.then_some(())
+    })
+    .await;
+    let (_, left) = keychain.secret_tool(&["search", "--all", "service", "hark"]);
+    assert!(
+        !left.contains("c0ffee-app-secret-3f9a"),
+        "the WeChat secret is gone"
+    );
+    assert!(
+        left.contains("EAAJ-the-right-token-0000"),
+        "the other account's stays"
+    );
+
     session.quit().await;
 }
 
