@@ -76,19 +76,7 @@ pub fn audio_url(path: &str) -> String {
 }
 
 fn new_id() -> String {
-    format!("c{:012x}", fastrand_id())
-}
-
-fn fastrand_id() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default(),
-    );
-    h.finish() & 0xffff_ffff_ffff
+    format!("c{:012x}", fastrand::u64(..) & 0xffff_ffff_ffff)
 }
 
 /// Makes `path` into `platform`'s note (or, when it cannot fit, says why), and keeps it

@@ -81,3 +81,11 @@ export async function playable(url: string): Promise<string> {
   if (!response.ok) throw new Error(`The note could not be loaded (${response.status}).`);
   return URL.createObjectURL(await response.blob());
 }
+
+/** Plays the note at `url` (a `clip://` address) on `audio`, replacing what it played. */
+export async function playOn(audio: HTMLAudioElement, url: string): Promise<void> {
+  const blob = await playable(url);
+  if (audio.src.startsWith("blob:")) URL.revokeObjectURL(audio.src);
+  audio.src = blob;
+  await audio.play();
+}
