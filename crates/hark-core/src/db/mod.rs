@@ -109,6 +109,11 @@ impl Db {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Runs one statement that changes rows; how many it changed.
+    pub fn execute(&self, sql: &str, params: impl rusqlite::Params) -> Result<usize, DbError> {
+        self.lock().execute(sql, params).map_err(|e| self.err(e))
+    }
+
     /// Wraps a SQLite error with this database's path.
     pub fn err(&self, source: rusqlite::Error) -> DbError {
         DbError::Sqlite {

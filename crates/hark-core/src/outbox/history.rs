@@ -113,65 +113,57 @@ impl History {
         Ok(conn.last_insert_rowid())
     }
 
-    /// The moment the request goes out; also what pacing measures from.
+    /// The moment the request goes out (pacing counts from it while the send is under
+    /// way, and from its answer once it has one).
     pub fn mark_sending(&self, id: i64) -> Result<(), DbError> {
         let now = now_ms();
-        self.db
-            .lock()
-            .execute(
-                "UPDATE sends SET status = 'sending', owner_pid = ?2, attempts = attempts + 1,
+        self.db.execute(
+            "UPDATE sends SET status = 'sending', owner_pid = ?2, attempts = attempts + 1,
                     attempted_at = ?3, updated_at = ?3, error_code = NULL, error_message = NULL,
                     error_remedy = NULL, error_retryable = NULL, raw_code = NULL,
                     raw_message = NULL
                  WHERE id = ?1",
-                params![id, std::process::id(), now],
-            )
-            .map_err(|e| self.db.err(e))?;
+            params![id, std::process::id(), now],
+        )?;
         Ok(())
     }
 
     pub fn mark_sent(&self, id: i64, receipt: &Receipt) -> Result<(), DbError> {
         let now = now_ms();
-        self.db
-            .lock()
-            .execute(
-                "UPDATE sends SET status = 'sent', message_id = ?2, media_id = ?3, receipt = ?4,
+        self.db.execute(
+            "UPDATE sends SET status = 'sent', message_id = ?2, media_id = ?3, receipt = ?4,
                     finished_at = ?5, updated_at = ?5
                  WHERE id = ?1",
-                params![
-                    id,
-                    receipt.message_id,
-                    receipt.media_id,
-                    serde_json::to_string(receipt).expect("serialises"),
-                    now
-                ],
-            )
-            .map_err(|e| self.db.err(e))?;
+            params![
+                id,
+                receipt.message_id,
+                receipt.media_id,
+                serde_json::to_string(receipt).expect("serialises"),
+                now
+            ],
+        )?;
         Ok(())
     }
 
     /// Records a failure: a platform's (`SendError`) or Hark's own (any code).
     pub fn mark_failed(&self, id: i64, error: &StoredError) -> Result<(), DbError> {
         let now = now_ms();
-        self.db
-            .lock()
-            .execute(
-                "UPDATE sends SET status = 'failed', error_code = ?2, error_message = ?3,
+        self.db.execute(
+            "UPDATE sends SET status = 'failed', error_code = ?2, error_message = ?3,
                     error_remedy = ?4, error_retryable = ?5, raw_code = ?6, raw_message = ?7,
                     finished_at = ?8, updated_at = ?8
                  WHERE id = ?1",
-                params![
-                    id,
-                    error.code,
-                    error.message,
-                    error.remedy,
-                    error.retryable,
-                    error.raw_code,
-                    error.raw_message,
-                    now
-                ],
-            )
-            .map_err(|e| self.db.err(e))?;
+            params![
+                id,
+                error.code,
+                error.message,
+                error.remedy,
+                error.retryable,
+                error.raw_code,
+                error.raw_message,
+                now
+            ],
+        )?;
         Ok(())
     }
 

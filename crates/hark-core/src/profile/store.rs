@@ -242,13 +242,10 @@ impl Profiles {
             return Err(ProfileError::NameTaken(new_name));
         }
         let now = now_ms();
-        self.db
-            .lock()
-            .execute(
-                "UPDATE profiles SET name = ?1, updated_at = ?2 WHERE id = ?3",
-                params![new_name, now, profile.id],
-            )
-            .map_err(|e| self.db.err(e))?;
+        self.db.execute(
+            "UPDATE profiles SET name = ?1, updated_at = ?2 WHERE id = ?3",
+            params![new_name, now, profile.id],
+        )?;
         profile.name = new_name;
         profile.updated_at = now;
         Ok(profile)
@@ -310,20 +307,17 @@ impl Profiles {
             updated_at: now_ms(),
             ..old
         };
-        self.db
-            .lock()
-            .execute(
-                "UPDATE profiles SET name = ?1, fields = ?2, secrets = ?3, updated_at = ?4
+        self.db.execute(
+            "UPDATE profiles SET name = ?1, fields = ?2, secrets = ?3, updated_at = ?4
                  WHERE id = ?5",
-                params![
-                    profile.name,
-                    serde_json::to_string(&profile.fields).expect("strings serialise"),
-                    serde_json::to_string(&profile.secret_keys).expect("strings serialise"),
-                    profile.updated_at,
-                    profile.id
-                ],
-            )
-            .map_err(|e| self.db.err(e))?;
+            params![
+                profile.name,
+                serde_json::to_string(&profile.fields).expect("strings serialise"),
+                serde_json::to_string(&profile.secret_keys).expect("strings serialise"),
+                profile.updated_at,
+                profile.id
+            ],
+        )?;
         Ok(profile)
     }
 
@@ -334,14 +328,11 @@ impl Profiles {
         error: Option<&str>,
         detail: &str,
     ) -> Result<(), ProfileError> {
-        self.db
-            .lock()
-            .execute(
-                "UPDATE profiles SET checked_at = ?2, check_error = ?3, check_detail = ?4
+        self.db.execute(
+            "UPDATE profiles SET checked_at = ?2, check_error = ?3, check_detail = ?4
                  WHERE id = ?1",
-                params![id, now_ms(), error, detail],
-            )
-            .map_err(|e| self.db.err(e))?;
+            params![id, now_ms(), error, detail],
+        )?;
         Ok(())
     }
 
@@ -374,17 +365,14 @@ impl Profiles {
             profile.secret_keys.push(key.into());
         }
         profile.updated_at = now_ms();
-        self.db
-            .lock()
-            .execute(
-                "UPDATE profiles SET secrets = ?1, updated_at = ?2 WHERE id = ?3",
-                params![
-                    serde_json::to_string(&profile.secret_keys).expect("strings serialise"),
-                    profile.updated_at,
-                    profile.id
-                ],
-            )
-            .map_err(|e| self.db.err(e))?;
+        self.db.execute(
+            "UPDATE profiles SET secrets = ?1, updated_at = ?2 WHERE id = ?3",
+            params![
+                serde_json::to_string(&profile.secret_keys).expect("strings serialise"),
+                profile.updated_at,
+                profile.id
+            ],
+        )?;
         Ok(profile)
     }
 
