@@ -1,6 +1,6 @@
-//! `clip://localhost/<id>`: the decoded audio of a clip, a history entry
-//! (`send/<id>`) or a sandbox note (`inbox/<message id>`), as WAV, with byte ranges
-//! (the webview's player seeks with them).
+//! `clip://localhost/<id>`: the audio of a clip, a history entry (`send/<id>`) or a
+//! sandbox note (`inbox/<message id>`): an Ogg/Opus note as it is, anything else
+//! decoded by Hark to WAV; with byte ranges (a player seeks with them).
 
 use tauri::http::{Request, Response, StatusCode, header};
 use tauri::{Manager, UriSchemeContext, Wry};
@@ -11,13 +11,14 @@ use crate::state::Hark;
 pub fn handle(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>) -> Response<Vec<u8>> {
     let path = request.uri().path().trim_start_matches('/').to_owned();
     let hark = ctx.app_handle().state::<Hark>();
-    let Some(wav) = audio_of(&hark, &path) else {
+    let Some(audio) = audio_of(&hark, &path) else {
         return Response::builder()
             .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
             .status(StatusCode::NOT_FOUND)
             .body(Vec::new())
             .expect("valid response");
     };
+    let wav = audio.bytes;
     let total = wav.len();
     let range = request
         .headers()
@@ -27,7 +28,7 @@ pub fn handle(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>) -> Resp
     // The page (tauri://localhost) fetches from clip://localhost: another origin.
     let builder = Response::builder()
         .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-        .header(header::CONTENT_TYPE, "audio/wav")
+        .header(header::CONTENT_TYPE, audio.mime)
         .header(header::ACCEPT_RANGES, "bytes");
     match range {
         Some((start, end)) => builder

@@ -15,8 +15,36 @@ use crate::CommandError;
 pub struct StoredClip {
     /// The note as made for the platform, or `None` when the file cannot fit.
     pub note: Option<Note>,
-    /// The decoded audio the preview plays (WAV).
-    pub wav: Vec<u8>,
+    /// What the preview plays: the note itself when the webview's player reads its
+    /// format (Ogg/Opus), else the note decoded by Hark (WAV).
+    pub audio: Playable,
+}
+
+/// Audio bytes for the webview's player, with their type.
+#[derive(Clone)]
+pub struct Playable {
+    pub bytes: Vec<u8>,
+    pub mime: &'static str,
+}
+
+impl Playable {
+    /// The note itself for Ogg/Opus (which WebKit's GStreamer plays: the customer's
+    /// very file), else `decoded` (Hark's own decoding of AMR, AAC or a source file).
+    pub fn of(bytes: &[u8], decoded: impl FnOnce() -> Vec<u8>) -> Playable {
+        let ogg_opus =
+            bytes.starts_with(b"OggS") && bytes.get(28..36) == Some(b"OpusHead".as_slice());
+        if ogg_opus {
+            Playable {
+                bytes: bytes.to_vec(),
+                mime: "audio/ogg",
+            }
+        } else {
+            Playable {
+                bytes: decoded(),
+                mime: "audio/wav",
+            }
+        }
+    }
 }
 
 pub struct Hark {
@@ -72,4 +100,24 @@ pub async fn blocking<T: Send + 'static>(
                 "Try again; if it keeps happening, restart Hark.",
             ))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Playable;
+
+    #[test]
+    fn an_ogg_opus_note_is_played_as_it_is_and_anything_else_decoded() {
+        let mut ogg = b"OggS".to_vec();
+        ogg.resize(28, 0);
+        ogg.extend_from_slice(b"OpusHead-and-the-rest");
+        let played = Playable::of(&ogg, || panic!("an Ogg/Opus note is not decoded"));
+        assert_eq!((played.mime, played.bytes), ("audio/ogg", ogg));
+        let amr = b"#!AMR\n\x3c".to_vec();
+        let played = Playable::of(&amr, || b"RIFF".to_vec());
+        assert_eq!(
+            (played.mime, played.bytes.as_slice()),
+            ("audio/wav", b"RIFF".as_slice())
+        );
+    }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use tauri::State;
 
 use crate::CommandError;
-use crate::state::{Hark, StoredClip, blocking};
+use crate::state::{Hark, Playable, StoredClip, blocking};
 
 /// Bars in the preview's waveform.
 pub const BARS: usize = 160;
@@ -152,7 +152,10 @@ fn make_clip(
             Ok((
                 StoredClip {
                     note: None,
-                    wav: heard.wav,
+                    audio: Playable {
+                        bytes: heard.wav,
+                        mime: "audio/wav",
+                    },
                 },
                 view,
             ))
@@ -188,10 +191,11 @@ pub fn keep_note(
         audio_url: audio_url(&id),
         source,
     };
+    let audio = Playable::of(&note.bytes, || heard.wav);
     Ok((
         StoredClip {
             note: Some(note),
-            wav: heard.wav,
+            audio,
         },
         view,
     ))

@@ -9,7 +9,7 @@ use tauri::ipc::Channel;
 use super::clips::audio_url;
 use super::send::{SendProgress, SentView, forward, sent_view};
 use crate::CommandError;
-use crate::state::{Hark, blocking};
+use crate::state::{Hark, Playable, blocking};
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -154,8 +154,9 @@ pub async fn inbox(state: State<'_, Hark>) -> Result<Vec<InboxItem>, CommandErro
         .collect())
 }
 
-/// The decoded audio of a history entry or an inbox note, for the protocol handler.
-pub fn audio_of(hark: &Hark, path: &str) -> Option<Vec<u8>> {
+/// What the player gets for a clip, a history entry or an inbox note (see
+/// [`Playable::of`]), for the protocol handler.
+pub fn audio_of(hark: &Hark, path: &str) -> Option<Playable> {
     let file = if let Some(id) = path.strip_prefix("send/") {
         let id: i64 = id.parse().ok()?;
         let record = hark.outbox().ok()?.history().get(id).ok()??;
@@ -168,9 +169,13 @@ pub fn audio_of(hark: &Hark, path: &str) -> Option<Vec<u8>> {
             .find(|d| d.message_id == id)?
             .file
     } else {
-        return hark.clips().get(path).map(|c| c.wav.clone());
+        return hark.clips().get(path).map(|c| c.audio.clone());
     };
-    hark_core::audio::preview::preview(&file, 1)
-        .ok()
-        .map(|p| p.wav)
+    let bytes = std::fs::read(&file).ok()?;
+    let decoded = || {
+        hark_core::audio::preview::preview(&file, 1)
+            .map(|p| p.wav)
+            .unwrap_or_default()
+    };
+    Some(Playable::of(&bytes, decoded)).filter(|p| !p.bytes.is_empty())
 }
