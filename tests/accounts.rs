@@ -226,3 +226,97 @@ fn a_keychain_that_goes_away_is_reported_and_nothing_is_lost() {
             .contains("••••3f9a")
     );
 }
+
+#[test]
+fn an_edit_changes_fields_and_drops_secrets_the_new_settings_no_longer_use() {
+    let install = Install::start();
+    let added = install.add_profile(
+        "wechat",
+        "WX",
+        &["--app-id", "wx1"],
+        "app-secret-value-0001",
+    );
+    let id = added["id"].as_str().unwrap().to_owned();
+    let secret_entry = format!("profile:{id}:app_secret");
+    assert!(
+        install
+            .keychain
+            .secret_tool(&["lookup", "service", "hark", "username", &secret_entry])
+            .0
+    );
+
+    // Relay mode needs its URL: refused, nothing changed.
+    let refused = install.hark(&["profile", "edit", "WX", "--token-mode", "relay"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("Token relay URL is required"),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        install
+            .keychain
+            .secret_tool(&["lookup", "service", "hark", "username", &secret_entry])
+            .0
+    );
+
+    // With it: saved under a new name, and the AppSecret (unused by a relay) leaves the
+    // keychain.
+    let edited = install.hark(&[
+        "profile",
+        "edit",
+        "WX",
+        "--new-name",
+        "WeChat via relay",
+        "--token-mode",
+        "relay",
+        "--relay-url",
+        "https://relay.example/token",
+        "--json",
+    ]);
+    assert_eq!(edited.code, 0, "{}", edited.stderr);
+    let view: Value = serde_json::from_str(&edited.stdout).unwrap();
+    assert_eq!(view["edited"]["name"], "WeChat via relay");
+    let field = |v: &Value, key: &str| {
+        v["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["key"] == key)
+            .cloned()
+    };
+    assert_eq!(
+        field(&view["edited"], "token_mode").unwrap()["value"],
+        "relay"
+    );
+    assert!(
+        field(&view["edited"], "app_secret").is_none(),
+        "no longer a field of this mode"
+    );
+    let (found, _) =
+        install
+            .keychain
+            .secret_tool(&["lookup", "service", "hark", "username", &secret_entry]);
+    assert!(!found, "the unused AppSecret is gone from the keychain");
+
+    // An empty value goes back to the default.
+    install.hark(&[
+        "profile",
+        "edit",
+        "WeChat via relay",
+        "--api-base",
+        "http://proxy.example",
+    ]);
+    let back = install.hark(&[
+        "profile",
+        "edit",
+        "WeChat via relay",
+        "--api-base",
+        "",
+        "--json",
+    ]);
+    let view: Value = serde_json::from_str(&back.stdout).unwrap();
+    let api = field(&view["edited"], "api_base").unwrap();
+    assert_eq!(api["value"], "https://api.weixin.qq.com");
+    assert_eq!(api["is_default"], true);
+}

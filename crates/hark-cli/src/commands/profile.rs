@@ -28,6 +28,8 @@ pub enum Command {
         /// Its new name.
         new_name: String,
     },
+    /// Change an account's name or fields (secrets: `set-secret`).
+    Edit(EditArgs),
     /// Remove an account and its secrets from the keychain.
     Remove(NameArg),
     /// Check an account's credentials with a cheap real call to the platform.
@@ -67,6 +69,32 @@ pub struct AddArgs {
     /// A name for the account, e.g. "Acme support".
     #[arg(long)]
     name: String,
+    #[command(flatten)]
+    fields: FieldFlags,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+pub struct EditArgs {
+    /// The account's name (or id).
+    name: String,
+    /// A new name for it.
+    #[arg(long)]
+    new_name: Option<String>,
+    /// The fields to change (an empty value, e.g. --api-base '', goes back to the
+    /// default). Secrets change with `hark profile set-secret`.
+    #[command(flatten)]
+    fields: FieldFlags,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// The non-secret fields, as flags (`hark profile fields PLATFORM` says which apply).
+#[derive(clap::Args)]
+pub struct FieldFlags {
     /// The API's base URL [default: the platform's own host].
     #[arg(long)]
     api_base: Option<String>,
@@ -94,13 +122,11 @@ pub struct AddArgs {
     /// WhatsApp gateway: the session name [default: default].
     #[arg(long)]
     session: Option<String>,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
 }
 
-impl AddArgs {
-    fn fields(&self) -> BTreeMap<String, String> {
+impl FieldFlags {
+    /// The flags given, by field key (an empty value included).
+    fn given(&self) -> BTreeMap<String, String> {
         [
             ("api_base", &self.api_base),
             ("app_id", &self.app_id),
@@ -138,6 +164,7 @@ pub fn run(command: Command) -> anyhow::Result<Exit> {
         Command::List(a) => list(a.json),
         Command::Show(a) => show(&a.name, a.json),
         Command::Rename { name, new_name } => rename(&name, &new_name),
+        Command::Edit(a) => edit(a),
         Command::Remove(a) => remove(&a.name, a.json),
         Command::Verify(a) => verify(&a.name, a.json),
         Command::SetSecret { name, key } => set_secret(&name, key.as_deref()),
@@ -172,7 +199,7 @@ fn add(args: AddArgs) -> anyhow::Result<Exit> {
         Ok(o) => o,
         Err(exit) => return Ok(exit),
     };
-    let fields = args.fields();
+    let fields = args.fields.given();
     let wanted = secret_fields(args.platform, &fields);
     let (specs, needed): (Vec<_>, Vec<_>) = wanted.into_iter().unzip();
     let secrets = secret_input::read(&specs, &needed)?;
@@ -304,6 +331,42 @@ fn rename(name: &str, new_name: &str) -> anyhow::Result<Exit> {
             Ok(Exit::Ok)
         }
         Err(e) => Ok(report::user_error(&e, false, exit_for(&e))),
+    }
+}
+
+fn edit(args: EditArgs) -> anyhow::Result<Exit> {
+    let outbox = match open(args.json) {
+        Ok(o) => o,
+        Err(exit) => return Ok(exit),
+    };
+    let profiles = outbox.profiles();
+    let profile = match profiles.get(&args.name) {
+        Ok(p) => p,
+        Err(e) => return Ok(report::user_error(&e, args.json, exit_for(&e))),
+    };
+    let mut fields = profile.fields.clone();
+    for (key, value) in args.fields.given() {
+        if value.trim().is_empty() {
+            fields.remove(&key);
+        } else {
+            fields.insert(key, value);
+        }
+    }
+    let name = args.new_name.as_deref().unwrap_or(&profile.name);
+    match profiles.update(&profile.id, name, fields, Default::default()) {
+        Ok(p) => {
+            if args.json {
+                let view = ProfileView::new(&p, None);
+                println!("{:#}", serde_json::json!({ "edited": view }));
+            } else {
+                println!(
+                    "Saved “{}”. Check it with: hark profile verify \"{}\"",
+                    p.name, p.name
+                );
+            }
+            Ok(Exit::Ok)
+        }
+        Err(e) => Ok(report::user_error(&e, args.json, exit_for(&e))),
     }
 }
 
