@@ -60,6 +60,32 @@ impl Messenger {
             .insert(psid.into(), now_ms() - hours_ago * HOUR_MS);
     }
 
+    /// An injected error, an unknown Graph version or a wrong Page token, as Graph
+    /// answers them; `None` when the request may go on.
+    fn refuse(
+        &mut self,
+        endpoint: &'static str,
+        version: &str,
+        query: &HashMap<String, String>,
+    ) -> Option<Response> {
+        if let Some(r) = self.common.take_injected(endpoint) {
+            return Some(r);
+        }
+        if !version_ok(version) {
+            return Some(self.error(endpoint, 400, 2500, None, "Unknown path components"));
+        }
+        if query.get("access_token") != Some(&self.token) {
+            return Some(self.error(
+                endpoint,
+                400,
+                190,
+                Some(463),
+                "Invalid OAuth access token - Cannot parse access token",
+            ));
+        }
+        None
+    }
+
     fn error(
         &mut self,
         endpoint: &'static str,
@@ -100,20 +126,8 @@ async fn me(
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
     let mut s = lock(&s);
-    if let Some(r) = s.common.take_injected("me") {
+    if let Some(r) = s.refuse("me", &version, &q) {
         return r;
-    }
-    if !version_ok(&version) {
-        return s.error("me", 400, 2500, None, "Unknown path components");
-    }
-    if q.get("access_token") != Some(&s.token) {
-        return s.error(
-            "me",
-            400,
-            190,
-            Some(463),
-            "Invalid OAuth access token - Cannot parse access token",
-        );
     }
     s.common.seen.push(Seen {
         endpoint: "me",
@@ -130,20 +144,8 @@ async fn messages(
 ) -> Response {
     {
         let mut s = lock(&shared);
-        if let Some(r) = s.common.take_injected("send") {
+        if let Some(r) = s.refuse("send", &version, &q) {
             return r;
-        }
-        if !version_ok(&version) {
-            return s.error("send", 400, 2500, None, "Unknown path components");
-        }
-        if q.get("access_token") != Some(&s.token) {
-            return s.error(
-                "send",
-                400,
-                190,
-                Some(463),
-                "Invalid OAuth access token - Cannot parse access token",
-            );
         }
         if page != s.page_id {
             return s.error("send", 400, 100, Some(33), "Unsupported post request. Object does not exist or cannot be loaded due to missing permissions");

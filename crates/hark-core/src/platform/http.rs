@@ -207,6 +207,17 @@ impl Http {
         }
     }
 
+    /// A call that cannot create a message (a token fetch, a verification), with no one
+    /// watching its progress.
+    pub fn check<T>(
+        &self,
+        what: &str,
+        build: impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
+        parse: impl Fn(Reply) -> Result<T, SendError>,
+    ) -> Result<T, SendError> {
+        self.call(what, Stage::BeforeSend, &no_progress(), build, parse)
+    }
+
     fn network_error(&self, what: &str, err: &reqwest::Error) -> SendError {
         let host = err
             .url()

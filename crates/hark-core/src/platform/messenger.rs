@@ -65,10 +65,8 @@ pub fn recipient(to: &str) -> Result<String, SendError> {
 impl Client for Messenger {
     fn verify(&self) -> Result<Verified, SendError> {
         let url = self.url("me");
-        let me = self.http.call(
+        let me = self.http.check(
             "checking the Page token",
-            Stage::BeforeSend,
-            &super::http::no_progress(),
             |c| {
                 c.get(&url)
                     .query(&[("fields", "id,name"), ("access_token", &self.token)])

@@ -4,7 +4,7 @@
 use super::Platform;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::{ErrorCode, SendError, described};
-use super::http::{Http, Progress, ProgressFn, Reply, Stage, file_part, join, no_progress};
+use super::http::{Http, Progress, ProgressFn, Reply, Stage, file_part, join};
 use crate::profile::{Profile, Secrets};
 
 pub struct Telegram {
@@ -106,13 +106,9 @@ pub fn recipient(to: &str) -> Result<String, SendError> {
 impl Client for Telegram {
     fn verify(&self) -> Result<Verified, SendError> {
         let url = self.url("getMe");
-        let me = self.http.call(
-            "checking the bot token",
-            Stage::BeforeSend,
-            &no_progress(),
-            |c| c.get(&url),
-            |r| ok_result(&r),
-        )?;
+        let me = self
+            .http
+            .check("checking the bot token", |c| c.get(&url), |r| ok_result(&r))?;
         let username = me.get("username").and_then(|v| v.as_str()).unwrap_or("?");
         let name = me.get("first_name").and_then(|v| v.as_str()).unwrap_or("");
         Ok(Verified {

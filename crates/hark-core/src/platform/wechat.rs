@@ -16,7 +16,7 @@ use serde_json::json;
 use super::Platform;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::{ErrorCode, SendError, described};
-use super::http::{Http, Progress, ProgressFn, Reply, Stage, file_part, join, no_progress};
+use super::http::{Http, Progress, ProgressFn, Reply, Stage, file_part, join};
 use crate::profile::{Profile, Secrets};
 
 /// Tokens by profile id, shared by every send in this process.
@@ -216,10 +216,8 @@ impl Wechat {
             "secret": self.app_secret,
             "force_refresh": false,
         });
-        self.http.call(
+        self.http.check(
             "getting an access token",
-            Stage::BeforeSend,
-            &no_progress(),
             |c| c.post(&url).json(&body),
             |r| {
                 let (json, code, msg) = errcode(&r)?;
@@ -232,10 +230,8 @@ impl Wechat {
     }
 
     fn token_from_relay(&self) -> Result<(String, u64), SendError> {
-        self.http.call(
+        self.http.check(
             "getting an access token from the relay",
-            Stage::BeforeSend,
-            &no_progress(),
             |c| {
                 let request = c.get(&self.relay_url);
                 if self.relay_bearer.is_empty() {
@@ -338,10 +334,8 @@ impl Client for Wechat {
         let url = join(&self.base, "cgi-bin/getcallbackip");
         self.with_token(
             |token| {
-                self.http.call(
+                self.http.check(
                     "checking the access token",
-                    Stage::BeforeSend,
-                    &no_progress(),
                     |c| c.get(&url).query(&[("access_token", token)]),
                     |r| answer(&r),
                 )

@@ -7,7 +7,7 @@ use super::Platform;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::SendError;
 use super::graph;
-use super::http::{Http, Progress, ProgressFn, Reply, Stage, file_part, join, no_progress};
+use super::http::{Http, Progress, ProgressFn, Reply, Stage, file_part, join};
 use crate::profile::{Profile, Secrets};
 
 pub struct Whatsapp {
@@ -75,10 +75,8 @@ pub fn recipient(to: &str) -> Result<String, SendError> {
 impl Client for Whatsapp {
     fn verify(&self) -> Result<Verified, SendError> {
         let url = self.url("");
-        let number = self.http.call(
+        let number = self.http.check(
             "checking the phone number",
-            Stage::BeforeSend,
-            &no_progress(),
             |c| {
                 c.get(&url)
                     .bearer_auth(&self.token)

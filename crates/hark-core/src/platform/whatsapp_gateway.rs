@@ -7,7 +7,7 @@ use serde_json::json;
 use super::Platform;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::{ErrorCode, SendError, described};
-use super::http::{Http, Progress, ProgressFn, Reply, Stage, join, no_progress};
+use super::http::{Http, Progress, ProgressFn, Reply, Stage, join};
 use crate::profile::{Profile, Secrets};
 
 pub struct Gateway {
@@ -117,10 +117,8 @@ pub fn recipient(to: &str) -> Result<String, SendError> {
 impl Client for Gateway {
     fn verify(&self) -> Result<Verified, SendError> {
         let url = join(&self.base, &format!("api/sessions/{}", self.session));
-        let session = self.http.call(
+        let session = self.http.check(
             "checking the gateway session",
-            Stage::BeforeSend,
-            &no_progress(),
             |c| self.request(c.get(&url)),
             |r| ok_json(&r, &self.session),
         )?;
