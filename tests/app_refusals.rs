@@ -4,7 +4,8 @@
 
 use rig::accounts::run;
 use rig::desktop::page::{
-    LIMIT, click, click_enabled, drop_file, plays, text_when, type_into, wait_for,
+    LIMIT, click, click_enabled, drop_file, focused_is, gone, key, plays, text_when, type_into,
+    wait_for,
 };
 use rig::desktop::{AppSession, E2E_DROP_ENV};
 use rig::fakes::{wechat, whatsapp};
@@ -96,7 +97,8 @@ async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained(
     drop_file(driver, &short).await;
     text_when(driver, "#clip-format", |t| t.contains("Ogg/Opus")).await;
     // The preview's keys, with the focus out of the To field: Space plays, Esc asks
-    // before discarding, Enter sends.
+    // before discarding (with the focus on the question; Esc again keeps the note),
+    // Ctrl+Enter sends.
     wait_for(driver, "#send:not([disabled])").await;
     click(driver, "#clip-duration").await;
     key(driver, " ").await;
@@ -104,10 +106,13 @@ async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained(
     key(driver, " ").await;
     wait_for(driver, "#play[aria-pressed='false']").await;
     key(driver, "\u{e00c}").await; // Escape
-    let ask = text_when(driver, "#preview [role='alert']", |t| !t.is_empty()).await;
+    let ask = text_when(driver, "#discard-question h2", |t| !t.is_empty()).await;
     assert_eq!(ask, "Discard this note?");
-    click(driver, "#preview .actions button:not(.danger)").await;
-    key(driver, "\u{e007}").await; // Enter
+    focused_is(driver, "discard-confirm").await;
+    key(driver, "\u{e00c}").await; // Escape again: keep it
+    gone(driver, "#discard-question").await;
+    wait_for(driver, "#preview").await;
+    key(driver, "\u{e009}\u{e007}\u{e000}").await; // Ctrl+Enter
     let error = text_when(driver, "#send-error", |t| t.contains("invalid_token")).await;
     assert!(
         error.contains("did not accept this account's credentials"),
@@ -185,15 +190,4 @@ async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained(
     );
 
     session.quit().await;
-}
-
-/// Presses a key in the page (WebDriver's key codes for Escape and Enter).
-async fn key(driver: &thirtyfour::WebDriver, key: &str) {
-    driver
-        .active_element()
-        .await
-        .expect("the focused element")
-        .send_keys(key)
-        .await
-        .expect("press a key");
 }

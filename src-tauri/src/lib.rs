@@ -25,6 +25,17 @@ pub fn run() {
         .manage(state::Hark::open())
         .register_uri_scheme_protocol("clip", clip_protocol::handle)
         .invoke_handler(commands.invoke_handler())
+        .on_window_event(|window, event| {
+            use tauri::{Emitter, Manager};
+            // Closing with a recording or an unsent note asks first (the page shows
+            // the question and calls `quit` when the agent says so).
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event
+                && window.state::<state::Hark>().has_unfinished_work()
+            {
+                api.prevent_close();
+                let _ = window.emit(commands::quit::CLOSE_REQUESTED, ());
+            }
+        })
         .setup(move |app| {
             commands.mount_events(app);
             shortcut::register(app.handle());
@@ -33,10 +44,12 @@ pub fn run() {
                 // deliver a drop as the window does: the `tauri://drag-drop` event
                 // sent to this webview. Only with this variable set may the page send it.
                 use tauri::Manager;
+                // Likewise they close the window as its close button does.
                 app.add_capability(
                     tauri::ipc::CapabilityBuilder::new("e2e-drop")
                         .window("main")
-                        .permission("core:event:allow-emit-to"),
+                        .permission("core:event:allow-emit-to")
+                        .permission("core:window:allow-close"),
                 )?;
             }
             Ok(())

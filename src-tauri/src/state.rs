@@ -6,15 +6,22 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use hark_core::audio::convert::Note;
+use hark_core::draft::Draft;
 use hark_core::outbox::Outbox;
 use hark_core::record::Recording;
 
 use crate::CommandError;
 
-/// A clip ready to preview, and (when it fits) to send.
+/// A clip ready to preview, and (when it fits) to send: a draft, open in the window.
 pub struct StoredClip {
     /// The note as made for the platform, or `None` when the file cannot fit.
     pub note: Option<Note>,
+    /// Where it is kept on disk (so a closed window or a crash loses nothing), and
+    /// what it can be made again from.
+    pub draft: Draft,
+    /// How often the note was made again (part of its audio address, so that the
+    /// webview never plays an earlier one from its cache).
+    pub revision: u32,
     /// What the preview plays: the note itself when the webview's player reads its
     /// format (Ogg/Opus), else the note decoded by Hark (WAV).
     pub audio: Playable,
@@ -52,6 +59,7 @@ pub struct Hark {
     pub clips: Mutex<HashMap<String, StoredClip>>,
     recording: Mutex<Option<Recording>>,
     input_test: Mutex<Option<Recording>>,
+    quitting: std::sync::atomic::AtomicBool,
 }
 
 impl Hark {
@@ -61,6 +69,7 @@ impl Hark {
             clips: Mutex::new(HashMap::new()),
             recording: Mutex::new(None),
             input_test: Mutex::new(None),
+            quitting: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -84,6 +93,25 @@ impl Hark {
 
     pub fn clips(&self) -> std::sync::MutexGuard<'_, HashMap<String, StoredClip>> {
         self.clips.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Whether closing the window now would end work the agent has not finished: a
+    /// recording under way, or a note in the preview that was not handed to the outbox.
+    pub fn has_unfinished_work(&self) -> bool {
+        if self.quitting.load(std::sync::atomic::Ordering::Acquire) {
+            return false;
+        }
+        self.recording().is_some()
+            || self
+                .clips()
+                .values()
+                .any(|c| c.draft.info.sent_as.is_none())
+    }
+
+    /// The agent chose to quit: the window closes without asking again.
+    pub fn set_quitting(&self) {
+        self.quitting
+            .store(true, std::sync::atomic::Ordering::Release);
     }
 }
 

@@ -246,6 +246,78 @@ pub mod page {
         wait_for(driver, "#play[aria-pressed='false']").await;
     }
 
+    /// Waits until the element with id `id` has the keyboard focus.
+    pub async fn focused_is(driver: &WebDriver, id: &str) {
+        until_async(LIMIT, &format!("#{id} to have the focus"), || async {
+            let active = driver.active_element().await.ok()?;
+            (active.id().await.ok()?.as_deref() == Some(id)).then_some(())
+        })
+        .await;
+    }
+
+    /// The id of the element that has the keyboard focus ("" for none).
+    pub async fn focused_id(driver: &WebDriver) -> String {
+        let id = driver
+            .execute("return document.activeElement?.id ?? '';", vec![])
+            .await
+            .expect("read the focused element");
+        id.json().as_str().unwrap_or_default().to_string()
+    }
+
+    /// Waits until nothing on the page matches `css`.
+    pub async fn gone(driver: &WebDriver, css: &str) {
+        until_async(LIMIT, &format!("{css} to go"), || async {
+            driver.find(By::Css(css)).await.is_err().then_some(())
+        })
+        .await;
+    }
+
+    /// Presses `keys` on the focused element (WebDriver's codes: `\u{e007}` Enter,
+    /// `\u{e00c}` Escape, `\u{e009}` Control held until `\u{e000}`).
+    pub async fn key(driver: &WebDriver, keys: &str) {
+        driver
+            .active_element()
+            .await
+            .expect("the focused element")
+            .send_keys(keys)
+            .await
+            .expect("press a key");
+    }
+
+    /// Whether the focused element matches `css`.
+    pub async fn focus_matches(driver: &WebDriver, css: &str) -> bool {
+        driver
+            .execute(
+                "return document.activeElement?.matches(arguments[0]) ?? false;",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.json().as_bool())
+            .unwrap_or(false)
+    }
+
+    /// Presses Tab (Shift+Tab when `back`) until the focused element matches `css`, at
+    /// most `most` times: the control is reachable by keyboard, in that many steps.
+    pub async fn tab_to(driver: &WebDriver, css: &str, back: bool, most: usize) {
+        let keys = if back {
+            "\u{e008}\u{e004}\u{e000}"
+        } else {
+            "\u{e004}"
+        };
+        for _ in 0..most {
+            if focus_matches(driver, css).await {
+                return;
+            }
+            key(driver, keys).await;
+        }
+        assert!(
+            focus_matches(driver, css).await,
+            "{css} was not reached with {most} presses of Tab (focus is on #{})",
+            focused_id(driver).await
+        );
+    }
+
     /// Delivers a file drop exactly as the window does when a file is dropped on it:
     /// the `tauri://drag-drop` event, to this webview (the app allows the page to send
     /// it only when started with `HARK_E2E_DROP`). WebDriver cannot drag a file from

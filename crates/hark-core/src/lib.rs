@@ -5,6 +5,7 @@
 pub mod audio;
 pub mod db;
 pub mod doctor;
+pub mod draft;
 pub mod error;
 pub mod files;
 pub mod outbox;

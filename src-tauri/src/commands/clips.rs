@@ -1,9 +1,10 @@
 //! Clips: a dropped or picked file made into the platform's note, checked, and made
 //! audible for the preview (served to the webview as `clip://localhost/<id>`).
 
-use hark_core::audio::convert::{ConvertOptions, Note, convert};
+use hark_core::audio::convert::Note;
 use hark_core::audio::error::ClipError;
 use hark_core::audio::{inspect, preview};
+use hark_core::draft::{Draft, Drafts, Origin};
 use hark_core::platform::{Level, Platform, Verdict, limits};
 use serde::Serialize;
 use tauri::State;
@@ -19,6 +20,8 @@ pub const BARS: usize = 160;
 pub struct ClipView {
     pub id: String,
     pub platform: String,
+    /// `recorded` or `imported`.
+    pub origin: String,
     /// What would be sent, e.g. "AMR-NB"; for a file that cannot be sent, what it is.
     pub format: String,
     pub duration_ms: u32,
@@ -75,12 +78,9 @@ pub fn audio_url(path: &str) -> String {
     }
 }
 
-fn new_id() -> String {
-    format!("c{:012x}", fastrand::u64(..) & 0xffff_ffff_ffff)
-}
-
 /// Makes `path` into `platform`'s note (or, when it cannot fit, says why), and keeps it
-/// for the preview and the send. `trim` keeps the start of a file that is too long.
+/// as a draft for the preview and the send. `trim` keeps the start of a file that is
+/// too long.
 #[tauri::command]
 #[specta::specta]
 pub async fn import_clip(
@@ -90,32 +90,70 @@ pub async fn import_clip(
     trim: bool,
 ) -> Result<ClipView, CommandError> {
     let platform: Platform = platform.parse().map_err(CommandError::from)?;
-    let data_dir = state.data_dir()?;
-    let (stored, view) = blocking(move || make_clip(&data_dir, &path, platform, trim)).await?;
+    let drafts = Drafts::new(&state.data_dir()?);
+    let (stored, view) = blocking(move || {
+        let source = std::path::Path::new(&path);
+        let mut draft = drafts
+            .create(Origin::Imported, Some(source), platform, false)
+            .map_err(io_error)?;
+        draft.info.trim = trim;
+        make_clip(draft, platform, 0)
+    })
+    .await?;
     state.clips().insert(view.id.clone(), stored);
     Ok(view)
 }
 
-fn make_clip(
-    data_dir: &std::path::Path,
-    path: &str,
-    platform: Platform,
+/// Makes the note in the preview again, for `platform` (the account changed) or
+/// keeping only the part that fits (`trim`), from its source: the raw take of a
+/// recording, or the imported file.
+#[tauri::command]
+#[specta::specta]
+pub async fn remake_clip(
+    state: State<'_, Hark>,
+    id: String,
+    platform: String,
     trim: bool,
-) -> Result<(StoredClip, ClipView), CommandError> {
-    let source = std::path::Path::new(path);
-    let name = source.file_name().map(|n| n.to_string_lossy().into_owned());
-    let id = new_id();
-    let opts = ConvertOptions {
-        clean: false,
-        trim_to_limit: trim,
+) -> Result<ClipView, CommandError> {
+    let platform: Platform = platform.parse().map_err(CommandError::from)?;
+    let (mut draft, revision) = {
+        let clips = state.clips();
+        let clip = clips.get(&id).ok_or_else(clip_gone)?;
+        (clip.draft.clone(), clip.revision + 1)
     };
-    match convert(source, platform, opts) {
-        Ok(note) => keep_note(data_dir, note, name),
+    draft.info.trim |= trim;
+    let (stored, view) = blocking(move || make_clip(draft, platform, revision)).await?;
+    state.clips().insert(view.id.clone(), stored);
+    Ok(view)
+}
+
+pub fn clip_gone() -> CommandError {
+    CommandError::shell(
+        "clip_gone",
+        "This note is no longer open.",
+        "Record it again, or drop the file again.",
+    )
+}
+
+/// The draft's note for `platform` (the kept one, or one made now from the source),
+/// made audible for the preview; or, when the audio cannot fit the platform, the file
+/// as it is with what to do about it.
+pub fn make_clip(
+    mut draft: Draft,
+    platform: Platform,
+    revision: u32,
+) -> Result<(StoredClip, ClipView), CommandError> {
+    match draft.note_for(platform) {
+        Ok(note) => {
+            draft.keep_note(&note).map_err(io_error)?;
+            keep_note(draft, note, revision)
+        }
         Err(ClipError::DoesNotFit(failed)) => {
             // Nothing can be sent, but the agent still sees (and hears) the file, and
             // what to do about it.
-            let info = inspect::inspect(source)?;
-            let heard = preview::preview(source, BARS)?;
+            let source = draft.info.source.clone();
+            let info = inspect::inspect(&source)?;
+            let heard = preview::preview(&source, BARS)?;
             let facts = platform.facts();
             let mut verdicts = vec![failed.clone()];
             if failed.check != "duration"
@@ -134,9 +172,12 @@ fn make_clip(
                     remedy: None,
                 });
             }
+            draft.info.platform = platform;
+            let id = draft.info.id.clone();
             let view = ClipView {
                 id: id.clone(),
                 platform: platform.id().into(),
+                origin: origin_name(draft.info.origin).into(),
                 // Nothing was made for the platform: this is the file as it is.
                 format: format!("{} (not converted)", info.format_label()),
                 duration_ms: info.duration_ms as u32,
@@ -146,8 +187,8 @@ fn make_clip(
                 verdicts: verdicts.iter().map(verdict_view).collect(),
                 sendable: false,
                 peaks: heard.peaks,
-                audio_url: audio_url(&id),
-                source: name,
+                audio_url: audio_url(&format!("{id}?v={revision}")),
+                source: draft.info.source_name.clone(),
             };
             Ok((
                 StoredClip {
@@ -156,30 +197,43 @@ fn make_clip(
                         bytes: heard.wav,
                         mime: "audio/wav",
                     },
+                    draft,
+                    revision,
                 },
                 view,
             ))
         }
-        Err(other) => Err(other.into()),
+        Err(other) => {
+            // Nothing to preview: a draft that was never shown goes (an open one stays,
+            // with the note it had).
+            if draft.info.note_file.is_none() {
+                draft.remove();
+            }
+            Err(other.into())
+        }
     }
 }
 
-/// Keeps a note made for a platform (imported or recorded) in the data folder, and
-/// makes it audible for the preview.
+fn origin_name(origin: Origin) -> &'static str {
+    match origin {
+        Origin::Recorded => "recorded",
+        Origin::Imported => "imported",
+    }
+}
+
+/// Makes the note (kept in its draft) audible for the preview.
 pub fn keep_note(
-    data_dir: &std::path::Path,
+    draft: Draft,
     note: Note,
-    source: Option<String>,
+    revision: u32,
 ) -> Result<(StoredClip, ClipView), CommandError> {
-    let id = new_id();
-    let dir = data_dir.join("clips");
-    std::fs::create_dir_all(&dir).map_err(io_error)?;
-    let kept = dir.join(format!("{id}-{}", note.file_name));
-    hark_core::files::write_atomically(&kept, &note.bytes).map_err(io_error)?;
+    let kept = draft.note_path().ok_or_else(clip_gone)?;
     let heard = preview::preview(&kept, BARS)?;
+    let id = draft.info.id.clone();
     let view = ClipView {
         id: id.clone(),
         platform: note.platform.id().into(),
+        origin: origin_name(draft.info.origin).into(),
         format: note.format.label().into(),
         duration_ms: note.duration_ms as u32,
         bytes: note.size as u32,
@@ -188,20 +242,22 @@ pub fn keep_note(
         verdicts: note.verdicts.iter().map(verdict_view).collect(),
         sendable: !note.verdicts.iter().any(|v| v.level == Level::Fail),
         peaks: heard.peaks,
-        audio_url: audio_url(&id),
-        source,
+        audio_url: audio_url(&format!("{id}?v={revision}")),
+        source: draft.info.source_name.clone(),
     };
     let audio = Playable::of(&note.bytes, || heard.wav);
     Ok((
         StoredClip {
             note: Some(note),
             audio,
+            draft,
+            revision,
         },
         view,
     ))
 }
 
-fn io_error(e: std::io::Error) -> CommandError {
+pub fn io_error(e: std::io::Error) -> CommandError {
     CommandError::shell(
         "clip_unwritable",
         format!("Hark could not keep the note in its data folder: {e}"),
@@ -209,9 +265,12 @@ fn io_error(e: std::io::Error) -> CommandError {
     )
 }
 
-/// Forgets a clip (after it was sent or discarded).
+/// Forgets a clip after it was sent or discarded: its draft (note and raw take) is
+/// deleted from disk; an imported file stays where it is.
 #[tauri::command]
 #[specta::specta]
 pub fn discard_clip(state: State<'_, Hark>, id: String) {
-    state.clips().remove(&id);
+    if let Some(clip) = state.clips().remove(&id) {
+        clip.draft.remove();
+    }
 }

@@ -3,8 +3,10 @@
 pub mod accounts;
 pub mod app_info;
 pub mod clips;
+pub mod drafts;
 pub mod history;
 pub mod platforms;
+pub mod quit;
 pub mod record;
 pub mod send;
 pub mod settings;

@@ -10,9 +10,11 @@ use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
 
-use super::clips::{ClipView, keep_note};
+use hark_core::draft::{Drafts, Origin, TAKE_FILE};
+
+use super::clips::{ClipView, io_error, keep_note};
 use crate::CommandError;
-use crate::state::{Hark, blocking};
+use crate::state::{Hark, StoredClip, blocking};
 
 /// How often the UI hears about a recording (≤ 30 a second).
 const TICK: Duration = Duration::from_millis(34);
@@ -151,30 +153,50 @@ pub fn resume_recording(state: State<'_, Hark>) -> Result<(), CommandError> {
 pub async fn stop_recording(state: State<'_, Hark>) -> Result<RecordedClip, CommandError> {
     let recording = state.recording().take().ok_or_else(no_recording)?;
     let data_dir = state.data_dir()?;
-    let (stored, recorded) = blocking(move || {
-        let take = recording.stop().map_err(CommandError::from)?;
-        let (stored, clip) = keep_note(&data_dir, take.note.clone(), None)?;
-        let recorded = RecordedClip {
-            clip,
-            ended_by: match take.ended_by {
-                EndReason::Stopped => "stopped",
-                EndReason::LimitReached => "limit_reached",
-                EndReason::DeviceFailed => "device_failed",
-            }
-            .into(),
-            silent: take.silent,
-            device_problem: take
-                .device_error
-                .as_ref()
-                .map(|e| format!("{e} {}", hark_core::UserError::remedy(e))),
-        };
-        // The note is on disk in the data folder: the crash-safe spool can go.
-        take.saved();
-        Ok((stored, recorded))
-    })
-    .await?;
+    let (stored, recorded) = blocking(move || keep_take(&data_dir, recording)).await?;
     state.clips().insert(recorded.clip.id.clone(), stored);
     Ok(recorded)
+}
+
+/// Stops `recording` and keeps the take as a draft: the note, then the raw take, and
+/// only then does the spool go, so that a crash at any point leaves the take somewhere
+/// it is offered back.
+pub fn keep_take(
+    data_dir: &std::path::Path,
+    recording: Recording,
+) -> Result<(StoredClip, RecordedClip), CommandError> {
+    let take = recording.stop().map_err(CommandError::from)?;
+    let platform = take.note.platform;
+    let cleaned = take.note.cleanup.is_some();
+    let mut draft = Drafts::new(data_dir)
+        .create(Origin::Recorded, None, platform, cleaned)
+        .map_err(io_error)?;
+    // A recording stops at the platform's limit: made again for another platform, it
+    // keeps the part that fits that one.
+    draft.info.trim = true;
+    draft.keep_note(&take.note).map_err(io_error)?;
+    let ended_by = take.ended_by;
+    let silent = take.silent;
+    let device_problem = take
+        .device_error
+        .as_ref()
+        .map(|e| format!("{e} {}", hark_core::UserError::remedy(e)));
+    let note = take.note.clone();
+    take.keep_raw(&draft.dir.join(TAKE_FILE))
+        .map_err(io_error)?;
+    let (stored, clip) = keep_note(draft, note, 0)?;
+    let recorded = RecordedClip {
+        clip,
+        ended_by: match ended_by {
+            EndReason::Stopped => "stopped",
+            EndReason::LimitReached => "limit_reached",
+            EndReason::DeviceFailed => "device_failed",
+        }
+        .into(),
+        silent,
+        device_problem,
+    };
+    Ok((stored, recorded))
 }
 
 /// Throws the take away, spool and all.

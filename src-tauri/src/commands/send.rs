@@ -10,6 +10,7 @@ use serde::Serialize;
 use tauri::State;
 use tauri::ipc::Channel;
 
+use super::clips::clip_gone;
 use crate::CommandError;
 use crate::state::{Hark, blocking};
 
@@ -69,6 +70,8 @@ pub fn forward(channel: Channel<SendProgress>) -> ProgressFn {
     let last = Arc::new(Mutex::new(None::<Instant>));
     Arc::new(move |p| {
         let message = match p {
+            // The shell marks the draft (send_clip); the page needs nothing.
+            Progress::Queued { .. } => return,
             Progress::Uploading { sent, total } => {
                 let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
                 let due = last.is_none_or(|t| t.elapsed() >= Duration::from_millis(33));
@@ -109,25 +112,29 @@ pub async fn send_clip(
     on_progress: Channel<SendProgress>,
 ) -> Result<SentView, CommandError> {
     let outbox = state.outbox()?.clone();
-    let note = {
+    let (note, draft) = {
         let clips = state.clips();
-        let clip = clips.get(&clip_id).ok_or_else(|| {
-            CommandError::shell(
-                "clip_gone",
-                "This note is no longer open.",
-                "Record it again, or drop the file again.",
-            )
-        })?;
-        clip.note.clone().ok_or_else(|| {
+        let clip = clips.get(&clip_id).ok_or_else(clip_gone)?;
+        let note = clip.note.clone().ok_or_else(|| {
             CommandError::shell(
                 "does_not_fit",
                 "This note cannot be sent as it is.",
                 "Follow the fix shown under the note.",
             )
-        })?
+        })?;
+        (note, clip.draft.clone())
     };
-    let progress = forward(on_progress);
-    blocking(move || {
+    let forward = forward(on_progress);
+    // Once the outbox has the note (its history row and its own copy), the draft is
+    // marked with the send's id: it is never offered back as unsent after a restart,
+    // whatever happens next.
+    let progress: ProgressFn = Arc::new(move |p| {
+        if let Progress::Queued { send_id } = p {
+            let _ = draft.clone().mark_sent(send_id);
+        }
+        forward(p)
+    });
+    let result = blocking(move || {
         outbox
             .send(
                 SendRequest {
@@ -142,5 +149,13 @@ pub async fn send_clip(
             .map(|s| sent_view(&s))
             .map_err(|e| CommandError::from_outbox(&e))
     })
-    .await
+    .await;
+    let send_id = match &result {
+        Ok(sent) => Some(sent.send_id as i64),
+        Err(e) => e.send_id.map(i64::from),
+    };
+    if let (Some(id), Some(clip)) = (send_id, state.clips().get_mut(&clip_id)) {
+        clip.draft.info.sent_as = Some(id);
+    }
+    result
 }

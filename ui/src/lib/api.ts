@@ -8,6 +8,7 @@ import type {
   ClipView_Serialize,
   CommandError_Serialize,
   DeviceView_Serialize,
+  DraftView_Serialize,
   FieldInfo_Serialize,
   PlatformInfo_Serialize,
   RecordedClip_Serialize,
@@ -31,6 +32,7 @@ export type RecordedClip = RecordedClip_Serialize;
 export type RecordingStatus = RecordingStatus_Serialize;
 export type Device = DeviceView_Serialize;
 export type Settings = SettingsView_Serialize;
+export type DraftView = DraftView_Serialize;
 export type { AppInfo, InboxItem, InputLevel, SendProgress } from "./bindings";
 
 /** A command's result: its data, or the error it returned. */

@@ -26,11 +26,35 @@ export const commands = {
 	removeAccount: (id: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("remove_account", { id })),
 	/**
 	 *  Makes `path` into `platform`'s note (or, when it cannot fit, says why), and keeps it
-	 *  for the preview and the send. `trim` keeps the start of a file that is too long.
+	 *  as a draft for the preview and the send. `trim` keeps the start of a file that is
+	 *  too long.
 	 */
 	importClip: (path: string, platform: string, trim: boolean) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("import_clip", { path, platform, trim })),
-	/**  Forgets a clip (after it was sent or discarded). */
+	/**
+	 *  Makes the note in the preview again, for `platform` (the account changed) or
+	 *  keeping only the part that fits (`trim`), from its source: the raw take of a
+	 *  recording, or the imported file.
+	 */
+	remakeClip: (id: string, platform: string, trim: boolean) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("remake_clip", { id, platform, trim })),
+	/**
+	 *  Forgets a clip after it was sent or discarded: its draft (note and raw take) is
+	 *  deleted from disk; an imported file stays where it is.
+	 */
 	discardClip: (id: string) => __TAURI_INVOKE<void>("discard_clip", { id }),
+	/**
+	 *  Unsent notes and cut-off recordings from earlier runs, newest first (none of the
+	 *  ones open in this window).
+	 */
+	unsentDrafts: () => typedError<DraftView_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("unsent_drafts")),
+	/**  Opens an unsent note (or a cut-off recording) in the preview, made for `platform`. */
+	restoreDraft: (id: string, platform: string) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("restore_draft", { id, platform })),
+	/**  Throws away an unsent note or a cut-off recording, from disk. */
+	discardDraft: (id: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("discard_draft", { id })),
+	/**
+	 *  Quits Hark. A recording under way is stopped and kept as a draft first; unsent
+	 *  notes are drafts already. All of them are offered back at the next start.
+	 */
+	quit: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("quit")),
 	/**  Sends the clip to `to` through the account: checked, kept, recorded, then sent. */
 	sendClip: (clipId: string, accountId: string, to: string, humanAgent: boolean, onProgress: Channel<SendProgress>) => typedError<SentView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("send_clip", { clipId, accountId, to, humanAgent, onProgress })),
 	/**  The newest sends first. */
@@ -138,6 +162,8 @@ export type ClipView = ClipView_Serialize | ClipView_Deserialize;
 export type ClipView_Deserialize = {
 	id: string,
 	platform: string,
+	/**  `recorded` or `imported`. */
+	origin: string,
 	/**  What would be sent, e.g. "AMR-NB"; for a file that cannot be sent, what it is. */
 	format: string,
 	durationMs: number,
@@ -160,6 +186,8 @@ export type ClipView_Deserialize = {
 export type ClipView_Serialize = {
 	id: string,
 	platform: string,
+	/**  `recorded` or `imported`. */
+	origin: string,
 	/**  What would be sent, e.g. "AMR-NB"; for a file that cannot be sent, what it is. */
 	format: string,
 	durationMs: number,
@@ -228,6 +256,40 @@ export type DeviceView_Serialize = {
 	isDefault: boolean,
 	/**  e.g. "48000 Hz, 2 channels"; null when the device would not open. */
 	format: string | null,
+};
+
+export type DraftKind = 
+/**  A recording that was stopped and not sent. */
+"recorded" | 
+/**  A file that was dropped or picked and not sent. */
+"imported" | 
+/**  A recording cut off while it was under way (the window closed, Hark crashed). */
+"interrupted";
+
+export type DraftView = DraftView_Serialize | DraftView_Deserialize;
+
+export type DraftView_Deserialize = {
+	id: string,
+	kind: DraftKind,
+	/**  When it was made (RFC 3339, UTC). */
+	createdAt: string,
+	durationMs: number,
+	/**  The imported file's name. */
+	name?: string | null,
+	/**  The platform it was made for. */
+	platform: string,
+};
+
+export type DraftView_Serialize = {
+	id: string,
+	kind: DraftKind,
+	/**  When it was made (RFC 3339, UTC). */
+	createdAt: string,
+	durationMs: number,
+	/**  The imported file's name. */
+	name: string | null,
+	/**  The platform it was made for. */
+	platform: string,
 };
 
 export type FieldInfo = FieldInfo_Serialize | FieldInfo_Deserialize;

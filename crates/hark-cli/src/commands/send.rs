@@ -50,6 +50,7 @@ fn progress_printer() -> ProgressFn {
             .expect("valid template"),
     );
     Arc::new(move |p| match p {
+        Progress::Queued { .. } => {}
         Progress::Uploading { sent, total } => {
             bar.set_length(total);
             bar.set_position(sent);

@@ -238,6 +238,7 @@ impl Outbox {
             bytes = note.size,
             "queued"
         );
+        progress(Progress::Queued { send_id: id });
         let wait = pace::wait_before(&self.history, platform, &profile.id, &to, id)?;
         if !wait.is_zero() {
             progress(Progress::Waiting {

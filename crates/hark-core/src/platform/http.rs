@@ -38,6 +38,11 @@ pub enum Stage {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "step")]
 pub enum Progress {
+    /// The send is in the history (row `send_id`), its note kept in the outbox: from
+    /// here on nothing is lost, whatever happens to the process.
+    Queued {
+        send_id: i64,
+    },
     /// Waiting before sending, to stay within the platform's rate limit.
     Waiting {
         secs: f64,

@@ -103,6 +103,18 @@ pub struct Take {
 }
 
 impl Take {
+    /// Keeps the raw take (before cleanup and encoding) as a WAV file at `dest`, from
+    /// which a note can be made again for another platform; removes the spool.
+    pub fn keep_raw(mut self, dest: &std::path::Path) -> std::io::Result<()> {
+        match self.spool.take() {
+            Some(spool) => spool.into_wav(dest),
+            None => Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "this take has no raw copy",
+            )),
+        }
+    }
+
     /// Call once the note is safely stored: removes the crash-safe spool.
     pub fn saved(mut self) {
         if let Some(spool) = self.spool.take() {

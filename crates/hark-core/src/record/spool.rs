@@ -38,6 +38,7 @@ fn yes() -> bool {
 }
 
 pub struct Spool {
+    rate: u32,
     pcm: BufWriter<File>,
     pcm_path: PathBuf,
     info_path: PathBuf,
@@ -73,6 +74,7 @@ impl Spool {
         let pcm_path = dir.join(format!("{id}.pcm"));
         let pcm = BufWriter::with_capacity(64 * 1024, File::create(&pcm_path)?);
         Ok(Spool {
+            rate,
             pcm,
             pcm_path,
             info_path,
@@ -89,6 +91,15 @@ impl Spool {
             self.pcm.flush()?;
             self.last_flush = Instant::now();
         }
+        Ok(())
+    }
+
+    /// Writes the whole take as a WAV file at `dest` (the raw take a note can be made
+    /// again from), then removes the spool.
+    pub fn into_wav(mut self, dest: &Path) -> std::io::Result<()> {
+        self.pcm.flush()?;
+        pcm_to_wav(&self.pcm_path, self.rate, dest)?;
+        self.remove();
         Ok(())
     }
 
@@ -128,10 +139,61 @@ impl Interrupted {
             .collect())
     }
 
+    /// Writes the take as a WAV file at `dest` (the spool stays until [`Self::remove`]).
+    pub fn to_wav(&self, dest: &Path) -> std::io::Result<()> {
+        pcm_to_wav(&self.pcm_path, self.info.sample_rate, dest)
+    }
+
     pub fn remove(&self) {
         let _ = std::fs::remove_file(&self.pcm_path);
         let _ = std::fs::remove_file(&self.info_path);
     }
+}
+
+/// Copies mono 16-bit PCM into a WAV file, streaming (a long take is never held in
+/// memory), written beside `dest` and renamed into place once it is on disk.
+fn pcm_to_wav(pcm: &Path, rate: u32, dest: &Path) -> std::io::Result<()> {
+    let mut input = File::open(pcm)?;
+    // Up to the last whole sample, and no more than a WAV can say.
+    let len = (input.metadata()?.len() & !1).min(u32::MAX as u64 - 36);
+    let tmp = dest.with_file_name(format!(
+        ".{}.part",
+        dest.file_name().unwrap_or_default().to_string_lossy()
+    ));
+    let mut write = || -> std::io::Result<()> {
+        let mut out = BufWriter::new(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)?,
+        );
+        out.write_all(&wav_header(rate, len as u32))?;
+        std::io::copy(&mut (&mut input).take(len), &mut out)?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, dest)
+    };
+    write().inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// The 44-byte header of a mono 16-bit PCM WAV holding `data_len` bytes.
+fn wav_header(rate: u32, data_len: u32) -> [u8; 44] {
+    let mut h = [0u8; 44];
+    h[0..4].copy_from_slice(b"RIFF");
+    h[4..8].copy_from_slice(&(36 + data_len).to_le_bytes());
+    h[8..16].copy_from_slice(b"WAVEfmt ");
+    h[16..20].copy_from_slice(&16u32.to_le_bytes());
+    h[20..22].copy_from_slice(&1u16.to_le_bytes()); // PCM
+    h[22..24].copy_from_slice(&1u16.to_le_bytes()); // mono
+    h[24..28].copy_from_slice(&rate.to_le_bytes());
+    h[28..32].copy_from_slice(&(rate * 2).to_le_bytes());
+    h[32..34].copy_from_slice(&2u16.to_le_bytes());
+    h[34..36].copy_from_slice(&16u16.to_le_bytes());
+    h[36..40].copy_from_slice(b"data");
+    h[40..44].copy_from_slice(&data_len.to_le_bytes());
+    h
 }
 
 /// Takes in `dir` whose owner process is no longer running, oldest first.
@@ -208,6 +270,16 @@ mod tests {
         let samples = found[0].samples().unwrap();
         assert_eq!(samples.len(), 16_000);
         assert!((samples[0] - 0.25).abs() < 1e-3);
+        // The raw take as a WAV file: every sample, as any reader sees it.
+        let wav = dir.path().join("take.wav");
+        found[0].to_wav(&wav).unwrap();
+        let reader = hound::WavReader::open(&wav).unwrap();
+        assert_eq!(
+            (reader.spec().sample_rate, reader.spec().channels),
+            (16_000, 1)
+        );
+        assert_eq!(reader.len(), 16_000);
+        std::fs::remove_file(&wav).unwrap();
         found[0].remove();
         assert!(interrupted(dir.path()).is_empty());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);

@@ -15,8 +15,9 @@ export const composer = $state<{
   toProblem: string | null;
   recent: string[];
   clip: ClipView | null;
-  source: string | null;
   importing: boolean;
+  /** The note is being made again (another account's platform, or trimmed). */
+  remaking: boolean;
   importError: CommandError | null;
   sending: boolean;
   progress: SendProgress | null;
@@ -27,8 +28,8 @@ export const composer = $state<{
   toProblem: null,
   recent: [],
   clip: null,
-  source: null,
   importing: false,
+  remaking: false,
   importError: null,
   sending: false,
   progress: null,
@@ -54,49 +55,79 @@ export async function loadRecent(): Promise<void> {
   composer.recent = result.status === "ok" ? result.data : [];
 }
 
+/** Puts a note in the preview (replacing one there) and clears what was said about
+ * the last one. */
+export function takeClip(clip: ClipView): void {
+  if (composer.clip && composer.clip.id !== clip.id) void commands.discardClip(composer.clip.id);
+  composer.clip = clip;
+  composer.sent = null;
+  composer.sendError = null;
+  composer.importError = null;
+  composer.progress = null;
+}
+
 /** Makes the file into the selected account's note, for the preview. */
-export async function importFile(path: string, trim = false): Promise<void> {
+export async function importFile(path: string): Promise<void> {
   const account = selectedAccount();
   if (!account) return;
   composer.importing = true;
   composer.importError = null;
   composer.sent = null;
   composer.sendError = null;
-  const result = await commands.importClip(path, account.platform, trim);
+  const result = await commands.importClip(path, account.platform, false);
   composer.importing = false;
-  if (result.status === "ok") {
-    if (composer.clip) void commands.discardClip(composer.clip.id);
-    composer.clip = result.data;
-    composer.source = path;
-  } else {
-    composer.importError = result.error;
-  }
+  if (result.status === "ok") takeClip(result.data);
+  else composer.importError = result.error;
 }
 
-/** The account changed: the same file is made again for the new platform. */
-export async function reimportForAccount(): Promise<void> {
-  if (composer.source && composer.clip && composer.clip.platform !== selectedAccount()?.platform) {
-    await importFile(composer.source);
+/**
+ * Makes the note in the preview again from its source (the raw take, or the imported
+ * file): for the selected account's platform, or keeping only the part that fits.
+ */
+export async function remakeClip(trim = false): Promise<void> {
+  const account = selectedAccount();
+  const clip = composer.clip;
+  if (!account || !clip) return;
+  if (composer.remaking || (!trim && clip.platform === account.platform)) return;
+  composer.remaking = true;
+  composer.importError = null;
+  const result = await commands.remakeClip(clip.id, account.platform, trim);
+  composer.remaking = false;
+  // The agent may have discarded it, or switched again, meanwhile.
+  if (composer.clip?.id !== clip.id) return;
+  if (result.status === "error") {
+    composer.importError = result.error;
+    return;
   }
+  composer.clip = result.data;
+  // Switched again while this one was made: make it for that account too.
+  if (selectedAccount()?.platform !== result.data.platform) void remakeClip();
+}
+
+/** The account changed: the note in the preview is made again for its platform. */
+export async function reimportForAccount(): Promise<void> {
+  await remakeClip(false);
 }
 
 export function discardClip(): void {
   if (composer.clip) void commands.discardClip(composer.clip.id);
   composer.clip = null;
-  composer.source = null;
   composer.importError = null;
   composer.progress = null;
 }
 
 /** Whether Send may be pressed now. */
 export function canSend(): boolean {
+  const account = selectedAccount();
   return (
     composer.clip !== null &&
     composer.clip.sendable &&
+    // Never a note made for another platform than the selected account's.
+    composer.clip.platform === account?.platform &&
+    !composer.remaking &&
     !composer.sending &&
     composer.to.trim() !== "" &&
-    composer.toProblem === null &&
-    selectedAccount() !== undefined
+    composer.toProblem === null
   );
 }
 
@@ -117,7 +148,6 @@ export async function send(humanAgent = false): Promise<void> {
   if (result.status === "ok") {
     composer.sent = result.data;
     composer.clip = null;
-    composer.source = null;
     void commands.discardClip(clip.id);
   } else {
     composer.sendError = result.error;

@@ -1,7 +1,7 @@
 import { Channel } from "@tauri-apps/api/core";
 import { commands, type CommandError, type RecordingStatus } from "../api";
 import type { RecordingStatus_Deserialize } from "../bindings";
-import { composer } from "./composer.svelte";
+import { takeClip } from "./composer.svelte";
 
 /** The recording under way (if any), as the shell reports it ~30 times a second. */
 export const recorder = $state<{
@@ -60,11 +60,7 @@ export async function stopRecording(): Promise<void> {
     return;
   }
   const r = result.data;
-  if (composer.clip) void commands.discardClip(composer.clip.id);
-  composer.clip = r.clip;
-  composer.source = null;
-  composer.sent = null;
-  composer.sendError = null;
+  takeClip(r.clip);
   if (r.silent) {
     recorder.notice =
       "Nothing was heard: the microphone may be muted or the wrong one. Check it in Settings, then record again.";
