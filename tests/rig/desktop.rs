@@ -143,6 +143,16 @@ impl AppSession {
     /// Saves a screenshot of the window as `target/e2e/NAME.png` and returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let path = crate::bins::e2e_dir().join(format!("{name}.png"));
+        // What the DOM says now reaches the screen a frame or two later: wait for two
+        // frames, so that the picture shows the state the test has just checked.
+        let _ = self
+            .driver
+            .execute_async(
+                "const done = arguments[0]; \
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(null)));",
+                vec![],
+            )
+            .await;
         self.driver
             .screenshot(&path)
             .await
@@ -156,6 +166,49 @@ impl AppSession {
         let _ = self.driver.clone().quit().await;
         self.tauri_driver.stop();
     }
+}
+
+/// The running `hark-app` processes started with `HARK_DATA_DIR=data_dir`.
+pub fn app_pids(data_dir: &Path) -> Vec<u32> {
+    let wanted = format!("HARK_DATA_DIR={}", data_dir.display());
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    procs
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap_or_default();
+            let env = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+            exe.file_name().is_some_and(|n| n == "hark-app")
+                && env.split(|&b| b == 0).any(|v| v == wanted.as_bytes())
+        })
+        .collect()
+}
+
+/// Kills the app using `data_dir` with SIGKILL, as a crash or a power cut would end
+/// it (nothing of its own runs), and waits until it is gone.
+pub fn kill_app(data_dir: &Path) {
+    let pids = app_pids(data_dir);
+    assert!(
+        !pids.is_empty(),
+        "no hark-app runs with {}",
+        data_dir.display()
+    );
+    for pid in &pids {
+        crate::process::signal(*pid, libc::SIGKILL);
+    }
+    wait_app_gone(data_dir);
+}
+
+/// Waits until no `hark-app` with `data_dir` runs (a zombie counts as gone).
+pub fn wait_app_gone(data_dir: &Path) {
+    crate::wait::until(Duration::from_secs(30), "the app to end", || {
+        app_pids(data_dir)
+            .iter()
+            .all(|pid| !hark_core::record::spool::process_alive(*pid))
+            .then_some(())
+    });
 }
 
 fn free_port() -> u16 {
@@ -316,6 +369,38 @@ pub mod page {
             "{css} was not reached with {most} presses of Tab (focus is on #{})",
             focused_id(driver).await
         );
+    }
+
+    /// Asks the window to close, as its close button does (the app allows the page to
+    /// ask only when started with `HARK_E2E_DROP`). The app may keep the window open
+    /// and ask first.
+    pub async fn close_window(driver: &WebDriver) {
+        // Not an async script: WebKitWebDriver drops one whose page opens a modal
+        // dialog meanwhile. The answer is read back once it is there.
+        let asked = driver
+            .execute(
+                r#"window.__closeAnswer = undefined;
+                   window.__TAURI_INTERNALS__.invoke("plugin:window|close", { label: "main" })
+                     .then(() => (window.__closeAnswer = "asked"), (e) => (window.__closeAnswer = String(e)));"#,
+                vec![],
+            )
+            .await;
+        if asked.is_err() {
+            // The window closed at once, under the script (nothing was kept open).
+            return;
+        }
+        let answer = until_async(LIMIT, "the close request to be answered", || async {
+            // The window may be gone already (nothing to keep): that is an answer too.
+            match driver
+                .execute("return window.__closeAnswer ?? null;", vec![])
+                .await
+            {
+                Ok(v) => v.json().as_str().map(str::to_string),
+                Err(_) => Some("asked".to_string()),
+            }
+        })
+        .await;
+        assert_eq!(answer, "asked", "closing was refused");
     }
 
     /// Delivers a file drop exactly as the window does when a file is dropped on it:
