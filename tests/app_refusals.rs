@@ -69,8 +69,8 @@ async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained(
     let text = failed.text().await.unwrap();
     assert!(text.contains("audio_too_long"), "{text}");
     assert!(
-        text.contains("1:00"),
-        "the fix names WeChat's limit: {text}"
+        text.contains("Keep the part that fits (the first 1:00)") && !text.contains("hark "),
+        "the fix names WeChat's limit, and no command: {text}"
     );
     assert_eq!(
         text_when(driver, "#clip-duration", |t| !t.is_empty()).await,
@@ -118,10 +118,13 @@ async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained(
         error.contains("did not accept this account's credentials"),
         "{error}"
     );
+    // The remedy is a sentence and the control that does it, never a command.
     assert!(
-        error.contains("hark profile set-secret"),
+        error.contains("paste it into the account") && !error.contains("hark "),
         "the remedy: {error}"
     );
+    let fix = text_when(driver, "#send-fix", |t| !t.is_empty()).await;
+    assert_eq!(fix, "Edit the account");
     assert!(error.contains("190"), "the platform's own code: {error}");
     assert!(
         driver.find(thirtyfour::By::Id("retry")).await.is_err(),
@@ -134,9 +137,11 @@ async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained(
     .await;
     assert!(dot.contains("needs attention"), "{dot}");
 
-    // The remedy, followed in the window: edit the account, paste the new token (the
-    // form shows the old one only masked), verify; then resend the failed note.
-    click(driver, "button[aria-label='Edit Old token']").await;
+    // The remedy, followed in the window: Edit the account opens the form with the
+    // focus on the token; paste the new one (the form shows the old one only masked),
+    // verify; then resend the failed note.
+    click(driver, "#send-fix").await;
+    focused_is(driver, "field-access_token").await;
     let placeholder = rig::wait::until_async(LIMIT, "the masked token", || async {
         let field = driver
             .find(thirtyfour::By::Id("field-access_token"))

@@ -113,6 +113,33 @@ fn every_bot_api_error_reads_as_hark_error_with_a_remedy() {
         5,
     );
     assert_eq!(e["raw_message"], "Bad Request: VOICE_MESSAGES_FORBIDDEN");
+    assert!(e["remedy"].as_str().unwrap().contains("--as-file"), "{e}");
+    // The remedy: the same note as a file (sendDocument), which such a chat takes.
+    let receipt = assert_sent(&install.send("Bot", "6161", &wav, &["--as-file"]));
+    assert!(
+        receipt["media_id"]
+            .as_str()
+            .is_some_and(|f| f.starts_with("BQAC")),
+        "{receipt}"
+    );
+    {
+        let state = fake.state();
+        let d = state.delivered.last().unwrap();
+        assert!(d.as_document, "sent with sendDocument");
+        assert_eq!(
+            (d.chat_id.as_str(), d.file_name.as_str()),
+            ("6161", "voice-note.ogg")
+        );
+    }
+    // Only Telegram takes a note as a file: refused before anything is queued.
+    let (code, e) = install.send("sandbox", "anyone", &wav, &["--as-file"]);
+    assert_ne!(code, 0, "{e}");
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("voice notes only")),
+        "{e}"
+    );
     assert_error(
         &install.send("Old bot", "4242", &wav, &[]),
         "invalid_token",
@@ -136,8 +163,8 @@ fn every_bot_api_error_reads_as_hark_error_with_a_remedy() {
     assert_eq!(status("Old bot"), "attention");
     assert_eq!(
         status("Bot"),
-        "unchecked",
-        "no note has gone out through it yet"
+        "verified",
+        "a note went out through it (as a file)"
     );
     assert_eq!(status("Sandbox"), "verified");
 

@@ -2,6 +2,8 @@ use hark_core::UserError;
 use hark_core::outbox::OutboxError;
 use serde::Serialize;
 
+use crate::fixes::{Fix, for_window};
+
 /// What a command returns on failure; the UI shows `message` and `remedy`.
 #[derive(Debug, Clone, Serialize, specta::Type, thiserror::Error)]
 #[serde(rename_all = "camelCase")]
@@ -18,11 +20,13 @@ pub struct CommandError {
     pub raw_message: Option<String>,
     /// The send's row in the history, when it got that far.
     pub send_id: Option<u32>,
+    /// The control that fixes it, which the window offers beside the remedy.
+    pub fix: Option<Fix>,
 }
 
 impl<E: UserError> From<E> for CommandError {
     fn from(err: E) -> Self {
-        CommandError::shell(err.code(), err.to_string(), err.remedy())
+        CommandError::shell(err.code(), err.to_string(), err.remedy()).for_window()
     }
 }
 
@@ -44,7 +48,15 @@ impl CommandError {
             }
             _ => {}
         }
-        out
+        out.for_window()
+    }
+
+    /// The remedy as the window says it (no command to type), with its fix.
+    fn for_window(mut self) -> Self {
+        let (remedy, fix) = for_window(&self.code, self.raw_message.as_deref(), &self.remedy);
+        self.remedy = remedy;
+        self.fix = fix;
+        self
     }
 
     /// An error with no platform details: the shell's own (a clip that is gone, a task
@@ -58,6 +70,7 @@ impl CommandError {
             raw_code: None,
             raw_message: None,
             send_id: None,
+            fix: None,
         }
     }
 }

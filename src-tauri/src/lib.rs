@@ -8,6 +8,7 @@ pub mod bindings;
 mod clip_protocol;
 mod commands;
 mod error;
+mod fixes;
 mod shortcut;
 mod state;
 

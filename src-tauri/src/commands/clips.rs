@@ -54,7 +54,20 @@ pub struct VerdictView {
     pub remedy: Option<String>,
 }
 
-pub fn verdict_view(v: &Verdict) -> VerdictView {
+pub fn verdict_view(v: &Verdict, platform: Platform) -> VerdictView {
+    // The window's fix for a note too long is the "Keep the part that fits" button
+    // beside it; other remedies lose what only the command line can do.
+    let remedy = v.remedy.as_ref().map(|r| match (v.check, v.level) {
+        ("duration", Level::Fail) => match platform.facts().max_duration {
+            Some(max) => format!(
+                "Keep the part that fits (the first {}), or record a shorter note.",
+                limits::clock(max)
+            ),
+            None => "Record a shorter note.".to_string(),
+        },
+        ("format", Level::Fail) => "Record the note again, or drop another file.".to_string(),
+        _ => crate::fixes::without_commands(r),
+    });
     VerdictView {
         check: v.check.into(),
         level: match v.level {
@@ -65,7 +78,7 @@ pub fn verdict_view(v: &Verdict) -> VerdictView {
         .into(),
         code: v.code.map(str::to_owned),
         message: v.message.clone(),
-        remedy: v.remedy.clone(),
+        remedy,
     }
 }
 
@@ -184,7 +197,7 @@ pub fn make_clip(
                 bytes: info.bytes as u32,
                 passed_through: false,
                 trimmed: false,
-                verdicts: verdicts.iter().map(verdict_view).collect(),
+                verdicts: verdicts.iter().map(|v| verdict_view(v, platform)).collect(),
                 sendable: false,
                 peaks: heard.peaks,
                 audio_url: audio_url(&format!("{id}?v={revision}")),
@@ -239,7 +252,11 @@ pub fn keep_note(
         bytes: note.size as u32,
         passed_through: note.passed_through,
         trimmed: note.trimmed_to_limit,
-        verdicts: note.verdicts.iter().map(verdict_view).collect(),
+        verdicts: note
+            .verdicts
+            .iter()
+            .map(|v| verdict_view(v, note.platform))
+            .collect(),
         sendable: !note.verdicts.iter().any(|v| v.level == Level::Fail),
         peaks: heard.peaks,
         audio_url: audio_url(&format!("{id}?v={revision}")),

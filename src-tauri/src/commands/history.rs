@@ -9,6 +9,7 @@ use tauri::ipc::Channel;
 use super::clips::audio_url;
 use super::send::{SendProgress, SentView, forward, sent_view};
 use crate::CommandError;
+use crate::fixes::{Fix, for_window};
 use crate::state::{Hark, Playable, blocking};
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -30,10 +31,19 @@ pub struct SendView {
     pub error_message: Option<String>,
     pub error_remedy: Option<String>,
     pub retryable: bool,
+    /// The control that fixes the error, which the window offers beside it.
+    pub fix: Option<Fix>,
     pub audio_url: String,
 }
 
 fn view(r: &SendRecord) -> SendView {
+    let (remedy, fix) = match &r.error {
+        Some(e) => {
+            let (remedy, fix) = for_window(&e.code, e.raw_message.as_deref(), &e.remedy);
+            (Some(remedy), fix)
+        }
+        None => (None, None),
+    };
     SendView {
         id: r.id as u32,
         state: match r.state {
@@ -55,9 +65,10 @@ fn view(r: &SendRecord) -> SendView {
         media_id: r.media_id.clone(),
         error_code: r.error.as_ref().map(|e| e.code.clone()),
         error_message: r.error.as_ref().map(|e| e.message.clone()),
-        error_remedy: r.error.as_ref().map(|e| e.remedy.clone()),
+        error_remedy: remedy,
         retryable: r.state == SendState::Interrupted
             || r.error.as_ref().is_some_and(|e| e.retryable),
+        fix,
         audio_url: audio_url(&format!("send/{}", r.id)),
     }
 }

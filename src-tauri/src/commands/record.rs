@@ -177,10 +177,10 @@ pub fn keep_take(
     draft.keep_note(&take.note).map_err(io_error)?;
     let ended_by = take.ended_by;
     let silent = take.silent;
-    let device_problem = take
-        .device_error
-        .as_ref()
-        .map(|e| format!("{e} {}", hark_core::UserError::remedy(e)));
+    let device_problem = take.device_error.as_ref().map(|e| {
+        let remedy = crate::fixes::without_commands(&hark_core::UserError::remedy(e));
+        format!("{e} {remedy}")
+    });
     let note = take.note.clone();
     take.keep_raw(&draft.dir.join(TAKE_FILE))
         .map_err(io_error)?;

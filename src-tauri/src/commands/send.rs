@@ -109,6 +109,7 @@ pub async fn send_clip(
     account_id: String,
     to: String,
     human_agent: bool,
+    as_file: bool,
     on_progress: Channel<SendProgress>,
 ) -> Result<SentView, CommandError> {
     let outbox = state.outbox()?.clone();
@@ -141,7 +142,10 @@ pub async fn send_clip(
                     profile: account_id,
                     to,
                     clip: Clip::Note(note),
-                    options: SendOptions { human_agent },
+                    options: SendOptions {
+                        human_agent,
+                        as_file,
+                    },
                     clean: false,
                 },
                 &progress,

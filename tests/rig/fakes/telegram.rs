@@ -1,6 +1,7 @@
 //! A strict fake of the Telegram Bot API (shared/platforms.md §5): the token in the
 //! path, `getMe`, `sendVoice` as multipart with `chat_id`, `voice` and `duration`,
-//! chats that never started the bot, flood control with `retry_after`.
+//! `sendDocument` with `chat_id` and `document` (a note sent as a file), chats that
+//! never started the bot or refuse voice messages, flood control with `retry_after`.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -19,6 +20,8 @@ pub struct Delivered {
     pub duration: u64,
     pub bytes: usize,
     pub file_name: String,
+    /// Sent with sendDocument (a file), not sendVoice.
+    pub as_document: bool,
 }
 
 /// What a chat thinks of the bot.
@@ -99,11 +102,24 @@ async fn get_me(State(s): State<Shared>, Path(bot): Path<String>) -> Response {
     )
 }
 
-async fn send_voice(
+type Upload = Result<Multipart, axum::extract::multipart::MultipartRejection>;
+
+async fn send_voice(State(shared): State<Shared>, Path(bot): Path<String>, m: Upload) -> Response {
+    send_media(shared, bot, m, false).await
+}
+
+async fn send_document(
     State(shared): State<Shared>,
     Path(bot): Path<String>,
-    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+    m: Upload,
 ) -> Response {
+    send_media(shared, bot, m, true).await
+}
+
+/// sendVoice, or sendDocument (`document`): the same checks of the token, the chat
+/// and the file; a chat that refuses voice messages takes documents.
+async fn send_media(shared: Shared, bot: String, multipart: Upload, document: bool) -> Response {
+    let field = if document { "document" } else { "voice" };
     {
         let mut s = lock(&shared);
         if let Some(r) = s.common.take_injected("send") {
@@ -127,11 +143,15 @@ async fn send_voice(
     let Some(chat_id) = parts.get("chat_id").map(|p| p.text()) else {
         return s.error("send", 400, "Bad Request: chat_id is empty");
     };
-    let Some(voice) = parts.get("voice") else {
-        return s.error("send", 400, "Bad Request: there is no voice in the request");
+    let Some(voice) = parts.get(field) else {
+        return s.error(
+            "send",
+            400,
+            &format!("Bad Request: there is no {field} in the request"),
+        );
     };
     let Some(file_name) = voice.file_name.clone() else {
-        return s.error("send", 400, "Bad Request: voice must be a file");
+        return s.error("send", 400, &format!("Bad Request: {field} must be a file"));
     };
     let duration = match parts.get("duration").map(|p| p.text().parse::<u64>()) {
         None => 0,
@@ -153,9 +173,10 @@ async fn send_voice(
         Some(Chat::Blocked) => {
             return s.error("send", 403, "Forbidden: bot was blocked by the user");
         }
-        Some(Chat::NoVoice) => {
+        Some(Chat::NoVoice) if !document => {
             return s.error("send", 400, "Bad Request: VOICE_MESSAGES_FORBIDDEN");
         }
+        Some(Chat::NoVoice) => {}
         Some(Chat::Started) => {}
     }
     let now = now_ms();
@@ -179,20 +200,27 @@ async fn send_voice(
         chat_id: chat_id.clone(),
         duration,
         bytes: voice.data.len(),
-        file_name,
+        file_name: file_name.clone(),
+        as_document: document,
     });
     s.common.seen.push(Seen {
         endpoint: "send",
         status: 200,
     });
+    let media = if document {
+        json!({"file_id": random_id("BQACAgIAAxk"), "file_unique_id": random_id("AgAD"),
+               "file_name": file_name, "mime_type": "audio/ogg", "file_size": voice.data.len()})
+    } else {
+        json!({"file_id": random_id("AwACAgIAAxk"), "file_unique_id": random_id("AgAD"),
+               "duration": duration, "mime_type": "audio/ogg", "file_size": voice.data.len()})
+    };
     answer(
         200,
         json!({"ok": true, "result": {
             "message_id": message_id,
             "chat": {"id": chat_id.parse::<i64>().unwrap_or_default(), "type": "private"},
             "date": now / 1000,
-            "voice": {"file_id": random_id("AwACAgIAAxk"), "file_unique_id": random_id("AgAD"),
-                      "duration": duration, "mime_type": "audio/ogg", "file_size": voice.data.len()},
+            field: media,
         }}),
     )
 }
@@ -202,6 +230,7 @@ pub fn start(state: Telegram) -> Fake<Telegram> {
         Router::new()
             .route("/{bot}/getMe", get(get_me))
             .route("/{bot}/sendVoice", post(send_voice))
+            .route("/{bot}/sendDocument", post(send_document))
             .with_state(shared)
     })
 }

@@ -9,6 +9,7 @@ import type {
   CommandError_Serialize,
   DeviceView_Serialize,
   DraftView_Serialize,
+  Fix_Serialize,
   FieldInfo_Serialize,
   PlatformInfo_Serialize,
   RecordedClip_Serialize,
@@ -33,6 +34,7 @@ export type RecordingStatus = RecordingStatus_Serialize;
 export type Device = DeviceView_Serialize;
 export type Settings = SettingsView_Serialize;
 export type DraftView = DraftView_Serialize;
+export type Fix = Fix_Serialize;
 export type { AppInfo, InboxItem, InputLevel, SendProgress } from "./bindings";
 
 /** A command's result: its data, or the error it returned. */

@@ -56,7 +56,7 @@ export const commands = {
 	 */
 	quit: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("quit")),
 	/**  Sends the clip to `to` through the account: checked, kept, recorded, then sent. */
-	sendClip: (clipId: string, accountId: string, to: string, humanAgent: boolean, onProgress: Channel<SendProgress>) => typedError<SentView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("send_clip", { clipId, accountId, to, humanAgent, onProgress })),
+	sendClip: (clipId: string, accountId: string, to: string, humanAgent: boolean, asFile: boolean, onProgress: Channel<SendProgress>) => typedError<SentView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("send_clip", { clipId, accountId, to, humanAgent, asFile, onProgress })),
 	/**  The newest sends first. */
 	history: (limit: number) => typedError<SendView_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("history", { limit })),
 	/**  The same note, to the same person, through the same account, as a new send. */
@@ -223,6 +223,8 @@ export type CommandError_Deserialize = {
 	rawMessage?: string | null,
 	/**  The send's row in the history, when it got that far. */
 	sendId?: number | null,
+	/**  The control that fixes it, which the window offers beside the remedy. */
+	fix?: Fix_Deserialize | null,
 };
 
 /**  What a command returns on failure; the UI shows `message` and `remedy`. */
@@ -238,6 +240,8 @@ export type CommandError_Serialize = {
 	rawMessage: string | null,
 	/**  The send's row in the history, when it got that far. */
 	sendId: number | null,
+	/**  The control that fixes it, which the window offers beside the remedy. */
+	fix: Fix_Serialize | null,
 };
 
 export type DeviceView = DeviceView_Serialize | DeviceView_Deserialize;
@@ -319,6 +323,47 @@ export type FieldInfo_Serialize = {
 	default: string | null,
 	choices: string[],
 };
+
+/**  An action the window offers to fix a problem. */
+export type Fix = Fix_Serialize | Fix_Deserialize;
+
+/**  An action the window offers to fix a problem. */
+export type Fix_Deserialize = 
+/**
+ *  Open the account's form with the focus on `field` (on its first secret when
+ *  `None`).
+ */
+{ kind: "editAccount"; field?: string | null } | 
+/**  Make the note again, keeping only the part that fits the platform's limit. */
+{ kind: "keepPartThatFits" } | 
+/**
+ *  Send again with Messenger's HUMAN_AGENT tag (up to 7 days after the customer's
+ *  last message).
+ */
+{ kind: "sendWithHumanAgentTag" } | 
+/**  Send again as a file (Telegram, to someone who refuses voice messages). */
+{ kind: "sendAsFile" } | 
+/**  Open Settings on the microphone. */
+{ kind: "chooseMicrophone" };
+
+/**  An action the window offers to fix a problem. */
+export type Fix_Serialize = 
+/**
+ *  Open the account's form with the focus on `field` (on its first secret when
+ *  `None`).
+ */
+{ kind: "editAccount"; field: string | null } | 
+/**  Make the note again, keeping only the part that fits the platform's limit. */
+{ kind: "keepPartThatFits" } | 
+/**
+ *  Send again with Messenger's HUMAN_AGENT tag (up to 7 days after the customer's
+ *  last message).
+ */
+{ kind: "sendWithHumanAgentTag" } | 
+/**  Send again as a file (Telegram, to someone who refuses voice messages). */
+{ kind: "sendAsFile" } | 
+/**  Open Settings on the microphone. */
+{ kind: "chooseMicrophone" };
 
 export type InboxItem = {
 	messageId: string,
@@ -433,6 +478,8 @@ export type SendView_Deserialize = {
 	errorMessage?: string | null,
 	errorRemedy?: string | null,
 	retryable: boolean,
+	/**  The control that fixes the error, which the window offers beside it. */
+	fix?: Fix_Deserialize | null,
 	audioUrl: string,
 };
 
@@ -453,6 +500,8 @@ export type SendView_Serialize = {
 	errorMessage: string | null,
 	errorRemedy: string | null,
 	retryable: boolean,
+	/**  The control that fixes the error, which the window offers beside it. */
+	fix: Fix_Serialize | null,
 	audioUrl: string,
 };
 

@@ -32,6 +32,10 @@ pub struct Args {
     /// A message tag (Messenger only).
     #[arg(long, value_enum)]
     tag: Option<Tag>,
+    /// Send the note as a file instead of a voice message (Telegram only: for people
+    /// whose privacy settings refuse voice messages).
+    #[arg(long)]
+    as_file: bool,
     /// Clean up the audio first: trim silence, remove DC offset, level to −16 LUFS.
     #[arg(long)]
     clean: bool,
@@ -81,6 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         clip: Clip::File(args.file),
         options: SendOptions {
             human_agent: args.tag == Some(Tag::HumanAgent),
+            as_file: args.as_file,
         },
         clean: args.clean,
     };

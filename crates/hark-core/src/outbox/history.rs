@@ -62,6 +62,8 @@ pub struct SendRecord {
     pub note_bytes: u64,
     pub duration_ms: u64,
     pub human_agent: bool,
+    /// Sent as a file, not a voice message (Telegram).
+    pub as_file: bool,
     pub attempts: u32,
     pub message_id: Option<String>,
     pub media_id: Option<String>,
@@ -305,6 +307,7 @@ fn row_to_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<SendRecord> {
         note_bytes: row.get::<_, i64>(10)? as u64,
         duration_ms: row.get::<_, i64>(11)? as u64,
         human_agent: options.human_agent,
+        as_file: options.as_file,
         attempts: row.get(13)?,
         message_id: row.get(14)?,
         media_id: row.get(15)?,

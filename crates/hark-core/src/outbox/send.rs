@@ -211,6 +211,16 @@ impl Outbox {
                 ))));
             }
         };
+        if request.options.as_file && platform != crate::platform::Platform::Telegram {
+            return Err(OutboxError::Rejected(Box::new(SendError::new(
+                crate::platform::ErrorCode::PlatformError,
+                format!(
+                    "{} takes voice notes only, not notes sent as a file.",
+                    platform.facts().name
+                ),
+                "Send it as a voice note.",
+            ))));
+        }
         let to = crate::platform::recipient(platform, &request.to)
             .map_err(|e| OutboxError::Rejected(Box::new(e)))?;
         let secrets = self.profiles.secrets(&profile)?;
@@ -313,6 +323,7 @@ impl Outbox {
                 clip: Clip::File(PathBuf::from(old.note_path)),
                 options: SendOptions {
                     human_agent: old.human_agent,
+                    as_file: old.as_file,
                 },
                 clean: false,
             },

@@ -25,6 +25,10 @@ pub struct SendOptions {
     /// the customer's last message).
     #[serde(default)]
     pub human_agent: bool,
+    /// Telegram: send the note as a file (sendDocument) rather than a voice message,
+    /// for people whose privacy settings refuse voice messages.
+    #[serde(default)]
+    pub as_file: bool,
 }
 
 /// What a successful send returns.

@@ -64,7 +64,9 @@ fn ok_result(reply: &Reply) -> Result<serde_json::Value, SendError> {
     if code == ErrorCode::MessageNotAllowed {
         if lower.contains("voice_messages_forbidden") {
             e.message = "This person's privacy settings do not accept voice messages.".into();
-            e.remedy = "Send the recording as an audio file or write to them instead.".into();
+            e.remedy = "Send it as a file instead (`hark send --as-file`): it arrives as an \
+                        audio file they can play. Or write to them."
+                .into();
         } else if lower.contains("can't initiate") || lower.contains("blocked") {
             e.message = "The person has not started a chat with the bot, or has blocked it.".into();
             e.remedy = "Ask them to open the bot and press Start, then send again.".into();
@@ -120,10 +122,16 @@ impl Client for Telegram {
         &self,
         note: &Outgoing<'_>,
         to: &str,
-        _options: &SendOptions,
+        options: &SendOptions,
         progress: &ProgressFn,
     ) -> Result<Receipt, SendError> {
-        let url = self.url("sendVoice");
+        // A voice message, or (for someone who refuses those) the same note as a file.
+        let (method, field) = if options.as_file {
+            ("sendDocument", "document")
+        } else {
+            ("sendVoice", "voice")
+        };
+        let url = self.url(method);
         let seconds = note.duration.as_secs_f64().round().max(1.0) as u64;
         progress(Progress::Sending);
         let sent = self.http.call(
@@ -131,13 +139,14 @@ impl Client for Telegram {
             Stage::Send,
             progress,
             |c| {
-                let form = reqwest::multipart::Form::new()
-                    .text("chat_id", to.to_owned())
-                    .text("duration", seconds.to_string())
-                    .part(
-                        "voice",
-                        file_part(note.bytes, note.format.file_name(), "audio/ogg", progress),
-                    );
+                let mut form = reqwest::multipart::Form::new().text("chat_id", to.to_owned());
+                if !options.as_file {
+                    form = form.text("duration", seconds.to_string());
+                }
+                let form = form.part(
+                    field,
+                    file_part(note.bytes, note.format.file_name(), "audio/ogg", progress),
+                );
                 c.post(&url).multipart(form)
             },
             |r| ok_result(&r),
@@ -150,7 +159,7 @@ impl Client for Telegram {
                 None => v.to_string(),
             }),
             media_id: sent
-                .pointer("/voice/file_id")
+                .pointer(&format!("/{field}/file_id"))
                 .and_then(|v| v.as_str())
                 .map(str::to_owned),
             delivered_to: None,

@@ -22,6 +22,7 @@ function send(over: Partial<SendView>): SendView {
     errorMessage: null,
     errorRemedy: null,
     retryable: false,
+    fix: null,
     audioUrl: "clip://localhost/send/7",
     ...over,
   };
@@ -51,6 +52,7 @@ describe("HistoryPanel", () => {
         rawCode: null,
         rawMessage: null,
         sendId: null,
+        fix: null,
       },
       sends: [],
       onResend: none,

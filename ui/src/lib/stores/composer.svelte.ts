@@ -131,7 +131,13 @@ export function canSend(): boolean {
   );
 }
 
-export async function send(humanAgent = false): Promise<void> {
+/** How to send: Messenger's human-agent tag, or (Telegram) as a file. */
+export interface SendChoice {
+  humanAgent?: boolean;
+  asFile?: boolean;
+}
+
+export async function send(choice: SendChoice = {}): Promise<void> {
   const account = selectedAccount();
   const clip = composer.clip;
   if (!account || !clip || !canSend()) return;
@@ -143,7 +149,14 @@ export async function send(humanAgent = false): Promise<void> {
   channel.onmessage = (p) => {
     composer.progress = p;
   };
-  const result = await commands.sendClip(clip.id, account.id, composer.to, humanAgent, channel);
+  const result = await commands.sendClip(
+    clip.id,
+    account.id,
+    composer.to,
+    choice.humanAgent ?? false,
+    choice.asFile ?? false,
+    channel,
+  );
   composer.sending = false;
   if (result.status === "ok") {
     composer.sent = result.data;
