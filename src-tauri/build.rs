@@ -29,6 +29,8 @@ fn main() {
         "resume_recording",
         "stop_recording",
         "discard_recording",
+        "last_account",
+        "remember_account",
         "get_settings",
         "save_settings",
         "input_devices",

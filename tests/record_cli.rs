@@ -32,7 +32,7 @@ fn a_recorded_tone_becomes_a_valid_note_for_each_format() {
         );
         assert_eq!(run.code, 0, "{platform}: {}{}", run.stdout, run.stderr);
         assert!(
-            run.stdout.contains("Stopped after 0:03.0 as asked"),
+            run.stdout.contains("Stopped after 0:03 as asked"),
             "{}",
             run.stdout
         );

@@ -37,6 +37,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         commands::record::resume_recording,
         commands::record::stop_recording,
         commands::record::discard_recording,
+        commands::settings::last_account,
+        commands::settings::remember_account,
         commands::settings::get_settings,
         commands::settings::save_settings,
         commands::settings::input_devices,

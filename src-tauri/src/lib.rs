@@ -45,12 +45,14 @@ pub fn run() {
                 // deliver a drop as the window does: the `tauri://drag-drop` event
                 // sent to this webview. Only with this variable set may the page send it.
                 use tauri::Manager;
-                // Likewise they close the window as its close button does.
+                // Likewise they close the window as its close button does, and
+                // size it as a person would.
                 app.add_capability(
                     tauri::ipc::CapabilityBuilder::new("e2e-drop")
                         .window("main")
                         .permission("core:event:allow-emit-to")
-                        .permission("core:window:allow-close"),
+                        .permission("core:window:allow-close")
+                        .permission("core:window:allow-set-size"),
                 )?;
             }
             Ok(())

@@ -403,6 +403,48 @@ pub mod page {
         assert_eq!(answer, "asked", "closing was refused");
     }
 
+    /// One accessibility problem axe-core found on the page.
+    #[derive(Debug, serde::Deserialize)]
+    pub struct Violation {
+        pub id: String,
+        pub impact: Option<String>,
+        pub help: String,
+        /// CSS selectors of the elements at fault.
+        pub targets: Vec<String>,
+    }
+
+    /// Runs axe-core (the npm package the UI installs) on the page as it is now: WCAG
+    /// 2.x A and AA rules and axe's best practices. Returns what it found.
+    pub async fn axe(driver: &WebDriver) -> Vec<Violation> {
+        let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../ui/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&source)
+            .unwrap_or_else(|e| panic!("read {}: {e}", source.display()));
+        driver
+            .execute(&format!("{source}\nreturn typeof axe;"), vec![])
+            .await
+            .expect("load axe-core into the page");
+        let script = r#"
+            const done = arguments[0];
+            axe.run(document, {
+                runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+                resultTypes: ["violations"],
+            }).then(
+                (r) => done(JSON.stringify(r.violations.map((v) => ({
+                    id: v.id, impact: v.impact, help: v.help,
+                    targets: v.nodes.map((n) => n.target.join(" ")),
+                })))),
+                (e) => done(JSON.stringify([{ id: "axe-failed", impact: "critical", help: String(e), targets: [] }])),
+            );
+        "#;
+        let found = driver
+            .execute_async(script, vec![])
+            .await
+            .expect("run axe-core");
+        serde_json::from_str(found.json().as_str().expect("axe's answer"))
+            .expect("axe's violations")
+    }
+
     /// Delivers a file drop exactly as the window does when a file is dropped on it:
     /// the `tauri://drag-drop` event, to this webview (the app allows the page to send
     /// it only when started with `HARK_E2E_DROP`). WebDriver cannot drag a file from

@@ -75,6 +75,30 @@ impl Settings {
     }
 }
 
+/// The account the agent chose last (its id), selected again at the next start.
+pub fn last_account(db: &Db) -> Result<Option<String>, DbError> {
+    let conn = db.lock();
+    conn.query_row(
+        "SELECT value FROM settings WHERE key = 'last_account'",
+        [],
+        |r| r.get::<_, String>(0),
+    )
+    .optional()
+    .map(|v| v.filter(|id| !id.is_empty()))
+    .map_err(|e| db.err(e))
+}
+
+pub fn remember_account(db: &Db, id: &str) -> Result<(), DbError> {
+    db.lock()
+        .execute(
+            "INSERT INTO settings (key, value) VALUES ('last_account', ?1)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [id],
+        )
+        .map(|_| ())
+        .map_err(|e| db.err(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +122,16 @@ mod tests {
             )
             .unwrap();
         assert_eq!(Settings::load(&db).unwrap().theme, "system");
+    }
+
+    #[test]
+    fn the_last_account_is_remembered_apart_from_the_settings() {
+        let tmp = tempfile::tempdir().unwrap();
+        let db = Db::open(&tmp.path().join("hark.db")).unwrap();
+        assert_eq!(last_account(&db).unwrap(), None);
+        remember_account(&db, "p7").unwrap();
+        remember_account(&db, "p9").unwrap();
+        Settings::default().save(&db).unwrap();
+        assert_eq!(last_account(&db).unwrap().as_deref(), Some("p9"));
     }
 }

@@ -73,11 +73,20 @@ fn view(r: &SendRecord) -> SendView {
     }
 }
 
-/// The newest sends first.
+/// Up to `limit` sends older than send `before` (from the newest when null) that
+/// match `query` (recipient, account, platform, message id, state), newest first.
 #[tauri::command]
 #[specta::specta]
-pub async fn history(state: State<'_, Hark>, limit: u32) -> Result<Vec<SendView>, CommandError> {
-    let sends = state.outbox()?.history().list(limit as usize)?;
+pub async fn history(
+    state: State<'_, Hark>,
+    query: String,
+    before: Option<u32>,
+    limit: u32,
+) -> Result<Vec<SendView>, CommandError> {
+    let sends = state
+        .outbox()?
+        .history()
+        .search(&query, before.map(i64::from), limit as usize)?;
     Ok(sends.iter().map(view).collect())
 }
 
@@ -100,7 +109,8 @@ pub async fn resend(
     .await
 }
 
-/// The people this account sent to lately, newest first, for the To field.
+/// The people this account sent to lately, newest first, for the To field: only
+/// recipients a note reached (an id the platform refused is no suggestion).
 #[tauri::command]
 #[specta::specta]
 pub async fn recent_recipients(
@@ -109,7 +119,10 @@ pub async fn recent_recipients(
 ) -> Result<Vec<String>, CommandError> {
     let sends = state.outbox()?.history().list(200)?;
     let mut seen: Vec<String> = Vec::new();
-    for s in sends.iter().filter(|s| s.profile_id == account_id) {
+    for s in sends
+        .iter()
+        .filter(|s| s.profile_id == account_id && s.state == SendState::Sent)
+    {
         if !seen.contains(&s.recipient) {
             seen.push(s.recipient.clone());
         }

@@ -44,6 +44,23 @@ pub struct InputLevel {
     pub peak_dbfs: f32,
 }
 
+/// The account chosen last, to select again at start (it may have been removed since).
+#[tauri::command]
+#[specta::specta]
+pub fn last_account(state: State<'_, Hark>) -> Result<Option<String>, CommandError> {
+    Ok(hark_core::settings::last_account(state.outbox()?.db())?)
+}
+
+/// Remembers the account the agent chose.
+#[tauri::command]
+#[specta::specta]
+pub fn remember_account(state: State<'_, Hark>, id: String) -> Result<(), CommandError> {
+    Ok(hark_core::settings::remember_account(
+        state.outbox()?.db(),
+        &id,
+    )?)
+}
+
 #[tauri::command]
 #[specta::specta]
 pub fn get_settings(state: State<'_, Hark>) -> Result<SettingsView, CommandError> {

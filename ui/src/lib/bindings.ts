@@ -57,8 +57,11 @@ export const commands = {
 	quit: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("quit")),
 	/**  Sends the clip to `to` through the account: checked, kept, recorded, then sent. */
 	sendClip: (clipId: string, accountId: string, to: string, humanAgent: boolean, asFile: boolean, onProgress: Channel<SendProgress>) => typedError<SentView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("send_clip", { clipId, accountId, to, humanAgent, asFile, onProgress })),
-	/**  The newest sends first. */
-	history: (limit: number) => typedError<SendView_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("history", { limit })),
+	/**
+	 *  Up to `limit` sends older than send `before` (from the newest when null) that
+	 *  match `query` (recipient, account, platform, message id, state), newest first.
+	 */
+	history: (query: string, before: number | null, limit: number) => typedError<SendView_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("history", { query, before, limit })),
 	/**  The same note, to the same person, through the same account, as a new send. */
 	resend: (sendId: number, onProgress: Channel<SendProgress>) => typedError<SentView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("resend", { sendId, onProgress })),
 	/**  What the sandbox received, newest first. */
@@ -82,6 +85,10 @@ export const commands = {
 	stopRecording: () => typedError<RecordedClip_Serialize, CommandError_Serialize>(__TAURI_INVOKE("stop_recording")),
 	/**  Throws the take away, spool and all. */
 	discardRecording: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("discard_recording")),
+	/**  The account chosen last, to select again at start (it may have been removed since). */
+	lastAccount: () => typedError<string | null, CommandError_Serialize>(__TAURI_INVOKE("last_account")),
+	/**  Remembers the account the agent chose. */
+	rememberAccount: (id: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("remember_account", { id })),
 	getSettings: () => typedError<SettingsView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("get_settings")),
 	saveSettings: (settings: SettingsView_Deserialize) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("save_settings", { settings })),
 	/**  The microphones Hark can record from. */

@@ -184,6 +184,44 @@ impl History {
             .map_err(|e| self.db.err(e))
     }
 
+    /// Up to `limit` sends older than send `before` (all when `None`), newest first,
+    /// whose recipient, account, platform, message or media id, or state contains
+    /// `query` (case ignored; an empty query matches every send).
+    pub fn search(
+        &self,
+        query: &str,
+        before: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<SendRecord>, DbError> {
+        let pattern = format!(
+            "%{}%",
+            query
+                .trim()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let conn = self.db.lock();
+        let mut stmt = conn
+            .prepare(&format!(
+                "SELECT {COLUMNS} FROM sends
+                 WHERE id < ?1
+                   AND (recipient LIKE ?2 ESCAPE '\\' OR profile_name LIKE ?2 ESCAPE '\\'
+                        OR platform LIKE ?2 ESCAPE '\\' OR message_id LIKE ?2 ESCAPE '\\'
+                        OR media_id LIKE ?2 ESCAPE '\\' OR status LIKE ?2 ESCAPE '\\')
+                 ORDER BY id DESC LIMIT ?3"
+            ))
+            .map_err(|e| self.db.err(e))?;
+        let rows = stmt
+            .query_map(
+                rusqlite::params![before.unwrap_or(i64::MAX), pattern, limit as i64],
+                row_to_record,
+            )
+            .map_err(|e| self.db.err(e))?;
+        rows.collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.db.err(e))
+    }
+
     pub fn get(&self, id: i64) -> Result<Option<SendRecord>, DbError> {
         self.db
             .lock()
@@ -365,6 +403,41 @@ mod tests {
         assert_eq!(rec.message_id.as_deref(), Some("7"));
         assert_eq!(rec.attempts, 1);
         assert!(rec.finished_at.is_some());
+    }
+
+    #[test]
+    fn the_history_is_searched_and_paged_from_the_newest() {
+        let tmp = tempfile::tempdir().unwrap();
+        let history = History::new(Db::open(&tmp.path().join("h.db")).unwrap());
+        let mut ids = Vec::new();
+        for (i, to) in ["4242", "100_%x", "4243", "li.wei"].iter().enumerate() {
+            let mut send = new_send();
+            send.recipient = (*to).into();
+            if i == 2 {
+                send.profile_name = "Night shift".into();
+            }
+            ids.push(history.queue(&send).unwrap());
+        }
+        let to = |rows: Vec<SendRecord>| -> Vec<String> {
+            rows.into_iter().map(|r| r.recipient).collect()
+        };
+        assert_eq!(
+            to(history.search("", None, 10).unwrap()),
+            ["li.wei", "4243", "100_%x", "4242"]
+        );
+        assert_eq!(
+            to(history.search("424", None, 10).unwrap()),
+            ["4243", "4242"]
+        );
+        assert_eq!(to(history.search("NIGHT", None, 10).unwrap()), ["4243"]);
+        // % and _ are letters here, not wildcards.
+        assert_eq!(to(history.search("_%", None, 10).unwrap()), ["100_%x"]);
+        assert_eq!(to(history.search("0_", None, 10).unwrap()), ["100_%x"]);
+        // Pages: two at a time, each older than the last one shown.
+        let first = history.search("", None, 2).unwrap();
+        let older = history.search("", Some(first[1].id), 2).unwrap();
+        assert_eq!(to(older), ["100_%x", "4242"]);
+        assert!(history.search("", Some(ids[0]), 2).unwrap().is_empty());
     }
 
     #[test]

@@ -160,15 +160,11 @@ pub fn verdicts(
     out
 }
 
-/// `m:ss`, with tenths under ten seconds so that 9.96 s does not read as "0:10".
+/// `m:ss`, rounded to the second: the one duration format of the app and the CLI
+/// (`clock_tenths` only where a note is just over a limit).
 pub fn clock(d: Duration) -> String {
-    let tenths = (d.as_millis() / 100) as u64;
-    let secs = tenths / 10;
-    if secs < 10 {
-        format!("0:0{}.{}", secs, tenths % 10)
-    } else {
-        format!("{}:{:02}", secs / 60, secs % 60)
-    }
+    let secs = (d.as_millis() as u64 + 500) / 1000;
+    format!("{}:{:02}", secs / 60, secs % 60)
 }
 
 /// `m:ss.t`: for a note just over a limit, where "1:00" against "1:00" would confuse.
@@ -305,7 +301,7 @@ mod tests {
 
     #[test]
     fn clock_and_size_read_as_people_expect() {
-        assert_eq!(clock(Duration::from_millis(9_960)), "0:09.9");
+        assert_eq!(clock(Duration::from_millis(9_960)), "0:10");
         assert_eq!(clock(Duration::from_millis(42_400)), "0:42");
         assert_eq!(clock(Duration::from_secs(75)), "1:15");
         assert_eq!(size(812), "812 bytes");

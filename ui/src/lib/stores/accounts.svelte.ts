@@ -28,6 +28,9 @@ export function defaultSelection(list: Account[], current: string | null): strin
 export async function loadAccounts(): Promise<void> {
   if (accounts.platforms.length === 0) {
     accounts.platforms = await commands.platforms();
+    // The first load: the account chosen last time, if it is still there.
+    const last = await commands.lastAccount();
+    if (last.status === "ok" && accounts.selectedId === null) accounts.selectedId = last.data;
   }
   const result = await commands.listAccounts();
   if (result.status === "ok") {
@@ -42,4 +45,5 @@ export async function loadAccounts(): Promise<void> {
 
 export function selectAccount(id: string): void {
   accounts.selectedId = id;
+  void commands.rememberAccount(id);
 }

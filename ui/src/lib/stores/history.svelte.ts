@@ -1,19 +1,48 @@
 import { commands, type CommandError, type InboxItem, type SendView } from "../api";
 
-/** The history of sends and the sandbox inbox, as the shell reports them. */
+/** How many sends the history shows at a time ("Show older" brings the next ones). */
+export const PAGE = 50;
+
+/** The history of sends (searched, a page at a time) and the sandbox inbox. */
 export const history = $state<{
   sends: SendView[];
+  query: string;
+  /** The last page was full: there may be older sends. */
+  more: boolean;
   inbox: InboxItem[];
   error: CommandError | null;
-}>({ sends: [], inbox: [], error: null });
+}>({ sends: [], query: "", more: false, inbox: [], error: null });
 
+/** The newest sends that match the search, as many as are shown now (at least a page). */
 export async function loadHistory(): Promise<void> {
-  const result = await commands.history(100);
+  const shown = Math.max(PAGE, history.sends.length);
+  const query = history.query;
+  const result = await commands.history(query, null, shown);
+  if (query !== history.query) return; // typed on meanwhile
   if (result.status === "ok") {
     history.sends = result.data;
+    history.more = result.data.length === shown;
     history.error = null;
   } else {
     history.error = result.error;
+  }
+}
+
+/** Searches the history from the newest send. */
+export async function searchHistory(query: string): Promise<void> {
+  history.query = query;
+  history.sends = [];
+  await loadHistory();
+}
+
+/** The next page of older sends. */
+export async function loadOlder(): Promise<void> {
+  const last = history.sends[history.sends.length - 1];
+  if (!last) return;
+  const result = await commands.history(history.query, last.id, PAGE);
+  if (result.status === "ok") {
+    history.sends = [...history.sends, ...result.data];
+    history.more = result.data.length === PAGE;
   }
 }
 

@@ -1,0 +1,203 @@
+//! Every screen, checked by axe-core in the real window, in the light and the dark
+//! theme, at 1280×800 and at the smallest window (960×600): no serious or critical
+//! violation, contrast included. The screenshots taken on the way are docs/screens.md's
+//! (`target/e2e/screen-*.png`).
+
+use rig::accounts::run;
+use rig::desktop::page::{
+    axe, click, click_enabled, close_window, drop_file, gone, key, text_when, type_into, wait_for,
+};
+use rig::desktop::{AppSession, E2E_DROP_ENV, kill_app};
+use rig::fakes::telegram::{self, Chat, Telegram};
+use rig::keychain::Keychain;
+use rig::media::sox_tone;
+use rig::pulse::{Signal, VirtualMic};
+use thirtyfour::WebDriver;
+
+const BOT_TOKEN: &str = "7000001:AAHk-a11y-bot-token-0001";
+/// A long id and a long name: the layout must hold them.
+const LONG_ID: &str = "oXyZ_4Fh9a0LONGLONGLONGLONGLONGLONGLONGLONGLONGLONGLONGLONGLONGLONGLONGLONGLONGLONGLONGLONGLONG123";
+const LONG_NAME: &str = "Acme Customer Support — Northern Europe Night Shift Team Bot";
+
+/// Checks the page as it is now in both themes and both sizes; returns the problems.
+async fn check(session: &AppSession, screen: &str, problems: &mut Vec<String>) {
+    let driver = &session.driver;
+    for (w, h) in [(1280, 800), (960, 600)] {
+        resize(driver, w, h).await;
+        for theme in ["light", "dark"] {
+            driver
+                .execute(
+                    "document.documentElement.dataset.theme = arguments[0];",
+                    vec![serde_json::json!(theme)],
+                )
+                .await
+                .expect("set the theme");
+            for v in axe(driver).await {
+                if matches!(v.impact.as_deref(), Some("serious" | "critical")) {
+                    problems.push(format!(
+                        "{screen} ({theme}, {w}×{h}): {} [{}] {}: {}",
+                        v.id,
+                        v.impact.unwrap_or_default(),
+                        v.help,
+                        v.targets.join(", ")
+                    ));
+                }
+            }
+            // Nothing may be cut off sideways: no control is wider than the window.
+            let overflow = driver
+                .execute(
+                    "return [...document.querySelectorAll('button, input, select, [role=status], [role=alert], li')]\
+                       .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1); })\
+                       .map((e) => e.id || e.className || e.tagName);",
+                    vec![],
+                )
+                .await
+                .expect("measure the layout");
+            let out: Vec<String> =
+                serde_json::from_value(overflow.json().clone()).unwrap_or_default();
+            if !out.is_empty() {
+                problems.push(format!(
+                    "{screen} ({theme}, {w}×{h}): beyond the window: {out:?}"
+                ));
+            }
+            session
+                .screenshot(&format!("screen-{screen}-{theme}-{w}x{h}"))
+                .await;
+        }
+    }
+    resize(driver, 1280, 800).await;
+}
+
+/// Sets the window's inner size (the app allows the page to in end-to-end tests).
+async fn resize(driver: &WebDriver, w: u32, h: u32) {
+    driver
+        .execute(
+            "window.__TAURI_INTERNALS__.invoke('plugin:window|set_size', \
+               { label: 'main', value: { Logical: { width: arguments[0], height: arguments[1] } } });",
+            vec![serde_json::json!(w), serde_json::json!(h)],
+        )
+        .await
+        .expect("resize the window");
+    rig::wait::until_async(
+        rig::desktop::page::LIMIT,
+        "the window to take its size",
+        || async {
+            let size = driver
+                .execute("return [innerWidth, innerHeight];", vec![])
+                .await
+                .ok()?;
+            let v = size.json();
+            (v[0].as_u64()? == w as u64 && v[1].as_u64()? == h as u64).then_some(())
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_passes_axe_in_both_themes_at_both_sizes() {
+    let mut bot = Telegram::new(BOT_TOKEN);
+    bot.chats.insert("6161".into(), Chat::NoVoice);
+    let bot = telegram::start(bot);
+    let keychain = Keychain::start();
+    let mic = VirtualMic::start(Signal::Sine { hz: 440 });
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut env = keychain.env();
+    env.extend(mic.env());
+    env.push(("HARK_DATA_DIR".into(), data.display().to_string()));
+    env.push((E2E_DROP_ENV.into(), "1".into()));
+    let added = run(
+        &[
+            "profile",
+            "add",
+            "telegram",
+            "--name",
+            LONG_NAME,
+            "--api-base",
+            &bot.base,
+        ],
+        &env,
+        Some(BOT_TOKEN),
+    );
+    assert_eq!(added.code, 0, "{}", added.stderr);
+    let wav = dir.path().join("reply.wav");
+    sox_tone(&wav, 16_000, 1, 2.0, 440.0, &[]);
+    let mut problems = Vec::new();
+
+    let session = AppSession::start(&rig::bins::built("hark-app"), env.clone()).await;
+    let driver = &session.driver;
+    click(driver, "nav button[data-account='Sandbox']").await;
+    wait_for(driver, "#record:not([disabled])").await;
+    check(&session, "start", &mut problems).await;
+
+    // Recording, then the preview with a long recipient.
+    type_into(driver, "input#to", LONG_ID).await;
+    click_enabled(driver, "#record").await;
+    text_when(driver, "#timer", |t| !t.starts_with("0:00")).await;
+    check(&session, "recording", &mut problems).await;
+    click(driver, "#stop").await;
+    wait_for(driver, "#preview").await;
+    check(&session, "preview", &mut problems).await;
+    click(driver, "#discard").await;
+    wait_for(driver, "#discard-question").await;
+    check(&session, "discard-question", &mut problems).await;
+    key(driver, "\u{e00c}").await;
+    gone(driver, "#discard-question").await;
+    // Closing with the note unsent asks first.
+    close_window(driver).await;
+    wait_for(driver, "#quit-question").await;
+    check(&session, "quit-question", &mut problems).await;
+    key(driver, "\u{e00c}").await;
+    gone(driver, "#quit-question").await;
+
+    // Sent, and the sandbox inbox.
+    click_enabled(driver, "#send").await;
+    text_when(driver, "#send-result", |t| t.contains("Sent to")).await;
+    check(&session, "sent", &mut problems).await;
+    click(driver, "#open-inbox").await;
+    wait_for(driver, "dialog#inbox[open] li").await;
+    check(&session, "inbox", &mut problems).await;
+    key(driver, "\u{e00c}").await;
+    gone(driver, "dialog#inbox").await;
+
+    // A refusal with its fix (a long account name in the rail).
+    click(driver, &format!("nav button[data-account='{LONG_NAME}']")).await;
+    type_into(driver, "input#to", "6161").await;
+    drop_file(driver, &wav).await;
+    text_when(driver, "#clip-format", |t| t.contains("Ogg/Opus")).await;
+    click_enabled(driver, "#send").await;
+    wait_for(driver, "#send-fix").await;
+    check(&session, "send-error", &mut problems).await;
+
+    // The dialogs.
+    click(driver, "#add-account").await;
+    wait_for(driver, "dialog#account-form[open]").await;
+    check(&session, "account-form", &mut problems).await;
+    key(driver, "\u{e00c}").await;
+    gone(driver, "dialog#account-form").await;
+    click(driver, "#open-settings").await;
+    wait_for(driver, "dialog#settings[open]").await;
+    check(&session, "settings", &mut problems).await;
+    key(driver, "\u{e00c}").await;
+    gone(driver, "dialog#settings").await;
+
+    // A note left unsent when Hark stopped, offered at the next start.
+    click(driver, "#discard").await;
+    key(driver, "\u{e007}").await;
+    gone(driver, "#preview").await;
+    drop_file(driver, &wav).await;
+    text_when(driver, "#clip-format", |t| t.contains("Ogg/Opus")).await;
+    kill_app(&data);
+    session.quit().await;
+    let session = AppSession::start(&rig::bins::built("hark-app"), env.clone()).await;
+    wait_for(&session.driver, "#recovered").await;
+    check(&session, "recovered", &mut problems).await;
+    session.quit().await;
+
+    assert!(
+        problems.is_empty(),
+        "{} accessibility or layout problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
