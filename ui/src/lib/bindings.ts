@@ -66,7 +66,10 @@ export const commands = {
 	resend: (sendId: number, onProgress: Channel<SendProgress>) => typedError<SentView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("resend", { sendId, onProgress })),
 	/**  What the sandbox received, newest first. */
 	inbox: () => typedError<InboxItem[], CommandError_Serialize>(__TAURI_INVOKE("inbox")),
-	/**  The people this account sent to lately, newest first, for the To field. */
+	/**
+	 *  The people this account sent to lately, newest first, for the To field: only
+	 *  recipients a note reached (an id the platform refused is no suggestion).
+	 */
 	recentRecipients: (accountId: string) => typedError<string[], CommandError_Serialize>(__TAURI_INVOKE("recent_recipients", { accountId })),
 	/**
 	 *  The recipient as the platform will get it (`+44 7700 900123` → `447700900123`), or
