@@ -62,9 +62,40 @@ async fn by_keyboard_alone_discard_send_and_every_dialog_without_a_trap() {
         "a discarded note leaves nothing on disk"
     );
 
-    // Record, preview, send: Ctrl+Enter, the chord shown on Send.
+    // Record, preview, send: Ctrl+Enter, the chord shown on Send. First the preview's
+    // player by keyboard: the seek bar's End goes to the end of the audio itself, and
+    // the speed buttons set the player's rate.
+
     record_by_keyboard(driver).await;
     focused_is(driver, "play").await;
+    tab_to(driver, "#seek", false, 3).await;
+    key(driver, "\u{e010}").await; // End
+    until_async(LIMIT, "the player to follow the seek bar", || async {
+        let v = driver
+            .execute(
+                "const a = document.querySelector('#preview audio'); \
+                 return [a.currentTime, Number(document.querySelector('#seek').value), \
+                         Number(document.querySelector('#seek').max)];",
+                vec![],
+            )
+            .await
+            .ok()?;
+        let v = v.json();
+        let (at, slider, max) = (v[0].as_f64()?, v[1].as_f64()?, v[2].as_f64()?);
+        (slider == max && (at - slider).abs() < 0.05).then_some(())
+    })
+    .await;
+    tab_to(driver, "button[data-speed='2']", false, 6).await;
+    key(driver, ENTER).await;
+    wait_for(driver, "button[data-speed='2'][aria-pressed='true']").await;
+    let rate = driver
+        .execute(
+            "return document.querySelector('#preview audio').playbackRate;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(rate.json().as_f64(), Some(2.0));
     let chord = text_when(driver, "#send kbd", |t| !t.is_empty()).await;
     assert_eq!(chord, "Ctrl+Enter");
     key(driver, CTRL_ENTER).await;

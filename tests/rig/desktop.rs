@@ -297,6 +297,32 @@ pub mod page {
         .await;
         click(driver, "#play").await;
         wait_for(driver, "#play[aria-pressed='false']").await;
+        record_play_latency(driver).await;
+    }
+
+    /// Appends how long the last Play took to sound (the page's User Timing measure
+    /// `hark:play-latency`, from the press to the player's `playing` event) to
+    /// `target/e2e/play-latency.txt`, one figure in milliseconds a line.
+    pub async fn record_play_latency(driver: &WebDriver) {
+        let ms = driver
+            .execute(
+                "return performance.getEntriesByName('hark:play-latency').at(-1)?.duration ?? null;",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.json().as_f64());
+        if let Some(ms) = ms {
+            use std::io::Write;
+            let path = crate::bins::e2e_dir().join("play-latency.txt");
+            if let Ok(mut f) = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+            {
+                let _ = writeln!(f, "{ms:.1}");
+            }
+        }
     }
 
     /// Waits until the element with id `id` has the keyboard focus.

@@ -48,6 +48,12 @@ export function clock(ms: number): string {
   return `${m}:${s.toString().padStart(2, "0")}`;
 }
 
+/** "0:07" for a position while playing: whole seconds elapsed, as players count. */
+export function elapsed(ms: number): string {
+  const total = Math.floor(Math.max(0, ms) / 1000);
+  return `${Math.floor(total / 60)}:${(total % 60).toString().padStart(2, "0")}`;
+}
+
 /** "1 minute 23 seconds" for a screen reader. */
 export function spokenDuration(ms: number): string {
   const total = Math.round(ms / 1000);

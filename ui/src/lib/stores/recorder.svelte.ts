@@ -11,7 +11,29 @@ export const recorder = $state<{
   error: CommandError | null;
   /** Something to know about the last take (a silent microphone, a lost device). */
   notice: string | null;
-}>({ status: null, starting: false, stopping: false, error: null, notice: null });
+  /** The last few seconds of level (0..1), oldest first: the scrolling waveform. */
+  levels: number[];
+  /** The highest peak (0..1) of the last moments, held for PEAK_HOLD_MS. */
+  peakHold: number;
+}>({ status: null, starting: false, stopping: false, error: null, notice: null, levels: [], peakHold: 0 });
+
+/** How many level readings the scrolling waveform shows (~4 s at 30 a second). */
+export const LEVELS_SHOWN = 120;
+/** How long the peak marker holds the highest peak. */
+export const PEAK_HOLD_MS = 1500;
+let peakAt = 0;
+
+/** Adds one reading to the scrolling waveform and the held peak. */
+export function addLevel(rmsDbfs: number | null, peakDbfs: number | null, now: number): void {
+  const levels = recorder.levels.length >= LEVELS_SHOWN ? recorder.levels.slice(1) : recorder.levels.slice();
+  levels.push(meterFraction(rmsDbfs));
+  recorder.levels = levels;
+  const peak = meterFraction(peakDbfs);
+  if (peak >= recorder.peakHold || now - peakAt > PEAK_HOLD_MS) {
+    recorder.peakHold = peak;
+    peakAt = now;
+  }
+}
 
 export function isRecording(): boolean {
   return recorder.status !== null || recorder.starting;
@@ -21,6 +43,8 @@ export async function startRecording(platform: string): Promise<void> {
   if (isRecording()) return;
   recorder.error = null;
   recorder.notice = null;
+  recorder.levels = [];
+  recorder.peakHold = 0;
   recorder.starting = true;
   // The bindings type a channel by its deserialising twin, whose optional fields may be
   // left out; the shell always sends them.
@@ -28,6 +52,7 @@ export async function startRecording(platform: string): Promise<void> {
   channel.onmessage = (s) => {
     if (recorder.stopping) return;
     recorder.status = { ...s, limitMs: s.limitMs ?? null };
+    if (s.state === "recording") addLevel(s.rmsDbfs, s.peakDbfs, performance.now());
     // At the limit, or when the device gives out, the take ends by itself and is kept.
     if (s.state === "limit_reached" || s.state === "device_failed") void stopRecording();
   };
