@@ -13,6 +13,7 @@ fn main() {
         "remove_account",
         "import_clip",
         "remake_clip",
+        "cancel_import",
         "discard_clip",
         "unsent_drafts",
         "restore_draft",

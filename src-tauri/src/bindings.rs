@@ -21,6 +21,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         commands::accounts::remove_account,
         commands::clips::import_clip,
         commands::clips::remake_clip,
+        commands::clips::cancel_import,
         commands::clips::discard_clip,
         commands::drafts::unsent_drafts,
         commands::drafts::restore_draft,

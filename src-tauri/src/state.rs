@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use hark_core::audio::convert::Note;
 use hark_core::draft::Draft;
@@ -60,6 +60,8 @@ pub struct Hark {
     recording: Mutex<Option<Recording>>,
     input_test: Mutex<Option<Recording>>,
     quitting: std::sync::atomic::AtomicBool,
+    /// Set to stop the import under way (one at a time: the window waits for it).
+    work_cancel: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Hark {
@@ -70,6 +72,7 @@ impl Hark {
             recording: Mutex::new(None),
             input_test: Mutex::new(None),
             quitting: std::sync::atomic::AtomicBool::new(false),
+            work_cancel: Arc::new(std::sync::atomic::AtomicBool::new(false)),
         }
     }
 
@@ -106,6 +109,19 @@ impl Hark {
                 .clips()
                 .values()
                 .any(|c| c.draft.info.sent_as.is_none())
+    }
+
+    /// A new import begins: the flag its work watches, not cancelled.
+    pub fn start_work(&self) -> Arc<std::sync::atomic::AtomicBool> {
+        self.work_cancel
+            .store(false, std::sync::atomic::Ordering::Release);
+        self.work_cancel.clone()
+    }
+
+    /// Stops the import under way.
+    pub fn cancel_work(&self) {
+        self.work_cancel
+            .store(true, std::sync::atomic::Ordering::Release);
     }
 
     /// The agent chose to quit: the window closes without asking again.

@@ -13,8 +13,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::audio::convert::{ConvertOptions, Note, convert};
+use crate::audio::convert::{ConvertOptions, Note, convert, convert_with};
 use crate::audio::error::ClipError;
+use crate::audio::watch::Watch;
 use crate::files::write_atomically;
 use crate::platform::Platform;
 
@@ -168,14 +169,15 @@ fn read(dir: &Path) -> Option<Draft> {
 impl Draft {
     /// Makes the note for `platform` from the draft's source (the raw take, or the
     /// imported file), keeps it in the folder and saves the draft.
-    pub fn make_note(&mut self, platform: Platform) -> Result<Note, ClipError> {
-        let note = convert(
+    pub fn make_note(&mut self, platform: Platform, watch: &Watch<'_>) -> Result<Note, ClipError> {
+        let note = convert_with(
             &self.info.source,
             platform,
             ConvertOptions {
                 clean: self.info.clean,
                 trim_to_limit: self.info.trim,
             },
+            watch,
         )?;
         self.keep_note(&note)
             .map_err(|source| ClipError::Unreadable {
@@ -187,7 +189,7 @@ impl Draft {
 
     /// The note for `platform`: the one kept, when it was made for that platform, else
     /// one made now from the source.
-    pub fn note_for(&mut self, platform: Platform) -> Result<Note, ClipError> {
+    pub fn note_for(&mut self, platform: Platform, watch: &Watch<'_>) -> Result<Note, ClipError> {
         match self.note_path() {
             Some(path) if self.info.platform == platform && path.is_file() => {
                 // The kept note is already the platform's format: read as it is, with
@@ -197,7 +199,7 @@ impl Draft {
                 note.trimmed_to_limit = self.info.trim;
                 Ok(note)
             }
-            _ => self.make_note(platform),
+            _ => self.make_note(platform, watch),
         }
     }
 
@@ -282,14 +284,14 @@ mod tests {
         let mut draft = drafts
             .create(Origin::Imported, Some(&source), Platform::Whatsapp, false)
             .unwrap();
-        let ogg = draft.make_note(Platform::Whatsapp).unwrap();
+        let ogg = draft.make_note(Platform::Whatsapp, &Watch::none()).unwrap();
         assert_eq!(ogg.platform, Platform::Whatsapp);
         let found = drafts.unsent();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].info.source_name.as_deref(), Some("reply.wav"));
         assert!(found[0].note_path().unwrap().ends_with("voice-note.ogg"));
 
-        let amr = draft.make_note(Platform::Wechat).unwrap();
+        let amr = draft.make_note(Platform::Wechat, &Watch::none()).unwrap();
         assert!(amr.bytes.starts_with(b"#!AMR\n"));
         let again = drafts.get(&draft.info.id).unwrap();
         assert_eq!(again.info.platform, Platform::Wechat);
@@ -314,7 +316,7 @@ mod tests {
         let mut draft = drafts
             .create(Origin::Imported, Some(&source), Platform::Telegram, false)
             .unwrap();
-        draft.make_note(Platform::Telegram).unwrap();
+        draft.make_note(Platform::Telegram, &Watch::none()).unwrap();
         draft.mark_sent(7).unwrap();
         assert!(drafts.unsent().is_empty());
         assert!(!draft.dir.exists());

@@ -3,11 +3,13 @@
 
 use hark_core::audio::convert::Note;
 use hark_core::audio::error::ClipError;
+use hark_core::audio::watch::{Step, Watch};
 use hark_core::audio::{inspect, preview};
 use hark_core::draft::{Draft, Drafts, Origin};
 use hark_core::platform::{Level, Platform, Verdict, limits};
 use serde::Serialize;
 use tauri::State;
+use tauri::ipc::Channel;
 
 use crate::CommandError;
 use crate::state::{Hark, Playable, StoredClip, blocking};
@@ -101,16 +103,19 @@ pub async fn import_clip(
     path: String,
     platform: String,
     trim: bool,
+    on_progress: Channel<ImportProgress>,
 ) -> Result<ClipView, CommandError> {
     let platform: Platform = platform.parse().map_err(CommandError::from)?;
     let drafts = Drafts::new(&state.data_dir()?);
+    let cancel = state.start_work();
     let (stored, view) = blocking(move || {
         let source = std::path::Path::new(&path);
         let mut draft = drafts
             .create(Origin::Imported, Some(source), platform, false)
             .map_err(io_error)?;
         draft.info.trim = trim;
-        make_clip(draft, platform, 0)
+        let report = progress_to(on_progress);
+        make_clip(draft, platform, 0, &Watch::new(&report, &cancel))
     })
     .await?;
     state.clips().insert(view.id.clone(), stored);
@@ -127,6 +132,7 @@ pub async fn remake_clip(
     id: String,
     platform: String,
     trim: bool,
+    on_progress: Channel<ImportProgress>,
 ) -> Result<ClipView, CommandError> {
     let platform: Platform = platform.parse().map_err(CommandError::from)?;
     let (mut draft, revision) = {
@@ -135,9 +141,47 @@ pub async fn remake_clip(
         (clip.draft.clone(), clip.revision + 1)
     };
     draft.info.trim |= trim;
-    let (stored, view) = blocking(move || make_clip(draft, platform, revision)).await?;
+    let cancel = state.start_work();
+    let (stored, view) = blocking(move || {
+        let report = progress_to(on_progress);
+        make_clip(draft, platform, revision, &Watch::new(&report, &cancel))
+    })
+    .await?;
     state.clips().insert(view.id.clone(), stored);
     Ok(view)
+}
+
+/// How far an import (or a note being made again) got.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase", tag = "step")]
+pub enum ImportProgress {
+    /// Reading the file through; how long it is is not known yet.
+    Reading,
+    /// Making the note: the fraction done, 0..1.
+    Converting { fraction: f64 },
+}
+
+/// Sends the work's steps to the page, at most 30 a second.
+fn progress_to(channel: Channel<ImportProgress>) -> impl Fn(Step) + Sync {
+    let last = std::sync::Mutex::new(None::<std::time::Instant>);
+    move |step| {
+        let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
+        if last.is_some_and(|t| t.elapsed() < std::time::Duration::from_millis(33)) {
+            return;
+        }
+        *last = Some(std::time::Instant::now());
+        let _ = channel.send(match step {
+            Step::Reading => ImportProgress::Reading,
+            Step::Converting(fraction) => ImportProgress::Converting { fraction },
+        });
+    }
+}
+
+/// Stops the import (or the remaking of a note) under way; its draft goes.
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_import(state: State<'_, Hark>) {
+    state.cancel_work();
 }
 
 pub fn clip_gone() -> CommandError {
@@ -155,8 +199,9 @@ pub fn make_clip(
     mut draft: Draft,
     platform: Platform,
     revision: u32,
+    watch: &Watch<'_>,
 ) -> Result<(StoredClip, ClipView), CommandError> {
-    match draft.note_for(platform) {
+    match draft.note_for(platform, watch) {
         Ok(note) => {
             draft.keep_note(&note).map_err(io_error)?;
             keep_note(draft, note, revision)

@@ -2,6 +2,7 @@
 //! drafts (a recording stopped, or a file imported, and not sent) and takes whose
 //! recording was cut off (the spool of a process that is gone).
 
+use hark_core::audio::watch::Watch;
 use hark_core::draft::{Drafts, Origin, TAKE_FILE};
 use hark_core::platform::Platform;
 use hark_core::record::spool;
@@ -99,7 +100,7 @@ pub async fn restore_draft(
     let (stored, view) = blocking(move || {
         let drafts = Drafts::new(&data_dir);
         if let Some(draft) = drafts.get(&id) {
-            return make_clip(draft, platform, 0);
+            return make_clip(draft, platform, 0, &Watch::none());
         }
         let take = spool::interrupted(&data_dir.join("spool"))
             .into_iter()
@@ -113,7 +114,7 @@ pub async fn restore_draft(
             .map_err(io_error)?;
         draft.info.trim = true;
         take.to_wav(&draft.dir.join(TAKE_FILE)).map_err(io_error)?;
-        let made = make_clip(draft, platform, 0);
+        let made = make_clip(draft, platform, 0, &Watch::none());
         if made.is_ok() {
             take.remove();
         }

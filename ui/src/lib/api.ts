@@ -35,7 +35,7 @@ export type Device = DeviceView_Serialize;
 export type Settings = SettingsView_Serialize;
 export type DraftView = DraftView_Serialize;
 export type Fix = Fix_Serialize;
-export type { AppInfo, InboxItem, InputLevel, SendProgress } from "./bindings";
+export type { AppInfo, ImportProgress, InboxItem, InputLevel, SendProgress } from "./bindings";
 
 /** A command's result: its data, or the error it returned. */
 export type Result<T> = { status: "ok"; data: T } | { status: "error"; error: CommandError };

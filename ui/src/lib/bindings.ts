@@ -29,13 +29,15 @@ export const commands = {
 	 *  as a draft for the preview and the send. `trim` keeps the start of a file that is
 	 *  too long.
 	 */
-	importClip: (path: string, platform: string, trim: boolean) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("import_clip", { path, platform, trim })),
+	importClip: (path: string, platform: string, trim: boolean, onProgress: Channel<ImportProgress>) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("import_clip", { path, platform, trim, onProgress })),
 	/**
 	 *  Makes the note in the preview again, for `platform` (the account changed) or
 	 *  keeping only the part that fits (`trim`), from its source: the raw take of a
 	 *  recording, or the imported file.
 	 */
-	remakeClip: (id: string, platform: string, trim: boolean) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("remake_clip", { id, platform, trim })),
+	remakeClip: (id: string, platform: string, trim: boolean, onProgress: Channel<ImportProgress>) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("remake_clip", { id, platform, trim, onProgress })),
+	/**  Stops the import (or the remaking of a note) under way; its draft goes. */
+	cancelImport: () => __TAURI_INVOKE<void>("cancel_import"),
 	/**
 	 *  Forgets a clip after it was sent or discarded: its draft (note and raw take) is
 	 *  deleted from disk; an imported file stays where it is.
@@ -374,6 +376,13 @@ export type Fix_Serialize =
 { kind: "sendAsFile" } | 
 /**  Open Settings on the microphone. */
 { kind: "chooseMicrophone" };
+
+/**  How far an import (or a note being made again) got. */
+export type ImportProgress = 
+/**  Reading the file through; how long it is is not known yet. */
+{ step: "reading" } | 
+/**  Making the note: the fraction done, 0..1. */
+{ step: "converting"; fraction: number | null };
 
 export type InboxItem = {
 	messageId: string,

@@ -16,6 +16,7 @@ use super::error::{ClipError, corrupt};
 use super::inspect::{self, ClipInfo};
 use super::measure;
 use super::resample::Resampler;
+use super::watch::{Step, Watch};
 use crate::platform::{Level, Platform, Target, Verdict, verdicts};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -63,8 +64,19 @@ pub fn opus_bitrate(duration: Option<Duration>) -> u32 {
 }
 
 pub fn convert(path: &Path, platform: Platform, opts: ConvertOptions) -> Result<Note, ClipError> {
+    convert_with(path, platform, opts, &Watch::none())
+}
+
+/// [`convert`], telling `watch` how far it got (reading the file through, then making
+/// the note), and stopping when it cancels.
+pub fn convert_with(
+    path: &Path,
+    platform: Platform,
+    opts: ConvertOptions,
+    watch: &Watch<'_>,
+) -> Result<Note, ClipError> {
     let facts = platform.facts();
-    let source = inspect::inspect(path)?;
+    let source = inspect::inspect_with(path, watch)?;
     let native = source.note_format().filter(|f| facts.plays(*f));
 
     if let Some(format) = native
@@ -123,14 +135,21 @@ pub fn convert(path: &Path, platform: Platform, opts: ConvertOptions) -> Result<
 
     let (trimmed_to_limit, cleanup) = if opts.clean {
         let mut all = Vec::new();
-        while decoder.next_mono(&mut all)? {}
+        while decoder.next_mono(&mut all)? {
+            watch.step(Step::Reading)?;
+        }
         let report = cleanup::clean(&mut all, rate);
         let trimmed = truncate_to(&mut all, max_samples);
         feed_all(&all, rate, encoder.as_mut())?;
         (trimmed, Some(report))
     } else {
+        let expected = max_samples
+            .unwrap_or(u64::MAX)
+            .min((source.duration().as_secs_f64() * rate as f64).round() as u64);
         (
-            stream(decoder.as_mut(), max_samples, encoder.as_mut())?,
+            stream(decoder.as_mut(), max_samples, encoder.as_mut(), &|taken| {
+                watch.step(Step::Converting(taken as f64 / expected.max(1) as f64))
+            })?,
             None,
         )
     };
@@ -253,6 +272,7 @@ fn stream(
     decoder: &mut dyn Decode,
     max_samples: Option<u64>,
     encoder: &mut dyn Encode,
+    done: &dyn Fn(u64) -> Result<(), ClipError>,
 ) -> Result<bool, ClipError> {
     let mut resampler = Resampler::new(decoder.info().sample_rate, encoder.sample_rate())?;
     let mut block = Vec::new();
@@ -274,6 +294,7 @@ fn stream(
         resampler.push(&block, &mut out)?;
         encoder.push(&out)?;
         out.clear();
+        done(taken)?;
         if trimmed {
             break;
         }
@@ -284,4 +305,74 @@ fn stream(
     resampler.finish(&mut out)?;
     encoder.push(&out)?;
     Ok(trimmed)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use super::*;
+    use crate::audio::encode::WavEncoder;
+
+    fn tone(path: &Path, secs: f32) {
+        let rate = 44_100;
+        let samples: Vec<f32> = (0..(secs * rate as f32) as usize)
+            .map(|i| (i as f32 * 440.0 * std::f32::consts::TAU / rate as f32).sin() * 0.4)
+            .collect();
+        let mut wav = WavEncoder::new(rate).unwrap();
+        wav.push(&samples).unwrap();
+        std::fs::write(path, wav.finish().unwrap()).unwrap();
+    }
+
+    #[test]
+    fn a_conversion_reports_reading_then_converting_up_to_the_whole_and_can_be_cancelled() {
+        let tmp = tempfile::tempdir().unwrap();
+        let wav = tmp.path().join("long.wav");
+        tone(&wav, 6.0);
+        let seen = Mutex::new(Vec::new());
+        let report = |s: Step| seen.lock().unwrap().push(s);
+        let cancel = AtomicBool::new(false);
+        let note = convert_with(
+            &wav,
+            Platform::Whatsapp,
+            ConvertOptions::default(),
+            &Watch::new(&report, &cancel),
+        )
+        .unwrap();
+        assert_eq!(note.duration_ms, 6000);
+        let seen = seen.into_inner().unwrap();
+        let first_converting = seen
+            .iter()
+            .position(|s| matches!(s, Step::Converting(_)))
+            .expect("converting steps");
+        assert!(first_converting > 0, "reading comes first");
+        let fractions: Vec<f64> = seen[first_converting..]
+            .iter()
+            .map(|s| match s {
+                Step::Converting(f) => *f,
+                Step::Reading => panic!("reading after converting"),
+            })
+            .collect();
+        assert!(fractions.windows(2).all(|w| w[0] <= w[1]), "{fractions:?}");
+        assert!(
+            (fractions.last().unwrap() - 1.0).abs() < 0.01,
+            "{fractions:?}"
+        );
+
+        // Cancelled once converting has begun: the work stops with `Cancelled`.
+        let report = |s: Step| {
+            if matches!(s, Step::Converting(f) if f > 0.2) {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        };
+        cancel.store(false, Ordering::Relaxed);
+        let stopped = convert_with(
+            &wav,
+            Platform::Whatsapp,
+            ConvertOptions::default(),
+            &Watch::new(&report, &cancel),
+        );
+        assert!(matches!(stopped, Err(ClipError::Cancelled)), "{stopped:?}");
+    }
 }

@@ -25,6 +25,9 @@ pub enum ClipError {
     /// The note cannot be sent as it is: the verdict that failed says why.
     #[error("{}", .0.message)]
     DoesNotFit(crate::platform::Verdict),
+    /// Whoever waited for the work stopped it.
+    #[error("The file was not imported: you cancelled it.")]
+    Cancelled,
 }
 
 impl UserError for ClipError {
@@ -36,11 +39,13 @@ impl UserError for ClipError {
             ClipError::TooBig { .. } => "audio_too_large",
             ClipError::Encode { .. } => "encode_failed",
             ClipError::DoesNotFit(v) => v.code.unwrap_or("audio_does_not_fit"),
+            ClipError::Cancelled => "cancelled",
         }
     }
 
     fn remedy(&self) -> String {
         match self {
+            ClipError::Cancelled => "Drop or choose it again when you want it.".into(),
             ClipError::Unsupported { .. } => "Use an audio file: MP3, M4A/AAC, Ogg (Opus or \
                 Vorbis), WebM, WAV, FLAC or AMR. Other files can be exported to one of these \
                 from most audio apps."

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::decode;
 use super::error::{ClipError, corrupt};
 use super::sniff::Kind;
+use super::watch::{Step, Watch};
 use crate::platform::Target;
 
 #[derive(Debug, Clone, Serialize)]
@@ -50,6 +51,11 @@ impl ClipInfo {
 }
 
 pub fn inspect(path: &Path) -> Result<ClipInfo, ClipError> {
+    inspect_with(path, &Watch::none())
+}
+
+/// [`inspect`], telling `watch` as it reads, and stopping when it cancels.
+pub fn inspect_with(path: &Path, watch: &Watch<'_>) -> Result<ClipInfo, ClipError> {
     let bytes = std::fs::metadata(path)
         .map_err(|source| ClipError::Unreadable {
             path: path.to_path_buf(),
@@ -62,6 +68,7 @@ pub fn inspect(path: &Path) -> Result<ClipInfo, ClipError> {
     while decoder.next_mono(&mut block)? {
         samples += block.len() as u64;
         block.clear();
+        watch.step(Step::Reading)?;
     }
     samples += block.len() as u64;
     if samples == 0 {

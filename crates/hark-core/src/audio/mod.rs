@@ -16,6 +16,7 @@ pub mod resample;
 pub mod sniff;
 #[cfg(test)]
 pub(crate) mod test_signals;
+pub mod watch;
 
 pub use devices::{AudioError, InputDevice, InputInventory, StreamFormat, SupportedFormat};
 pub use error::ClipError;

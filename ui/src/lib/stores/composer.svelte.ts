@@ -3,6 +3,7 @@ import {
   commands,
   type ClipView,
   type CommandError,
+  type ImportProgress,
   type SendProgress,
   type SentView,
 } from "../api";
@@ -18,6 +19,8 @@ export const composer = $state<{
   importing: boolean;
   /** The note is being made again (another account's platform, or trimmed). */
   remaking: boolean;
+  /** How far the import (or the remaking) got. */
+  work: ImportProgress | null;
   importError: CommandError | null;
   sending: boolean;
   progress: SendProgress | null;
@@ -30,6 +33,7 @@ export const composer = $state<{
   clip: null,
   importing: false,
   remaking: false,
+  work: null,
   importError: null,
   sending: false,
   progress: null,
@@ -74,10 +78,26 @@ export async function importFile(path: string): Promise<void> {
   composer.importError = null;
   composer.sent = null;
   composer.sendError = null;
-  const result = await commands.importClip(path, account.platform, false);
+  const result = await commands.importClip(path, account.platform, false, workChannel());
   composer.importing = false;
+  composer.work = null;
   if (result.status === "ok") takeClip(result.data);
-  else composer.importError = result.error;
+  else if (result.error.code !== "cancelled") composer.importError = result.error;
+}
+
+/** A channel that keeps `composer.work` up to date. */
+function workChannel(): Channel<ImportProgress> {
+  composer.work = null;
+  const channel = new Channel<ImportProgress>();
+  channel.onmessage = (p) => {
+    composer.work = p;
+  };
+  return channel;
+}
+
+/** Stops the import (or the remaking of the note) under way. */
+export async function cancelWork(): Promise<void> {
+  await commands.cancelImport();
 }
 
 /**
@@ -91,12 +111,13 @@ export async function remakeClip(trim = false): Promise<void> {
   if (composer.remaking || (!trim && clip.platform === account.platform)) return;
   composer.remaking = true;
   composer.importError = null;
-  const result = await commands.remakeClip(clip.id, account.platform, trim);
+  const result = await commands.remakeClip(clip.id, account.platform, trim, workChannel());
   composer.remaking = false;
+  composer.work = null;
   // The agent may have discarded it, or switched again, meanwhile.
   if (composer.clip?.id !== clip.id) return;
   if (result.status === "error") {
-    composer.importError = result.error;
+    if (result.error.code !== "cancelled") composer.importError = result.error;
     return;
   }
   composer.clip = result.data;
