@@ -6,29 +6,35 @@ use tauri::http::{Request, Response, StatusCode, header};
 use tauri::{Manager, UriSchemeContext, Wry};
 
 use crate::commands::history::audio_of;
-use crate::state::Hark;
+use crate::state::{Hark, Playable};
 
 pub fn handle(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>) -> Response<Vec<u8>> {
     let path = request.uri().path().trim_start_matches('/').to_owned();
     let hark = ctx.app_handle().state::<Hark>();
     let Some(audio) = audio_of(&hark, &path) else {
-        return Response::builder()
-            .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-            .status(StatusCode::NOT_FOUND)
-            .body(Vec::new())
-            .expect("valid response");
+        return not_found();
     };
-    let wav = audio.bytes;
-    let total = wav.len();
+    let total = match &audio {
+        Playable::Bytes { bytes, .. } => bytes.len(),
+        Playable::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len() as usize),
+    };
     let range = request
         .headers()
         .get(header::RANGE)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| parse_range(v, total));
+    let (start, end) = range.unwrap_or((0, total.saturating_sub(1)));
+    let body = match &audio {
+        Playable::Bytes { bytes, .. } => bytes.get(start..=end).map(<[u8]>::to_vec),
+        Playable::File { path, .. } => read_range(path, start, end).ok(),
+    };
+    let Some(body) = body.filter(|_| total > 0) else {
+        return not_found();
+    };
     // The page (tauri://localhost) fetches from clip://localhost: another origin.
     let builder = Response::builder()
         .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-        .header(header::CONTENT_TYPE, audio.mime)
+        .header(header::CONTENT_TYPE, audio.mime())
         .header(header::ACCEPT_RANGES, "bytes");
     match range {
         Some((start, end)) => builder
@@ -37,10 +43,28 @@ pub fn handle(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>) -> Resp
                 header::CONTENT_RANGE,
                 format!("bytes {start}-{end}/{total}"),
             )
-            .body(wav[start..=end].to_vec()),
-        None => builder.status(StatusCode::OK).body(wav),
+            .body(body),
+        None => builder.status(StatusCode::OK).body(body),
     }
     .expect("valid response")
+}
+
+/// Bytes `start..=end` of the file at `path`.
+fn read_range(path: &std::path::Path, start: usize, end: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = std::fs::File::open(path)?;
+    file.seek(SeekFrom::Start(start as u64))?;
+    let mut body = vec![0; end + 1 - start];
+    file.read_exact(&mut body)?;
+    Ok(body)
+}
+
+fn not_found() -> Response<Vec<u8>> {
+    Response::builder()
+        .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+        .status(StatusCode::NOT_FOUND)
+        .body(Vec::new())
+        .expect("valid response")
 }
 
 /// `bytes=a-b`, `bytes=a-` or `bytes=-n` → an inclusive range within `total`.

@@ -27,29 +27,40 @@ pub struct StoredClip {
     pub audio: Playable,
 }
 
-/// Audio bytes for the webview's player, with their type.
+/// Audio for the webview's player, with its type: bytes in memory (a history or inbox
+/// note, read when asked), or a file on disk (a clip in the preview: its note, or the
+/// note decoded at the codec's own rate), read a range at a time when asked.
 #[derive(Clone)]
-pub struct Playable {
-    pub bytes: Vec<u8>,
-    pub mime: &'static str,
+pub enum Playable {
+    Bytes { bytes: Vec<u8>, mime: &'static str },
+    File { path: PathBuf, mime: &'static str },
+}
+
+/// Whether `bytes` begin an Ogg/Opus stream (which WebKit's GStreamer plays).
+pub fn is_ogg_opus(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"OggS") && bytes.get(28..36) == Some(b"OpusHead".as_slice())
 }
 
 impl Playable {
     /// The note itself for Ogg/Opus (which WebKit's GStreamer plays: the customer's
     /// very file), else `decoded` (Hark's own decoding of AMR, AAC or a source file).
     pub fn of(bytes: &[u8], decoded: impl FnOnce() -> Vec<u8>) -> Playable {
-        let ogg_opus =
-            bytes.starts_with(b"OggS") && bytes.get(28..36) == Some(b"OpusHead".as_slice());
-        if ogg_opus {
-            Playable {
+        if is_ogg_opus(bytes) {
+            Playable::Bytes {
                 bytes: bytes.to_vec(),
                 mime: "audio/ogg",
             }
         } else {
-            Playable {
+            Playable::Bytes {
                 bytes: decoded(),
                 mime: "audio/wav",
             }
+        }
+    }
+
+    pub fn mime(&self) -> &'static str {
+        match self {
+            Playable::Bytes { mime, .. } | Playable::File { mime, .. } => mime,
         }
     }
 }
@@ -156,12 +167,9 @@ mod tests {
         ogg.resize(28, 0);
         ogg.extend_from_slice(b"OpusHead-and-the-rest");
         let played = Playable::of(&ogg, || panic!("an Ogg/Opus note is not decoded"));
-        assert_eq!((played.mime, played.bytes), ("audio/ogg", ogg));
+        assert!(matches!(played, Playable::Bytes { bytes, mime: "audio/ogg" } if bytes == ogg));
         let amr = b"#!AMR\n\x3c".to_vec();
         let played = Playable::of(&amr, || b"RIFF".to_vec());
-        assert_eq!(
-            (played.mime, played.bytes.as_slice()),
-            ("audio/wav", b"RIFF".as_slice())
-        );
+        assert!(matches!(played, Playable::Bytes { bytes, mime: "audio/wav" } if bytes == b"RIFF"));
     }
 }

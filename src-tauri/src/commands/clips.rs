@@ -12,10 +12,13 @@ use tauri::State;
 use tauri::ipc::Channel;
 
 use crate::CommandError;
-use crate::state::{Hark, Playable, StoredClip, blocking};
+use crate::state::{Hark, Playable, StoredClip, blocking, is_ogg_opus};
 
 /// Bars in the preview's waveform.
 pub const BARS: usize = 160;
+/// The note decoded for the player (AMR and AAC, which the webview cannot play), in
+/// the draft's folder.
+const PREVIEW_FILE: &str = "preview.wav";
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -211,7 +214,8 @@ pub fn make_clip(
             // what to do about it.
             let source = draft.info.source.clone();
             let info = inspect::inspect(&source)?;
-            let heard = preview::preview(&source, BARS)?;
+            let decoded = draft.dir.join(PREVIEW_FILE);
+            let heard = preview::stream(&source, BARS, info.duration_ms, Some(&decoded))?;
             let facts = platform.facts();
             let mut verdicts = vec![failed.clone()];
             if failed.check != "duration"
@@ -251,8 +255,8 @@ pub fn make_clip(
             Ok((
                 StoredClip {
                     note: None,
-                    audio: Playable {
-                        bytes: heard.wav,
+                    audio: Playable::File {
+                        path: decoded,
                         mime: "audio/wav",
                     },
                     draft,
@@ -286,7 +290,25 @@ pub fn keep_note(
     revision: u32,
 ) -> Result<(StoredClip, ClipView), CommandError> {
     let kept = draft.note_path().ok_or_else(clip_gone)?;
-    let heard = preview::preview(&kept, BARS)?;
+    // What the player plays is on disk, read a range at a time when asked: the note
+    // itself for Ogg/Opus, else the note decoded at the codec's own rate (AMR 8 kHz).
+    // Both, and the waveform, come from one streaming pass.
+    let audio = if is_ogg_opus(&note.bytes) {
+        Playable::File {
+            path: kept.clone(),
+            mime: "audio/ogg",
+        }
+    } else {
+        Playable::File {
+            path: draft.dir.join(PREVIEW_FILE),
+            mime: "audio/wav",
+        }
+    };
+    let decoded = match &audio {
+        Playable::File { path, .. } if path != &kept => Some(path.clone()),
+        _ => None,
+    };
+    let heard = preview::stream(&kept, BARS, note.duration_ms, decoded.as_deref())?;
     let id = draft.info.id.clone();
     let view = ClipView {
         id: id.clone(),
@@ -307,7 +329,6 @@ pub fn keep_note(
         audio_url: audio_url(&format!("{id}?v={revision}")),
         source: draft.info.source_name.clone(),
     };
-    let audio = Playable::of(&note.bytes, || heard.wav);
     Ok((
         StoredClip {
             note: Some(note),

@@ -201,5 +201,6 @@ pub fn audio_of(hark: &Hark, path: &str) -> Option<Playable> {
             .map(|p| p.wav)
             .unwrap_or_default()
     };
-    Some(Playable::of(&bytes, decoded)).filter(|p| !p.bytes.is_empty())
+    Some(Playable::of(&bytes, decoded))
+        .filter(|p| !matches!(p, Playable::Bytes { bytes, .. } if bytes.is_empty()))
 }

@@ -33,8 +33,6 @@ pub struct DeviceView {
     pub id: String,
     pub name: String,
     pub is_default: bool,
-    /// e.g. "48000 Hz, 2 channels"; null when the device would not open.
-    pub format: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -84,23 +82,16 @@ pub fn save_settings(state: State<'_, Hark>, settings: SettingsView) -> Result<(
     Ok(())
 }
 
-/// The microphones Hark can record from.
+/// The microphones Hark can record from, by name (none is opened to list them: that
+/// can take seconds on a busy machine; Test opens the one chosen).
 #[tauri::command]
 #[specta::specta]
 pub async fn input_devices() -> Result<Vec<DeviceView>, CommandError> {
-    let inventory = blocking(|| devices::list_inputs().map_err(CommandError::from)).await?;
+    let inventory = blocking(|| devices::input_names().map_err(CommandError::from)).await?;
     Ok(inventory
         .devices
         .into_iter()
         .map(|d| DeviceView {
-            format: d.default_format.as_ref().map(|f| {
-                format!(
-                    "{} Hz, {} channel{}",
-                    f.sample_rate,
-                    f.channels,
-                    if f.channels == 1 { "" } else { "s" }
-                )
-            }),
             id: d.id,
             name: d.name,
             is_default: d.is_default,

@@ -7,7 +7,6 @@ import type {
   Account_Serialize,
   ClipView_Serialize,
   CommandError_Serialize,
-  DeviceView_Serialize,
   DraftView_Serialize,
   Fix_Serialize,
   FieldInfo_Serialize,
@@ -31,7 +30,7 @@ export type SentView = SentView_Serialize;
 export type Verdict = VerdictView_Serialize;
 export type RecordedClip = RecordedClip_Serialize;
 export type RecordingStatus = RecordingStatus_Serialize;
-export type Device = DeviceView_Serialize;
+export type { DeviceView as Device } from "./bindings";
 export type Settings = SettingsView_Serialize;
 export type DraftView = DraftView_Serialize;
 export type Fix = Fix_Serialize;

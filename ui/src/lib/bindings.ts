@@ -96,8 +96,11 @@ export const commands = {
 	rememberAccount: (id: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("remember_account", { id })),
 	getSettings: () => typedError<SettingsView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("get_settings")),
 	saveSettings: (settings: SettingsView_Deserialize) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("save_settings", { settings })),
-	/**  The microphones Hark can record from. */
-	inputDevices: () => typedError<DeviceView_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("input_devices")),
+	/**
+	 *  The microphones Hark can record from, by name (none is opened to list them: that
+	 *  can take seconds on a busy machine; Test opens the one chosen).
+	 */
+	inputDevices: () => typedError<DeviceView[], CommandError_Serialize>(__TAURI_INVOKE("input_devices")),
 	/**
 	 *  Listens to `device` (or the default) and streams its level for a few seconds, so
 	 *  the agent sees the right microphone moving. Nothing is kept.
@@ -256,22 +259,10 @@ export type CommandError_Serialize = {
 	fix: Fix_Serialize | null,
 };
 
-export type DeviceView = DeviceView_Serialize | DeviceView_Deserialize;
-
-export type DeviceView_Deserialize = {
+export type DeviceView = {
 	id: string,
 	name: string,
 	isDefault: boolean,
-	/**  e.g. "48000 Hz, 2 channels"; null when the device would not open. */
-	format?: string | null,
-};
-
-export type DeviceView_Serialize = {
-	id: string,
-	name: string,
-	isDefault: boolean,
-	/**  e.g. "48000 Hz, 2 channels"; null when the device would not open. */
-	format: string | null,
 };
 
 export type DraftKind = 

@@ -126,6 +126,25 @@ impl From<cpal::Error> for AudioError {
 /// An error means nothing could be listed at all; a listed device that would not open
 /// has `default_format: None`.
 pub fn list_inputs() -> Result<InputInventory, AudioError> {
+    list(true)
+}
+
+/// The input devices by id and name only, without opening any: quick on any machine
+/// (opening each device to read its formats can take seconds on a busy one), for a
+/// list to choose from. `default_format` is `None` and `supported` empty.
+pub fn input_names() -> Result<InputInventory, AudioError> {
+    list(false)
+}
+
+fn list(probe: bool) -> Result<InputInventory, AudioError> {
+    let format = |device: &cpal::Device| probe.then(|| default_format(device).ok()).flatten();
+    let formats = |device: &cpal::Device| {
+        if probe {
+            supported_formats(device)
+        } else {
+            Vec::new()
+        }
+    };
     let host = cpal::default_host();
     let default = host.default_input_device();
     let default_id = default.as_ref().and_then(|d| d.id().ok());
@@ -137,8 +156,8 @@ pub fn list_inputs() -> Result<InputInventory, AudioError> {
                 is_default: Some(&id) == default_id.as_ref(),
                 id: id.to_string(),
                 name,
-                default_format: default_format(&device).ok(),
-                supported: supported_formats(&device),
+                default_format: format(&device),
+                supported: formats(&device),
             })
         })
         .collect();
@@ -151,8 +170,8 @@ pub fn list_inputs() -> Result<InputInventory, AudioError> {
             id: id.to_string(),
             name,
             is_default: true,
-            default_format: default_format(&device).ok(),
-            supported: supported_formats(&device),
+            default_format: format(&device),
+            supported: formats(&device),
         });
     }
     devices.sort_by_key(|d| !d.is_default);

@@ -29,6 +29,90 @@ pub fn preview(path: &Path, bars: usize) -> Result<Preview, ClipError> {
     })
 }
 
+/// What [`stream`] heard: the waveform and the length.
+pub struct Heard {
+    /// `bars` peak levels, 0.0 to 1.0, evenly spread over the note.
+    pub peaks: Vec<f32>,
+    pub duration_ms: u64,
+}
+
+/// Decodes the note at `path` in one streaming pass: its waveform (`bars` peaks over
+/// the `expected_ms` it is said to last) and, when `wav` is given, the decoded audio as
+/// a 16-bit WAV at the decoder's own rate, written there (whole, or not at all). No
+/// more than a block of audio is in memory at once, however long the note.
+pub fn stream(
+    path: &Path,
+    bars: usize,
+    expected_ms: u64,
+    wav: Option<&Path>,
+) -> Result<Heard, ClipError> {
+    let mut decoder = decode::open(path)?;
+    let rate = decoder.info().sample_rate.max(1);
+    let expected = (expected_ms * rate as u64 / 1000).max(1);
+    let mut peaks = vec![0.0f32; bars];
+    let mut writer = match wav {
+        Some(dest) => Some((
+            hound::WavWriter::create(
+                part_of(dest),
+                hound::WavSpec {
+                    channels: 1,
+                    sample_rate: rate,
+                    bits_per_sample: 16,
+                    sample_format: hound::SampleFormat::Int,
+                },
+            )
+            .map_err(|e| wav_error(dest, e))?,
+            dest,
+        )),
+        None => None,
+    };
+    let mut block = Vec::new();
+    let mut taken = 0u64;
+    loop {
+        block.clear();
+        let more = decoder.next_mono(&mut block)?;
+        for &s in &block {
+            if bars > 0 {
+                let bar = ((taken * bars as u64 / expected) as usize).min(bars - 1);
+                peaks[bar] = peaks[bar].max(s.abs().min(1.0));
+            }
+            taken += 1;
+        }
+        if let Some((w, dest)) = writer.as_mut() {
+            for &s in &block {
+                w.write_sample(super::encode::to_i16(s))
+                    .map_err(|e| wav_error(dest, e))?;
+            }
+        }
+        if !more {
+            break;
+        }
+    }
+    if let Some((w, dest)) = writer {
+        w.finalize().map_err(|e| wav_error(dest, e))?;
+        std::fs::rename(part_of(dest), dest).map_err(|source| ClipError::Unreadable {
+            path: dest.to_path_buf(),
+            source,
+        })?;
+    }
+    Ok(Heard {
+        peaks,
+        duration_ms: taken * 1000 / rate as u64,
+    })
+}
+
+fn part_of(dest: &Path) -> std::path::PathBuf {
+    dest.with_extension("wav.part")
+}
+
+fn wav_error(dest: &Path, e: hound::Error) -> ClipError {
+    let _ = std::fs::remove_file(part_of(dest));
+    ClipError::Unreadable {
+        path: dest.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    }
+}
+
 /// The loudest absolute sample of each of `bars` equal slices.
 pub fn peaks(samples: &[f32], bars: usize) -> Vec<f32> {
     if bars == 0 {
@@ -92,6 +176,15 @@ mod tests {
                 "{platform}: {:?}",
                 p.peaks
             );
+
+            // The streaming pass hears the same: the same waveform, the same length,
+            // and the same WAV, written to disk.
+            let wav = tmp.path().join(format!("heard-{platform}.wav"));
+            let heard = stream(&path, 50, note.duration_ms, Some(&wav)).unwrap();
+            assert_eq!(heard.duration_ms, p.duration_ms, "{platform}");
+            assert_eq!(heard.peaks, p.peaks, "{platform}");
+            assert_eq!(std::fs::read(&wav).unwrap(), p.wav, "{platform}");
+            assert!(!part_of(&wav).exists());
         }
     }
 }
