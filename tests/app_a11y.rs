@@ -5,13 +5,15 @@
 
 use rig::accounts::run;
 use rig::desktop::page::{
-    axe, click, click_enabled, close_window, drop_file, gone, key, text_when, type_into, wait_for,
+    LIMIT, axe, click, click_enabled, close_window, drop_file, gone, key, text_when, type_into,
+    wait_for,
 };
 use rig::desktop::{AppSession, E2E_DROP_ENV, kill_app};
 use rig::fakes::telegram::{self, Chat, Telegram};
 use rig::keychain::Keychain;
 use rig::media::sox_tone;
 use rig::pulse::{Signal, VirtualMic};
+use rig::wait::until_async;
 use thirtyfour::WebDriver;
 
 const BOT_TOKEN: &str = "7000001:AAHk-a11y-bot-token-0001";
@@ -173,6 +175,31 @@ async fn every_screen_passes_axe_in_both_themes_at_both_sizes() {
     click(driver, "#add-account").await;
     wait_for(driver, "dialog#account-form[open]").await;
     check(&session, "account-form", &mut problems).await;
+    // Saved with a required field empty: the error stands next to that field, which
+    // has the focus and is in view, even in the smallest window.
+    resize(driver, 960, 600).await;
+    type_into(driver, "#account-name", "Support line").await;
+    click(driver, "#account-save").await;
+    let error = text_when(driver, "dialog#account-form .field-error", |t| {
+        !t.is_empty()
+    })
+    .await;
+    let at_fault = until_async(LIMIT, "the field at fault to have the focus", || async {
+        let v = driver
+            .execute(
+                "const a = document.activeElement; const r = a.getBoundingClientRect(); \
+                 return a.getAttribute('aria-invalid') === 'true' && r.top >= 0 && r.bottom <= innerHeight \
+                   ? a.id : null;",
+                vec![],
+            )
+            .await
+            .ok()?;
+        v.json().as_str().map(str::to_string)
+    })
+    .await;
+    assert!(at_fault.starts_with("field-"), "{at_fault}: {error}");
+    assert!(!error.contains("--") && !error.contains("hark "), "{error}");
+    check(&session, "account-form-error", &mut problems).await;
     key(driver, "\u{e00c}").await;
     gone(driver, "dialog#account-form").await;
     click(driver, "#open-settings").await;

@@ -22,6 +22,9 @@ pub struct CommandError {
     pub send_id: Option<u32>,
     /// The control that fixes it, which the window offers beside the remedy.
     pub fix: Option<Fix>,
+    /// The form field at fault (an account's `name` or one of its fields), shown next
+    /// to that field.
+    pub field: Option<String>,
 }
 
 impl<E: UserError> From<E> for CommandError {
@@ -51,6 +54,20 @@ impl CommandError {
         out.for_window()
     }
 
+    /// An account that cannot be saved as it is, with the field at fault.
+    pub fn from_profile(err: hark_core::profile::ProfileError) -> CommandError {
+        use hark_core::profile::ProfileError;
+        let field = match &err {
+            ProfileError::Invalid(i) => Some(i.field.clone()),
+            ProfileError::NameTaken(_) => Some("name".to_string()),
+            _ => None,
+        };
+        CommandError {
+            field,
+            ..CommandError::from(err)
+        }
+    }
+
     /// The remedy as the window says it (no command to type), with its fix.
     fn for_window(mut self) -> Self {
         let (remedy, fix) = for_window(&self.code, self.raw_message.as_deref(), &self.remedy);
@@ -71,6 +88,7 @@ impl CommandError {
             raw_message: None,
             send_id: None,
             fix: None,
+            field: None,
         }
     }
 }

@@ -68,6 +68,10 @@ pub fn for_window(code: &str, raw_message: Option<&str>, remedy: &str) -> (Strin
             None,
         ),
         "profile_name_taken" => ("Choose another name for this account.".into(), None),
+        "invalid_profile" => (
+            "Fill it in as the note beside it says, then save again.".into(),
+            None,
+        ),
         _ => (without_commands(remedy), None),
     }
 }

@@ -122,7 +122,11 @@ pub async fn add_account(
     input: AccountInput,
 ) -> Result<Account, CommandError> {
     let (_, new) = parse(input)?;
-    let profile = state.outbox()?.profiles().add(new)?;
+    let profile = state
+        .outbox()?
+        .profiles()
+        .add(new)
+        .map_err(CommandError::from_profile)?;
     Ok(view(ProfileView::new(&profile, None)))
 }
 
@@ -138,7 +142,8 @@ pub async fn update_account(
     let profile = state
         .outbox()?
         .profiles()
-        .update(&id, &edit.name, edit.fields, edit.secrets)?;
+        .update(&id, &edit.name, edit.fields, edit.secrets)
+        .map_err(CommandError::from_profile)?;
     Ok(view(ProfileView::new(&profile, None)))
 }
 

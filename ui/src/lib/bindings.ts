@@ -240,6 +240,11 @@ export type CommandError_Deserialize = {
 	sendId?: number | null,
 	/**  The control that fixes it, which the window offers beside the remedy. */
 	fix?: Fix_Deserialize | null,
+	/**
+	 *  The form field at fault (an account's `name` or one of its fields), shown next
+	 *  to that field.
+	 */
+	field?: string | null,
 };
 
 /**  What a command returns on failure; the UI shows `message` and `remedy`. */
@@ -257,6 +262,11 @@ export type CommandError_Serialize = {
 	sendId: number | null,
 	/**  The control that fixes it, which the window offers beside the remedy. */
 	fix: Fix_Serialize | null,
+	/**
+	 *  The form field at fault (an account's `name` or one of its fields), shown next
+	 *  to that field.
+	 */
+	field: string | null,
 };
 
 export type DeviceView = {

@@ -53,6 +53,7 @@ describe("HistoryPanel", () => {
         rawMessage: null,
         sendId: null,
         fix: null,
+        field: null,
       },
       sends: [],
       onResend: none,
