@@ -3,14 +3,13 @@
 //! voice messages on Telegram gets it as a file, a missing microphone opens Settings on
 //! the microphone. Real window, real keychain, the strict fakes.
 
-use rig::accounts::run;
+use rig::accounts::Install;
 use rig::desktop::page::{
     click, click_enabled, drop_file, focused_is, text_when, type_into, wait_for,
 };
 use rig::desktop::{AppSession, E2E_DROP_ENV};
 use rig::fakes::messenger::{self, Messenger};
 use rig::fakes::telegram::{self, Chat, Telegram};
-use rig::keychain::Keychain;
 use rig::media::sox_tone;
 
 const PAGE: &str = "1029384756";
@@ -29,47 +28,28 @@ async fn each_refusal_offers_the_control_that_fixes_it() {
     bot.chats.insert(NO_VOICE_CHAT.into(), Chat::NoVoice);
     let bot = telegram::start(bot);
 
-    let keychain = Keychain::start();
-    let dir = tempfile::tempdir().unwrap();
-    let mut env = keychain.env();
-    env.push((
-        "HARK_DATA_DIR".into(),
-        dir.path().join("data").display().to_string(),
-    ));
-    for (args, secret) in [
-        (
-            vec![
-                "profile",
-                "add",
-                "messenger",
-                "--name",
-                "Acme Page",
-                "--page-id",
-                PAGE,
-                "--graph-version",
-                "v25.0",
-                "--api-base",
-                &page.base,
-            ],
-            PAGE_TOKEN,
-        ),
-        (
-            vec![
-                "profile",
-                "add",
-                "telegram",
-                "--name",
-                "Acme Bot",
-                "--api-base",
-                &bot.base,
-            ],
-            BOT_TOKEN,
-        ),
-    ] {
-        let added = run(&args, &env, Some(secret));
-        assert_eq!(added.code, 0, "{}", added.stderr);
-    }
-    let wav = dir.path().join("reply.wav");
+    let install = Install::start();
+    install.add_profile(
+        "messenger",
+        "Acme Page",
+        &[
+            "--page-id",
+            PAGE,
+            "--graph-version",
+            "v25.0",
+            "--api-base",
+            &page.base,
+        ],
+        PAGE_TOKEN,
+    );
+    install.add_profile(
+        "telegram",
+        "Acme Bot",
+        &["--api-base", &bot.base],
+        BOT_TOKEN,
+    );
+    let mut env = install.env();
+    let wav = install.scratch("reply.wav");
     sox_tone(&wav, 16_000, 1, 2.0, 440.0, &[]);
     // No sound server: recording cannot find a microphone.
     env.push(("PULSE_SERVER".into(), "unix:/nonexistent/pulse".into()));

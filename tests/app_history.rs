@@ -2,10 +2,9 @@
 //! ones on request, finds a send by recipient, and the account chosen last is chosen
 //! again after a restart. Real window, real keychain, sends made with `hark send`.
 
-use rig::accounts::run;
+use rig::accounts::{Install, run};
 use rig::desktop::AppSession;
 use rig::desktop::page::{LIMIT, click, text_when, type_into, wait_for};
-use rig::keychain::Keychain;
 use rig::media::sox_tone;
 use rig::wait::until_async;
 use thirtyfour::WebDriver;
@@ -32,30 +31,17 @@ async fn until_shown(driver: &WebDriver, count: usize) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_history_pages_and_searches_and_the_last_account_is_chosen_again() {
-    let keychain = Keychain::start();
-    let dir = tempfile::tempdir().unwrap();
-    let mut env = keychain.env();
-    env.push((
-        "HARK_DATA_DIR".into(),
-        dir.path().join("data").display().to_string(),
-    ));
-    let added = run(
-        &[
-            "profile",
-            "add",
-            "telegram",
-            "--name",
-            "Night bot",
-            "--api-base",
-            "http://127.0.0.1:9",
-        ],
-        &env,
-        Some("7000001:AAHk-history-token-0001"),
+    let install = Install::start();
+    install.add_profile(
+        "telegram",
+        "Night bot",
+        &["--api-base", "http://127.0.0.1:9"],
+        "7000001:AAHk-history-token-0001",
     );
-    assert_eq!(added.code, 0, "{}", added.stderr);
-    let wav = dir.path().join("reply.wav");
+    let env = install.env();
+    let wav = install.scratch("reply.wav");
     sox_tone(&wav, 16_000, 1, 1.0, 440.0, &[]);
-    let note = dir.path().join("reply.ogg");
+    let note = install.scratch("reply.ogg");
     let made = run(
         &[
             "convert",

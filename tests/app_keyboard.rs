@@ -6,7 +6,8 @@
 use rig::accounts::run;
 use rig::desktop::AppSession;
 use rig::desktop::page::{
-    LIMIT, focus_matches, focused_id, focused_is, gone, key, tab_to, text_when, type_into, wait_for,
+    LIMIT, audio_advances, focus_matches, focused_id, focused_is, gone, key, tab_to, text_when,
+    type_into, wait_for,
 };
 use rig::pulse::{Signal, VirtualMic};
 use rig::wait::until_async;
@@ -114,17 +115,7 @@ async fn by_keyboard_alone_discard_send_and_every_dialog_without_a_trap() {
     )
     .await;
     key(driver, ENTER).await;
-    until_async(LIMIT, "the history's note to play", || async {
-        let at = driver
-            .execute(
-                "return document.querySelector('.history audio').currentTime;",
-                vec![],
-            )
-            .await
-            .ok()?;
-        (at.json().as_f64()? > 0.2).then_some(())
-    })
-    .await;
+    audio_advances(driver, ".history audio", 0.2).await;
     wait_for(driver, "#preview").await;
     assert_eq!(sends(&env).len(), 1, "Enter on ▶ sent nothing");
 

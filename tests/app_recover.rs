@@ -78,6 +78,13 @@ async fn offered(driver: &WebDriver) -> Vec<(String, String)> {
     out
 }
 
+/// Discards the note in the preview: Discard, then Enter on the question.
+async fn discard(driver: &WebDriver) {
+    click(driver, "#discard").await;
+    key(driver, ENTER).await;
+    gone(driver, "#preview").await;
+}
+
 fn seconds(clock: &str) -> u32 {
     let (m, s) = clock.split_once(':').expect("m:ss");
     m.parse::<u32>().unwrap() * 60 + s.parse::<u32>().unwrap()
@@ -183,9 +190,7 @@ async fn closing_with_a_recording_or_an_unsent_note_asks_and_keeps_it() {
     assert!(!rig::desktop::app_pids(&s.data).is_empty(), "still open");
 
     // Recording: closing asks; "Keep it and quit" stops the take, keeps it, quits.
-    click(driver, "#discard").await;
-    key(driver, ENTER).await;
-    gone(driver, "#preview").await;
+    discard(driver).await;
     record(driver, 2).await;
     close_window(driver).await;
     let ask = text_when(driver, "#quit-question", |t| !t.is_empty()).await;
@@ -209,9 +214,7 @@ async fn closing_with_a_recording_or_an_unsent_note_asks_and_keeps_it() {
         "the take was kept as a note"
     );
     // Nothing in the window to lose: closing does not ask.
-    click(driver, "#discard").await;
-    key(driver, ENTER).await;
-    gone(driver, "#preview").await;
+    discard(driver).await;
     close_window(driver).await;
     wait_app_gone(&s.data);
     app.quit().await;
@@ -263,9 +266,7 @@ async fn a_note_follows_the_account_it_will_be_sent_with() {
     plays(driver).await;
 
     // A dropped file follows the account too, from the file itself.
-    click(driver, "#discard").await;
-    key(driver, ENTER).await;
-    gone(driver, "#preview").await;
+    discard(driver).await;
     drop_file(driver, &wav).await;
     text_when(driver, "#clip-format", |t| t.contains("Ogg/Opus")).await;
     click(driver, "nav button[data-account='Acme Page']").await;

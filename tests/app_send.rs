@@ -53,21 +53,7 @@ async fn first_run_sandbox_then_a_whatsapp_account_add_verify_record_preview_sen
     assert!(inbox.contains("0:03"), "{inbox}");
     // The delivered note plays, as the customer would hear it.
     click(driver, "[aria-label='Play the voice note to Trainee']").await;
-    rig::wait::until_async(
-        rig::desktop::page::LIMIT,
-        "the inbox note to play",
-        || async {
-            let at = driver
-                .execute(
-                    "return document.querySelector('.phone audio').currentTime;",
-                    vec![],
-                )
-                .await
-                .ok()?;
-            (at.json().as_f64()? > 0.3).then_some(())
-        },
-    )
-    .await;
+    rig::desktop::page::audio_advances(driver, ".phone audio", 0.3).await;
     session.screenshot("sandbox-inbox").await;
     driver
         .find(By::Css("[aria-label='Close the sandbox inbox']"))

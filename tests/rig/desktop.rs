@@ -279,6 +279,21 @@ pub mod page {
         input.send_keys(text).await.expect("type");
     }
 
+    /// Waits until the player `audio` (a CSS selector) has played past `secs`.
+    pub async fn audio_advances(driver: &WebDriver, audio: &str, secs: f64) {
+        until_async(LIMIT, &format!("{audio} to play"), || async {
+            let at = driver
+                .execute(
+                    "return document.querySelector(arguments[0]).currentTime;",
+                    vec![serde_json::json!(audio)],
+                )
+                .await
+                .ok()?;
+            (at.json().as_f64()? > secs).then_some(())
+        })
+        .await;
+    }
+
     /// Presses Play in the preview and waits until the player's position has moved:
     /// the note, decoded and served over `clip://`, really plays.
     pub async fn plays(driver: &WebDriver) {

@@ -263,23 +263,13 @@ fn unix_now() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audio::encode::{Encode, WavEncoder};
-
-    fn tone_wav(path: &Path, secs: f32) {
-        let rate = 16_000;
-        let samples: Vec<f32> = (0..(secs * rate as f32) as usize)
-            .map(|i| (i as f32 * 440.0 * std::f32::consts::TAU / rate as f32).sin() * 0.4)
-            .collect();
-        let mut wav = WavEncoder::new(rate).unwrap();
-        wav.push(&samples).unwrap();
-        std::fs::write(path, wav.finish().unwrap()).unwrap();
-    }
+    use crate::audio::test_signals::tone_wav;
 
     #[test]
     fn an_imported_draft_is_made_again_for_another_platform_and_the_source_is_left_alone() {
         let tmp = tempfile::tempdir().unwrap();
         let source = tmp.path().join("reply.wav");
-        tone_wav(&source, 2.0);
+        tone_wav(&source, 16_000, 2.0);
         let drafts = Drafts::new(&tmp.path().join("data"));
         let mut draft = drafts
             .create(Origin::Imported, Some(&source), Platform::Whatsapp, false)
@@ -311,7 +301,7 @@ mod tests {
     fn a_draft_handed_to_the_outbox_is_not_offered_back_and_its_folder_goes() {
         let tmp = tempfile::tempdir().unwrap();
         let source = tmp.path().join("reply.wav");
-        tone_wav(&source, 1.0);
+        tone_wav(&source, 16_000, 1.0);
         let drafts = Drafts::new(tmp.path());
         let mut draft = drafts
             .create(Origin::Imported, Some(&source), Platform::Telegram, false)

@@ -313,23 +313,13 @@ mod tests {
     use std::sync::atomic::{AtomicBool, Ordering};
 
     use super::*;
-    use crate::audio::encode::WavEncoder;
-
-    fn tone(path: &Path, secs: f32) {
-        let rate = 44_100;
-        let samples: Vec<f32> = (0..(secs * rate as f32) as usize)
-            .map(|i| (i as f32 * 440.0 * std::f32::consts::TAU / rate as f32).sin() * 0.4)
-            .collect();
-        let mut wav = WavEncoder::new(rate).unwrap();
-        wav.push(&samples).unwrap();
-        std::fs::write(path, wav.finish().unwrap()).unwrap();
-    }
+    use crate::audio::test_signals::tone_wav;
 
     #[test]
     fn a_conversion_reports_reading_then_converting_up_to_the_whole_and_can_be_cancelled() {
         let tmp = tempfile::tempdir().unwrap();
         let wav = tmp.path().join("long.wav");
-        tone(&wav, 6.0);
+        tone_wav(&wav, 44_100, 6.0);
         let seen = Mutex::new(Vec::new());
         let report = |s: Step| seen.lock().unwrap().push(s);
         let cancel = AtomicBool::new(false);
