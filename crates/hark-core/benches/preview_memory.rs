@@ -77,7 +77,11 @@ fn main() {
             platform.facts().name,
             note.size as f64 / 1e6,
             streaming,
-            if decoded.is_some() { " (+ the WAV on disk)" } else { "" },
+            if decoded.is_some() {
+                " (+ the WAV on disk)"
+            } else {
+                ""
+            },
             whole,
         );
     }
