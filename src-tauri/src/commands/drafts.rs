@@ -68,7 +68,13 @@ pub async fn unsent_drafts(state: State<'_, Hark>) -> Result<Vec<DraftView>, Com
         found.extend(
             spool::interrupted(&data_dir.join("spool"))
                 .into_iter()
-                .filter(|t| t.duration_ms > 0)
+                .filter(|t| {
+                    // A take cut off before any sound reached the disk holds nothing.
+                    if t.duration_ms == 0 {
+                        t.remove();
+                    }
+                    t.duration_ms > 0
+                })
                 .map(|t| {
                     let view = DraftView {
                         id: t.info.id.clone(),

@@ -108,7 +108,8 @@ export async function remakeClip(trim = false): Promise<void> {
   const account = selectedAccount();
   const clip = composer.clip;
   if (!account || !clip) return;
-  if (composer.remaking || (!trim && clip.platform === account.platform)) return;
+  // Not while it is being sent: the note in the outbox is the one made before.
+  if (composer.sending || composer.remaking || (!trim && clip.platform === account.platform)) return;
   composer.remaking = true;
   composer.importError = null;
   const result = await commands.remakeClip(clip.id, account.platform, trim, workChannel());
@@ -185,6 +186,8 @@ export async function send(choice: SendChoice = {}): Promise<void> {
     void commands.discardClip(clip.id);
   } else {
     composer.sendError = result.error;
+    // The account may have changed while it was sent: the note follows it now.
+    void remakeClip();
   }
   await Promise.all([loadHistory(), loadAccounts(), loadRecent(), loadInbox()]);
 }
