@@ -9,7 +9,11 @@ use std::time::Duration;
 use thirtyfour::{Capabilities, WebDriver};
 
 use crate::process::Daemon;
+use crate::wait::until_async;
 use crate::{Env, wait};
+
+/// How long an app may take to show its window on a busy machine.
+const LIMIT_START: Duration = Duration::from_secs(60);
 
 /// A private X server (Xvfb) on a display number it picked itself.
 pub struct Display {
@@ -123,6 +127,23 @@ impl AppSession {
         let driver = WebDriver::new(&url, caps)
             .await
             .expect("start a WebDriver session with the app");
+        // Ready as a person sees it: the window is on the screen and the page has
+        // drawn itself (a click before that can land on nothing under load).
+        until_async(LIMIT_START, "the app's window to be shown", || async {
+            if display.windows_titled("Hark").is_empty() {
+                return None;
+            }
+            let drawn = driver
+                .execute(
+                    "return document.readyState === 'complete' && \
+                            (document.querySelector('#app')?.children.length ?? 0) > 0;",
+                    vec![],
+                )
+                .await
+                .ok()?;
+            drawn.json().as_bool()?.then_some(())
+        })
+        .await;
         AppSession {
             driver,
             tauri_driver,
@@ -260,16 +281,37 @@ pub mod page {
 
     /// Clicks `css` once it is enabled (a click on a disabled button does nothing).
     pub async fn click_enabled(driver: &WebDriver, css: &str) {
-        let button = until_async(LIMIT, css, || async {
+        until_async(LIMIT, css, || async {
             let e = driver.find(By::Css(css)).await.ok()?;
-            e.is_enabled().await.ok()?.then_some(e)
+            e.is_enabled().await.ok()?.then_some(())
         })
         .await;
-        button.click().await.expect("click");
+        click(driver, css).await;
     }
 
+    /// Clicks `css` once it is on the page and keeps still, as a person aims at a
+    /// control that has stopped moving (a layout still settling can move it between
+    /// WebDriver's aim and its click).
     pub async fn click(driver: &WebDriver, css: &str) {
-        wait_for(driver, css).await.click().await.expect("click");
+        let element = wait_for(driver, css).await;
+        until_async(LIMIT, &format!("{css} to keep still"), || async {
+            let rect = || async {
+                driver
+                    .execute(
+                        "const r = document.querySelector(arguments[0])?.getBoundingClientRect(); \
+                         return r ? [r.x, r.y, r.width, r.height] : null;",
+                        vec![serde_json::json!(css)],
+                    )
+                    .await
+                    .ok()
+                    .map(|v| v.json().clone())
+            };
+            let before = rect().await?;
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            (rect().await? == before && !before.is_null()).then_some(())
+        })
+        .await;
+        element.click().await.expect("click");
     }
 
     /// Replaces the text of the input `css`.

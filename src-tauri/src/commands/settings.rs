@@ -40,6 +40,10 @@ pub struct DeviceView {
 pub struct InputLevel {
     pub rms_dbfs: f32,
     pub peak_dbfs: f32,
+    /// The test is over (its time ran out, or the microphone gave out).
+    pub ended: bool,
+    /// Why the microphone gave out, when it did: a sentence and what to do.
+    pub problem: Option<String>,
 }
 
 /// The account chosen last, to select again at start (it may have been removed since).
@@ -144,6 +148,8 @@ pub async fn test_input(
                     .send(InputLevel {
                         rms_dbfs: level.rms_dbfs,
                         peak_dbfs: level.peak_dbfs,
+                        ended: false,
+                        problem: None,
                     })
                     .is_err()
                 {
@@ -151,9 +157,34 @@ pub async fn test_input(
                 }
                 std::thread::sleep(Duration::from_millis(34));
             }
-            if let Some(t) = app.state::<Hark>().input_test().take() {
-                t.cancel();
-            }
+            // Over: the page hears why, if the microphone gave out (nothing is kept).
+            let Some(test) = app.state::<Hark>().input_test().take() else {
+                return;
+            };
+            let said = |e: &dyn hark_core::UserError| {
+                let remedy = crate::fixes::without_commands(&e.remedy());
+                format!("{e} {remedy}")
+            };
+            let problem = if test.ended() {
+                match test.stop() {
+                    Ok(take) => {
+                        let problem = take.device_error.as_ref().map(|e| said(e));
+                        take.saved();
+                        problem
+                    }
+                    // Nothing was heard before the device gave out.
+                    Err(e) => Some(said(&e)),
+                }
+            } else {
+                test.cancel();
+                None
+            };
+            let _ = on_level.send(InputLevel {
+                rms_dbfs: -60.0,
+                peak_dbfs: -60.0,
+                ended: true,
+                problem,
+            });
         })
         .map_err(|e| CommandError::shell("internal_error", e.to_string(), "Try again."))?;
     Ok(())

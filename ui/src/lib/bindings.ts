@@ -105,7 +105,7 @@ export const commands = {
 	 *  Listens to `device` (or the default) and streams its level for a few seconds, so
 	 *  the agent sees the right microphone moving. Nothing is kept.
 	 */
-	testInput: (device: string | null, onLevel: Channel<InputLevel>) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("test_input", { device, onLevel })),
+	testInput: (device: string | null, onLevel: Channel<InputLevel_Deserialize>) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("test_input", { device, onLevel })),
 	/**  Ends a microphone test (nothing is kept). */
 	stopInputTest: () => __TAURI_INVOKE<void>("stop_input_test"),
 };
@@ -394,9 +394,24 @@ export type InboxItem = {
 	audioUrl: string,
 };
 
-export type InputLevel = {
+export type InputLevel = InputLevel_Serialize | InputLevel_Deserialize;
+
+export type InputLevel_Deserialize = {
 	rmsDbfs: number | null,
 	peakDbfs: number | null,
+	/**  The test is over (its time ran out, or the microphone gave out). */
+	ended: boolean,
+	/**  Why the microphone gave out, when it did: a sentence and what to do. */
+	problem?: string | null,
+};
+
+export type InputLevel_Serialize = {
+	rmsDbfs: number | null,
+	peakDbfs: number | null,
+	/**  The test is over (its time ran out, or the microphone gave out). */
+	ended: boolean,
+	/**  Why the microphone gave out, when it did: a sentence and what to do. */
+	problem: string | null,
 };
 
 export type PlatformInfo = PlatformInfo_Serialize | PlatformInfo_Deserialize;

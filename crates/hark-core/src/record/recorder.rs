@@ -344,6 +344,10 @@ const SILENT_DBFS: f32 = -60.0;
 /// No audio at all for this long means the device has stalled (some drivers block
 /// instead of reporting an unplugged device). Real devices deliver every 10–20 ms.
 const STALL: Duration = Duration::from_secs(3);
+/// Before the first audio, a device may take longer: a sound server under load, or one
+/// that delivers in blocks (PulseAudio's sine source sends 2 s at a time), can take a
+/// few seconds to start. A device silent this long from the start has not started.
+const FIRST_AUDIO: Duration = Duration::from_secs(10);
 
 /// How long the worker sleeps when the ring is empty: well under a 20 ms frame.
 const IDLE: Duration = Duration::from_millis(5);
@@ -374,6 +378,7 @@ impl Worker {
         let mut was_paused = false;
         let bytes_per_sec = nominal_bytes_per_sec(self.target, self.platform);
         let mut last_audio = std::time::Instant::now();
+        let mut heard_any = false;
 
         let ended_by = loop {
             if self.shared.cancel.load(Ordering::Acquire) {
@@ -388,12 +393,20 @@ impl Worker {
                 if stopping {
                     break EndReason::Stopped;
                 }
-                if last_audio.elapsed() >= STALL {
+                let patience = if heard_any { STALL } else { FIRST_AUDIO };
+                if last_audio.elapsed() >= patience {
                     self.capture.state.fail(AudioError::NoInputDevice {
-                        detail: format!(
-                            "the microphone stopped sending sound ({} s without any)",
-                            STALL.as_secs()
-                        ),
+                        detail: if heard_any {
+                            format!(
+                                "the microphone stopped sending sound ({} s without any)",
+                                STALL.as_secs()
+                            )
+                        } else {
+                            format!(
+                                "the microphone sent no sound in its first {} s",
+                                FIRST_AUDIO.as_secs()
+                            )
+                        },
                     });
                 }
                 if self.capture.state.failed.load(Ordering::Acquire) {
@@ -403,6 +416,7 @@ impl Worker {
                 continue;
             }
             last_audio = std::time::Instant::now();
+            heard_any = true;
             interleaved.clear();
             if let Ok(chunk) = self.capture.consumer.read_chunk(whole) {
                 let (a, b) = chunk.as_slices();
