@@ -96,37 +96,59 @@ impl AppSession {
     /// Launches `app` with `env` (on top of this process's) in a fresh window.
     pub async fn start(app: &Path, env: Env) -> AppSession {
         let display = Display::start();
-        let port = free_port();
-        let native_port = free_port();
-        let mut tauri_driver = Daemon::spawn(
-            "tauri-driver",
-            Command::new(tauri_driver_path())
-                .args([
-                    "--port",
-                    &port.to_string(),
-                    "--native-port",
-                    &native_port.to_string(),
-                ])
-                .env("DISPLAY", display.name())
-                .envs(env)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null()),
-        );
-        let url = format!("http://127.0.0.1:{port}");
-        wait::until(Duration::from_secs(20), "tauri-driver to listen", || {
-            tauri_driver.assert_running();
-            std::net::TcpStream::connect(("127.0.0.1", port)).ok()
-        });
-        let mut caps = Capabilities::new();
-        caps.set("browserName", "wry").unwrap();
-        caps.set(
-            "tauri:options",
-            serde_json::json!({ "application": app, "args": [] }),
-        )
-        .unwrap();
-        let driver = WebDriver::new(&url, caps)
-            .await
-            .expect("start a WebDriver session with the app");
+        // The ports are free when chosen, but another test's server may take one before
+        // tauri-driver binds it (then tauri-driver exits, or the session request reaches
+        // that other server): such a start is tried again on new ports.
+        let mut attempt = 0;
+        let (driver, tauri_driver, ports) = loop {
+            attempt += 1;
+            let port = free_port();
+            let native_port = free_port();
+            let mut tauri_driver = Daemon::spawn(
+                "tauri-driver",
+                Command::new(tauri_driver_path())
+                    .args([
+                        "--port",
+                        &port.to_string(),
+                        "--native-port",
+                        &native_port.to_string(),
+                    ])
+                    .env("DISPLAY", display.name())
+                    .envs(env.clone())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null()),
+            );
+            let listening = wait::until(Duration::from_secs(20), "tauri-driver to listen", || {
+                if tauri_driver.has_exited() {
+                    return Some(false);
+                }
+                std::net::TcpStream::connect(("127.0.0.1", port))
+                    .ok()
+                    .map(|_| true)
+            });
+            let started = if listening {
+                let mut caps = Capabilities::new();
+                caps.set("browserName", "wry").unwrap();
+                caps.set(
+                    "tauri:options",
+                    serde_json::json!({ "application": app, "args": [] }),
+                )
+                .unwrap();
+                WebDriver::new(&format!("http://127.0.0.1:{port}"), caps)
+                    .await
+                    .map_err(|e| e.to_string())
+            } else {
+                Err("tauri-driver exited (its port was taken)".to_string())
+            };
+            match started {
+                Ok(driver) => break (driver, tauri_driver, [port, native_port]),
+                Err(why) if attempt < 3 => {
+                    eprintln!("the app session did not start ({why}); trying on other ports");
+                    tauri_driver.stop();
+                }
+                Err(why) => panic!("start a WebDriver session with the app: {why}"),
+            }
+        };
         // Ready as a person sees it: the window is on the screen and the page has
         // drawn itself (a click before that can land on nothing under load).
         until_async(LIMIT_START, "the app's window to be shown", || async {
@@ -148,7 +170,7 @@ impl AppSession {
             driver,
             tauri_driver,
             display,
-            ports: [port, native_port],
+            ports,
         }
     }
 

@@ -29,6 +29,11 @@ impl Daemon {
         self.child.id()
     }
 
+    /// Whether the daemon has exited.
+    pub fn has_exited(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(Some(_)))
+    }
+
     /// Panics with the daemon's name if it has already exited.
     pub fn assert_running(&mut self) {
         if let Ok(Some(status)) = self.child.try_wait() {

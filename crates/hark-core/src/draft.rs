@@ -56,6 +56,9 @@ pub struct DraftInfo {
     /// The note is the imported file itself (it already fitted the platform).
     #[serde(default)]
     pub passed_through: bool,
+    /// The note keeps only the part that fitted the platform's duration limit.
+    #[serde(default)]
+    pub trimmed: bool,
     /// Set once the outbox has the note (its send's id): nothing left to recover.
     #[serde(default)]
     pub sent_as: Option<i64>,
@@ -119,6 +122,7 @@ impl Drafts {
                 note_file: None,
                 duration_ms: 0,
                 passed_through: false,
+                trimmed: false,
                 sent_as: None,
             },
             dir,
@@ -196,7 +200,7 @@ impl Draft {
                 // its checks computed again from its own bytes.
                 let mut note = convert(&path, platform, ConvertOptions::default())?;
                 note.passed_through = self.info.passed_through;
-                note.trimmed_to_limit = self.info.trim;
+                note.trimmed_to_limit = self.info.trimmed;
                 Ok(note)
             }
             _ => self.make_note(platform, watch),
@@ -217,6 +221,7 @@ impl Draft {
         self.info.platform = note.platform;
         self.info.duration_ms = note.duration_ms;
         self.info.passed_through = note.passed_through;
+        self.info.trimmed = note.trimmed_to_limit;
         self.save()?;
         Ok(path)
     }

@@ -25,8 +25,6 @@ const PREVIEW_FILE: &str = "preview.wav";
 pub struct ClipView {
     pub id: String,
     pub platform: String,
-    /// `recorded` or `imported`.
-    pub origin: String,
     /// What would be sent, e.g. "AMR-NB"; for a file that cannot be sent, what it is.
     pub format: String,
     pub duration_ms: u32,
@@ -205,10 +203,8 @@ pub fn make_clip(
     watch: &Watch<'_>,
 ) -> Result<(StoredClip, ClipView), CommandError> {
     match draft.note_for(platform, watch) {
-        Ok(note) => {
-            draft.keep_note(&note).map_err(io_error)?;
-            keep_note(draft, note, revision)
-        }
+        // `note_for` has kept the note in the draft (made now, or already there).
+        Ok(note) => open_clip(draft, note, revision),
         Err(ClipError::DoesNotFit(failed)) => {
             // Nothing can be sent, but the agent still sees (and hears) the file, and
             // what to do about it.
@@ -239,7 +235,6 @@ pub fn make_clip(
             let view = ClipView {
                 id: id.clone(),
                 platform: platform.id().into(),
-                origin: origin_name(draft.info.origin).into(),
                 // Nothing was made for the platform: this is the file as it is.
                 format: format!("{} (not converted)", info.format_label()),
                 duration_ms: info.duration_ms as u32,
@@ -276,15 +271,8 @@ pub fn make_clip(
     }
 }
 
-fn origin_name(origin: Origin) -> &'static str {
-    match origin {
-        Origin::Recorded => "recorded",
-        Origin::Imported => "imported",
-    }
-}
-
 /// Makes the note (kept in its draft) audible for the preview.
-pub fn keep_note(
+pub fn open_clip(
     draft: Draft,
     note: Note,
     revision: u32,
@@ -313,7 +301,6 @@ pub fn keep_note(
     let view = ClipView {
         id: id.clone(),
         platform: note.platform.id().into(),
-        origin: origin_name(draft.info.origin).into(),
         format: note.format.label().into(),
         duration_ms: note.duration_ms as u32,
         bytes: note.size as u32,

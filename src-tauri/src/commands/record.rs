@@ -12,7 +12,7 @@ use tauri::{AppHandle, Manager, State};
 
 use hark_core::draft::{Drafts, Origin, TAKE_FILE};
 
-use super::clips::{ClipView, io_error, keep_note};
+use super::clips::{ClipView, io_error, open_clip};
 use crate::CommandError;
 use crate::state::{Hark, StoredClip, blocking};
 
@@ -184,7 +184,7 @@ pub fn keep_take(
     let note = take.note.clone();
     take.keep_raw(&draft.dir.join(TAKE_FILE))
         .map_err(io_error)?;
-    let (stored, clip) = keep_note(draft, note, 0)?;
+    let (stored, clip) = open_clip(draft, note, 0)?;
     let recorded = RecordedClip {
         clip,
         ended_by: match ended_by {

@@ -177,8 +177,6 @@ export type ClipView = ClipView_Serialize | ClipView_Deserialize;
 export type ClipView_Deserialize = {
 	id: string,
 	platform: string,
-	/**  `recorded` or `imported`. */
-	origin: string,
 	/**  What would be sent, e.g. "AMR-NB"; for a file that cannot be sent, what it is. */
 	format: string,
 	durationMs: number,
@@ -201,8 +199,6 @@ export type ClipView_Deserialize = {
 export type ClipView_Serialize = {
 	id: string,
 	platform: string,
-	/**  `recorded` or `imported`. */
-	origin: string,
 	/**  What would be sent, e.g. "AMR-NB"; for a file that cannot be sent, what it is. */
 	format: string,
 	durationMs: number,
