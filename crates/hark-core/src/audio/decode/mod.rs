@@ -9,6 +9,7 @@ mod mp4_edit;
 mod ogg_opus;
 mod opus_packets;
 mod symphonia;
+mod wav_guard;
 
 use std::io::Read;
 use std::path::Path;
@@ -60,10 +61,70 @@ pub fn open(path: &Path) -> Result<Box<dyn Decode>, ClipError> {
         .read_to_end(&mut head)
         .map_err(unreadable)?;
     let kind = sniff(&head).map_err(|found| ClipError::Unsupported { found })?;
-    match kind {
-        Kind::AmrNb => Ok(Box::new(amr::AmrDecoder::open(path)?)),
-        Kind::OggOpus => Ok(Box::new(ogg_opus::OggOpusDecoder::open(path)?)),
-        _ => Ok(Box::new(symphonia::SymphoniaDecoder::open(path, kind)?)),
+    if kind == Kind::Wav {
+        wav_guard::check(&mut file)?;
+    }
+    let inner = guarded(|| -> Result<Box<dyn Decode>, ClipError> {
+        Ok(match kind {
+            Kind::AmrNb => Box::new(amr::AmrDecoder::open(path)?),
+            Kind::OggOpus => Box::new(ogg_opus::OggOpusDecoder::open(path)?),
+            _ => Box::new(symphonia::SymphoniaDecoder::open(path, kind)?),
+        })
+    })?;
+    Ok(Box::new(Sanitised { inner, repaired: 0 }))
+}
+
+/// Hands out only finite samples within a sane range: a NaN or an infinity in a float
+/// WAV (a damaged file) would otherwise poison every filter after it. A damaged sample
+/// becomes silence; a float sample far past full scale is held at the limit.
+struct Sanitised {
+    inner: Box<dyn Decode>,
+    repaired: u64,
+}
+
+/// Float files may go past full scale (1.0); this far past is damage, not headroom.
+const LOUDEST_SAMPLE: f32 = 16.0;
+
+impl Decode for Sanitised {
+    fn info(&self) -> &StreamInfo {
+        self.inner.info()
+    }
+
+    fn next_mono(&mut self, out: &mut Vec<f32>) -> Result<bool, ClipError> {
+        let before = out.len();
+        let more = guarded(|| self.inner.next_mono(out))?;
+        for s in &mut out[before..] {
+            if !s.is_finite() {
+                *s = 0.0;
+                self.repaired += 1;
+            } else if s.abs() > LOUDEST_SAMPLE {
+                *s = s.clamp(-LOUDEST_SAMPLE, LOUDEST_SAMPLE);
+                self.repaired += 1;
+            }
+        }
+        if !more && self.repaired > 0 {
+            tracing::info!(samples = self.repaired, "damaged samples silenced");
+        }
+        Ok(more)
+    }
+}
+
+/// Runs a third-party decoder's step, turning a panic inside it (an overflow on a
+/// header no decoder expected) into "damaged" instead of a crash. Hark's own checks
+/// come first; this is the last line. Fuzzing builds let the panic through, so that
+/// the fuzzer finds it and it gets a check of its own.
+fn guarded<T>(step: impl FnOnce() -> Result<T, ClipError>) -> Result<T, ClipError> {
+    #[cfg(fuzzing)]
+    {
+        step()
+    }
+    #[cfg(not(fuzzing))]
+    {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(step)).unwrap_or_else(|_| {
+            Err(crate::audio::error::corrupt(
+                "its contents make no sense to the decoder",
+            ))
+        })
     }
 }
 
