@@ -22,6 +22,7 @@ fn main() {
         "send_clip",
         "history",
         "resend",
+        "check_send",
         "inbox",
         "recent_recipients",
         "check_recipient",

@@ -30,6 +30,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         commands::send::send_clip,
         commands::history::history,
         commands::history::resend,
+        commands::history::check_send,
         commands::history::inbox,
         commands::history::recent_recipients,
         commands::history::check_recipient,

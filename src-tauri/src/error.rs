@@ -38,6 +38,17 @@ impl CommandError {
     pub fn from_outbox(err: &OutboxError) -> CommandError {
         let mut out = CommandError::shell(err.code(), err.to_string(), err.remedy());
         match err {
+            OutboxError::Unknown { id, error, .. } => {
+                // Not "try again": the customer may have it.
+                out.retryable = Some(false);
+                out.raw_code = error.raw_code.clone();
+                out.raw_message = error.raw_message.clone();
+                out.send_id = Some(*id as u32);
+            }
+            OutboxError::MayDuplicate { id, .. } => {
+                out.retryable = Some(false);
+                out.send_id = Some(*id as u32);
+            }
             OutboxError::Failed { id, error } => {
                 out.retryable = Some(error.retryable);
                 out.raw_code = error.raw_code.clone();

@@ -68,6 +68,16 @@ pub fn for_window(code: &str, raw_message: Option<&str>, remedy: &str) -> (Strin
             None,
         ),
         "profile_name_taken" => ("Choose another name for this account.".into(), None),
+        "delivery_unknown" => (
+            "Check the conversation before sending again: the customer may already have \
+             this note. It is kept in the history, where Send again asks first."
+                .into(),
+            None,
+        ),
+        "may_duplicate" => (
+            "Check the conversation; send it again only if the note is not there.".into(),
+            None,
+        ),
         "invalid_profile" => (
             "Fill it in as the note beside it says, then save again.".into(),
             None,

@@ -9,11 +9,13 @@
 //!   Service, unlocked.
 //! - [`desktop::AppSession`]: Xvfb + tauri-driver + WebKitWebDriver driving the real app.
 //! - [`bins`]: the workspace's built binaries (`hark`, `hark-app`).
+//! - [`faults::FaultProxy`]: a proxy that injects network faults in front of a fake.
 
 pub mod accounts;
 pub mod bins;
 pub mod desktop;
 pub mod fakes;
+pub mod faults;
 pub mod keychain;
 pub mod media;
 pub mod process;

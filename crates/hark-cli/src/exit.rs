@@ -13,7 +13,10 @@ Exit status:
   5  the platform refused (credentials, recipient, messaging window, quota, …): the same
      send will fail again until the remedy printed with it is done
   6  a temporary failure (network, rate limit, platform busy): the same send may work
-     later; the note is kept in the history either way";
+     later; the note is kept in the history either way
+  7  the outcome is unknown: the request to send went out and its answer was lost or
+     unreadable, so the customer may have the note; check the conversation before
+     sending it again (hark resend asks for --force)";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -24,6 +27,7 @@ pub enum Exit {
     Usage,
     Refused,
     Temporary,
+    Unknown,
 }
 
 impl From<Exit> for ExitCode {
@@ -36,6 +40,7 @@ impl From<Exit> for ExitCode {
             Exit::Usage => 2,
             Exit::Refused => 5,
             Exit::Temporary => 6,
+            Exit::Unknown => 7,
         })
     }
 }

@@ -1,9 +1,8 @@
 //! The history of sends (with resend) and the sandbox's inbox.
 
-use hark_core::outbox::{SendRecord, State as SendState};
+use hark_core::outbox::{SendRecord, State};
 use hark_core::platform::sandbox;
 use serde::Serialize;
-use tauri::State;
 use tauri::ipc::Channel;
 
 use super::clips::audio_url;
@@ -12,12 +11,40 @@ use crate::CommandError;
 use crate::fixes::{Fix, for_window};
 use crate::state::{Hark, Playable, blocking};
 
+/// Where a send stands, as the window shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum SendState {
+    Queued,
+    Sending,
+    /// The platform's receipt was read.
+    Sent,
+    /// The platform does not have it: sending again is safe.
+    Failed,
+    /// The platform may have it: sending again asks first.
+    Unknown,
+    /// Hark stopped before it went out: sending again is safe.
+    Interrupted,
+}
+
+impl From<State> for SendState {
+    fn from(state: State) -> Self {
+        match state {
+            State::Queued => SendState::Queued,
+            State::Sending => SendState::Sending,
+            State::Sent => SendState::Sent,
+            State::Failed => SendState::Failed,
+            State::Unknown => SendState::Unknown,
+            State::Interrupted => SendState::Interrupted,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct SendView {
     pub id: u32,
-    /// `queued`, `sending`, `sent`, `failed` or `interrupted`.
-    pub state: String,
+    pub state: SendState,
     pub account: String,
     pub platform: String,
     pub platform_name: String,
@@ -46,14 +73,7 @@ fn view(r: &SendRecord) -> SendView {
     };
     SendView {
         id: r.id as u32,
-        state: match r.state {
-            SendState::Queued => "queued",
-            SendState::Sending => "sending",
-            SendState::Sent => "sent",
-            SendState::Failed => "failed",
-            SendState::Interrupted => "interrupted",
-        }
-        .into(),
+        state: r.state.into(),
         account: r.profile_name.clone(),
         platform: r.platform.id().into(),
         platform_name: r.platform.facts().name.into(),
@@ -66,8 +86,8 @@ fn view(r: &SendRecord) -> SendView {
         error_code: r.error.as_ref().map(|e| e.code.clone()),
         error_message: r.error.as_ref().map(|e| e.message.clone()),
         error_remedy: remedy,
-        retryable: r.state == SendState::Interrupted
-            || r.error.as_ref().is_some_and(|e| e.retryable),
+        retryable: r.state == State::Interrupted
+            || (r.state == State::Failed && r.error.as_ref().is_some_and(|e| e.retryable)),
         fix,
         audio_url: audio_url(&format!("send/{}", r.id)),
     }
@@ -78,7 +98,7 @@ fn view(r: &SendRecord) -> SendView {
 #[tauri::command]
 #[specta::specta]
 pub async fn history(
-    state: State<'_, Hark>,
+    state: tauri::State<'_, Hark>,
     query: String,
     before: Option<u32>,
     limit: u32,
@@ -90,20 +110,42 @@ pub async fn history(
     Ok(sends.iter().map(view).collect())
 }
 
-/// The same note, to the same person, through the same account, as a new send.
+/// The same note, to the same person, through the same account, as a new send. A
+/// send the customer has or may have (sent, unknown) goes only when `confirmed`: the
+/// window asks first (`may_duplicate` otherwise).
 #[tauri::command]
 #[specta::specta]
 pub async fn resend(
-    state: State<'_, Hark>,
+    state: tauri::State<'_, Hark>,
     send_id: u32,
+    confirmed: bool,
     on_progress: Channel<SendProgress>,
 ) -> Result<SentView, CommandError> {
     let outbox = state.outbox()?.clone();
     let progress = forward(on_progress);
     blocking(move || {
         outbox
-            .resend(send_id as i64, &progress)
+            .resend(send_id as i64, confirmed, &progress)
             .map(|s| sent_view(&s))
+            .map_err(|e| CommandError::from_outbox(&e))
+    })
+    .await
+}
+
+/// For a send whose outcome is unknown, asks the platform whether it has the note
+/// (where it can be asked: a gateway lists the chat's messages) and returns the send
+/// as it now stands: sent if it has it, failed if it has not, else still unknown.
+#[tauri::command]
+#[specta::specta]
+pub async fn check_send(
+    state: tauri::State<'_, Hark>,
+    send_id: u32,
+) -> Result<SendView, CommandError> {
+    let outbox = state.outbox()?.clone();
+    blocking(move || {
+        outbox
+            .check_unknown(send_id as i64)
+            .map(|r| view(&r))
             .map_err(|e| CommandError::from_outbox(&e))
     })
     .await
@@ -114,14 +156,14 @@ pub async fn resend(
 #[tauri::command]
 #[specta::specta]
 pub async fn recent_recipients(
-    state: State<'_, Hark>,
+    state: tauri::State<'_, Hark>,
     account_id: String,
 ) -> Result<Vec<String>, CommandError> {
     let sends = state.outbox()?.history().list(200)?;
     let mut seen: Vec<String> = Vec::new();
     for s in sends
         .iter()
-        .filter(|s| s.profile_id == account_id && s.state == SendState::Sent)
+        .filter(|s| s.profile_id == account_id && s.state == State::Sent)
     {
         if !seen.contains(&s.recipient) {
             seen.push(s.recipient.clone());
@@ -156,7 +198,7 @@ pub struct InboxItem {
 /// What the sandbox received, newest first.
 #[tauri::command]
 #[specta::specta]
-pub async fn inbox(state: State<'_, Hark>) -> Result<Vec<InboxItem>, CommandError> {
+pub async fn inbox(state: tauri::State<'_, Hark>) -> Result<Vec<InboxItem>, CommandError> {
     let dir = state.data_dir()?;
     let items = sandbox::inbox(&dir).map_err(|e| {
         CommandError::shell(

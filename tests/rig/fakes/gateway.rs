@@ -1,6 +1,7 @@
 //! A strict fake of a WAHA-compatible WhatsApp gateway (shared/platforms.md §4b):
-//! `X-Api-Key`, sessions with their status, and `sendVoice` with the note inline as
-//! base64. Errors are NestJS-shaped, as WAHA's are.
+//! `X-Api-Key`, sessions with their status, `sendVoice` with the note inline as
+//! base64, and a chat's messages (newest first). Errors are NestJS-shaped, as WAHA's
+//! are.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -21,6 +22,10 @@ pub struct Delivered {
     pub session: String,
     pub chat_id: String,
     pub bytes: usize,
+    /// The message's serialized id, as the chat lists it.
+    pub id: String,
+    /// When it was sent, in seconds since the epoch.
+    pub timestamp: i64,
 }
 
 pub struct Gateway {
@@ -174,17 +179,19 @@ async fn send_voice(State(s): State<Shared>, headers: HeaderMap, body: Bytes) ->
             "Bad Request",
         );
     }
+    let id = random_id("3EB0");
+    let serialized = format!("true_{chat_id}_{id}");
     s.delivered.push(Delivered {
         session,
         chat_id: chat_id.clone(),
         bytes: data.len(),
+        id: serialized.clone(),
+        timestamp: now_ms() / 1000,
     });
     s.common.seen.push(Seen {
         endpoint: "send",
         status: 201,
     });
-    let id = random_id("3EB0");
-    let serialized = format!("true_{chat_id}_{id}");
     answer(
         201,
         json!({
@@ -196,10 +203,63 @@ async fn send_voice(State(s): State<Shared>, headers: HeaderMap, body: Bytes) ->
     )
 }
 
+/// `GET /api/{session}/chats/{chatId}/messages?limit=N&downloadMedia=false`: the
+/// chat's messages, newest first, as WAHA lists them.
+async fn chat_messages(
+    State(s): State<Shared>,
+    Path((session, chat_id)): Path<(String, String)>,
+    axum::extract::Query(query): axum::extract::Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    let mut s = lock(&s);
+    if let Some(r) = s.common.take_injected("messages") {
+        return r;
+    }
+    if let Some(r) = s.authorise("messages", &headers) {
+        return r;
+    }
+    if !s.sessions.contains_key(&session) {
+        return s.error("messages", 404, "Session not found", "Not Found");
+    }
+    let limit = match query.get("limit").map(|l| l.parse::<usize>()) {
+        None => 100,
+        Some(Ok(l)) if l > 0 => l,
+        Some(_) => {
+            return s.error(
+                "messages",
+                400,
+                "limit must be a positive number",
+                "Bad Request",
+            );
+        }
+    };
+    let listed: Vec<Value> = s
+        .delivered
+        .iter()
+        .rev()
+        .filter(|d| d.session == session && d.chat_id == chat_id)
+        .take(limit)
+        .map(|d| {
+            json!({"id": d.id, "timestamp": d.timestamp, "from": "15550100@c.us",
+                   "fromMe": true, "to": d.chat_id, "body": "", "hasMedia": true,
+                   "ack": 1, "_data": {"type": "ptt"}})
+        })
+        .collect();
+    s.common.seen.push(Seen {
+        endpoint: "messages",
+        status: 200,
+    });
+    answer(200, Value::Array(listed))
+}
+
 pub fn start(state: Gateway) -> Fake<Gateway> {
     Fake::start(state, |shared| {
         Router::new()
             .route("/api/sessions/{name}", get(session))
+            .route(
+                "/api/{session}/chats/{chat_id}/messages",
+                get(chat_messages),
+            )
             .route("/api/sendVoice", post(send_voice))
             .with_state(shared)
     })

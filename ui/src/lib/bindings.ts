@@ -64,8 +64,18 @@ export const commands = {
 	 *  match `query` (recipient, account, platform, message id, state), newest first.
 	 */
 	history: (query: string, before: number | null, limit: number) => typedError<SendView_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("history", { query, before, limit })),
-	/**  The same note, to the same person, through the same account, as a new send. */
-	resend: (sendId: number, onProgress: Channel<SendProgress>) => typedError<SentView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("resend", { sendId, onProgress })),
+	/**
+	 *  The same note, to the same person, through the same account, as a new send. A
+	 *  send the customer has or may have (sent, unknown) goes only when `confirmed`: the
+	 *  window asks first (`may_duplicate` otherwise).
+	 */
+	resend: (sendId: number, confirmed: boolean, onProgress: Channel<SendProgress>) => typedError<SentView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("resend", { sendId, confirmed, onProgress })),
+	/**
+	 *  For a send whose outcome is unknown, asks the platform whether it has the note
+	 *  (where it can be asked: a gateway lists the chat's messages) and returns the send
+	 *  as it now stands: sent if it has it, failed if it has not, else still unknown.
+	 */
+	checkSend: (sendId: number) => typedError<SendView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("check_send", { sendId })),
 	/**  What the sandbox received, newest first. */
 	inbox: () => typedError<InboxItem[], CommandError_Serialize>(__TAURI_INVOKE("inbox")),
 	/**
@@ -490,12 +500,22 @@ export type SendProgress =
 /**  Waiting to stay within the platform's rate limit. */
 { step: "waiting"; secs: number | null; reason: string } | { step: "uploading"; sent: number | null; total: number | null } | { step: "sending" } | { step: "retrying"; attempt: number; inSecs: number | null; reason: string };
 
+/**  Where a send stands, as the window shows it. */
+export type SendState = "queued" | "sending" | 
+/**  The platform's receipt was read. */
+"sent" | 
+/**  The platform does not have it: sending again is safe. */
+"failed" | 
+/**  The platform may have it: sending again asks first. */
+"unknown" | 
+/**  Hark stopped before it went out: sending again is safe. */
+"interrupted";
+
 export type SendView = SendView_Serialize | SendView_Deserialize;
 
 export type SendView_Deserialize = {
 	id: number,
-	/**  `queued`, `sending`, `sent`, `failed` or `interrupted`. */
-	state: string,
+	state: SendState,
 	account: string,
 	platform: string,
 	platformName: string,
@@ -516,8 +536,7 @@ export type SendView_Deserialize = {
 
 export type SendView_Serialize = {
 	id: number,
-	/**  `queued`, `sending`, `sent`, `failed` or `interrupted`. */
-	state: string,
+	state: SendState,
 	account: string,
 	platform: string,
 	platformName: string,

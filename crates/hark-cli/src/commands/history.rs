@@ -42,6 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             State::Sending => "sending",
             State::Sent => "sent",
             State::Failed => "failed",
+            State::Unknown => "unknown",
             State::Interrupted => "interrupted",
         };
         writeln!(
@@ -64,12 +65,25 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         if let Some(e) = &s.error {
             writeln!(out, "        {} ({}) — {}", e.message, e.code, e.remedy)?;
         }
-        if s.state == State::Interrupted {
-            writeln!(
+        match s.state {
+            State::Interrupted => writeln!(
                 out,
-                "        Hark stopped during this send; the note is kept at {}",
-                s.note_path
-            )?;
+                "        Hark stopped before the note went out; it is kept at {} (hark resend {})",
+                s.note_path, s.id
+            )?,
+            State::Unknown if s.error.is_none() => writeln!(
+                out,
+                "        Hark stopped while the note was going out: the customer may have it. \
+                 Check the conversation before sending again (hark resend --force {}).",
+                s.id
+            )?,
+            State::Unknown => writeln!(
+                out,
+                "        The customer may have this note. Check the conversation before \
+                 sending again (hark resend --force {}).",
+                s.id
+            )?,
+            _ => {}
         }
     }
     Ok(Exit::Ok)

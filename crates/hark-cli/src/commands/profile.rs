@@ -501,6 +501,8 @@ pub fn outbox_exit(err: &OutboxError) -> Exit {
         OutboxError::Failed { error, .. } if !error.is_platform_code() => Exit::Failure,
         OutboxError::Failed { error, .. } if error.retryable => Exit::Temporary,
         OutboxError::Failed { .. } => Exit::Refused,
+        OutboxError::Unknown { .. } => Exit::Unknown,
+        OutboxError::MayDuplicate { .. } => Exit::Problem,
         OutboxError::Db(_) | OutboxError::Io { .. } => Exit::Failure,
     }
 }

@@ -99,14 +99,15 @@ pub fn outbox_error(err: &hark_core::outbox::OutboxError, json: bool) -> Exit {
     use hark_core::outbox::OutboxError;
     let exit = super::profile::outbox_exit(err);
     let (retryable, raw, send_id) = match err {
-        OutboxError::Failed { id, error } => (
-            Some(error.retryable),
+        OutboxError::Failed { id, error } | OutboxError::Unknown { id, error, .. } => (
+            Some(error.retryable && matches!(err, OutboxError::Failed { .. })),
             error
                 .raw_code
                 .clone()
                 .map(|c| (c, error.raw_message.clone().unwrap_or_default())),
             Some(*id),
         ),
+        OutboxError::MayDuplicate { id, .. } => (Some(false), None, Some(*id)),
         OutboxError::Rejected(e) => (
             Some(e.retryable),
             e.raw.as_ref().map(|r| (r.code.clone(), r.message.clone())),
@@ -114,6 +115,14 @@ pub fn outbox_error(err: &hark_core::outbox::OutboxError, json: bool) -> Exit {
         ),
         _ => (None, None, None),
     };
+    // What the platform may have: for a send that went wrong, whether the customer may
+    // have the note all the same.
+    let outcome = match err {
+        OutboxError::Unknown { .. } => Some("unknown"),
+        OutboxError::Failed { .. } => Some("failed"),
+        _ => None,
+    };
+    let cause = err.stored().map(|e| e.code.clone());
     if json {
         let value = serde_json::json!({
             "error": {
@@ -121,6 +130,8 @@ pub fn outbox_error(err: &hark_core::outbox::OutboxError, json: bool) -> Exit {
                 "message": err.to_string(),
                 "remedy": err.remedy(),
                 "retryable": retryable,
+                "outcome": outcome,
+                "cause_code": cause,
                 "raw_code": raw.as_ref().map(|r| &r.0),
                 "raw_message": raw.as_ref().map(|r| &r.1),
                 "send_id": send_id,
@@ -135,7 +146,9 @@ pub fn outbox_error(err: &hark_core::outbox::OutboxError, json: bool) -> Exit {
             }
             None => eprintln!("  (code: {})", err.code()),
         }
-        if let Some(id) = send_id {
+        if let Some(id) = send_id
+            && !matches!(err, OutboxError::MayDuplicate { .. })
+        {
             eprintln!("  The note is kept as send #{id} (hark history).");
         }
     }

@@ -100,6 +100,10 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
 pub struct ResendArgs {
     /// The send's number in `hark history`.
     id: i64,
+    /// Send it even if the customer has it or may have it (a send that was delivered,
+    /// or whose outcome is unknown). Check the conversation first.
+    #[arg(long)]
+    force: bool,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -111,7 +115,7 @@ pub fn resend(args: ResendArgs) -> anyhow::Result<Exit> {
         Ok(o) => o,
         Err(e) => return Ok(report::user_error(&e, args.json, Exit::Failure)),
     };
-    match outbox.resend(args.id, &progress_printer()) {
+    match outbox.resend(args.id, args.force, &progress_printer()) {
         Ok(sent) => print_sent(&sent, args.json),
         Err(e) => Ok(report::outbox_error(&e, args.json)),
     }
@@ -157,5 +161,8 @@ fn print_sent(sent: &hark_core::outbox::Sent, json: bool) -> anyhow::Result<Exit
         writeln!(out, "  Delivered to the sandbox inbox: {}", path.display())?;
     }
     writeln!(out, "  History: send #{}", sent.id)?;
+    if let Some(why) = &sent.unrecorded {
+        eprintln!("hark: the note was sent, but the history could not record it: {why}");
+    }
     Ok(Exit::Ok)
 }

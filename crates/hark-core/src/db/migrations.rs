@@ -70,6 +70,63 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     ",
+    // 4: an honest outcome for every send. `unknown` is a send whose message call may
+    // have reached the platform without an answer Hark could read; `stage` is how far
+    // a send got (queued → preparing: token and upload → message: the call that creates
+    // the message → answered), written before each step, so that a row left by a dead
+    // process says whether the platform may have the note. A row found `sending` from
+    // before this migration may have been past its message call: `message`.
+    "
+    CREATE TABLE sends_v4 (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        profile_id      TEXT NOT NULL,
+        profile_name    TEXT NOT NULL,
+        platform        TEXT NOT NULL,
+        recipient       TEXT NOT NULL,
+        source          TEXT,
+        note_path       TEXT NOT NULL,
+        note_format     TEXT NOT NULL,
+        note_bytes      INTEGER NOT NULL,
+        duration_ms     INTEGER NOT NULL,
+        options         TEXT NOT NULL DEFAULT '{}',
+        status          TEXT NOT NULL
+                        CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'unknown')),
+        stage           TEXT NOT NULL DEFAULT 'queued'
+                        CHECK (stage IN ('queued', 'preparing', 'message', 'answered')),
+        owner_pid       INTEGER,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        message_id      TEXT,
+        media_id        TEXT,
+        receipt         TEXT,
+        error_code      TEXT,
+        error_message   TEXT,
+        error_remedy    TEXT,
+        error_retryable INTEGER,
+        raw_code        TEXT,
+        raw_message     TEXT,
+        created_at      INTEGER NOT NULL,
+        attempted_at    INTEGER,
+        finished_at     INTEGER,
+        updated_at      INTEGER NOT NULL
+    );
+    INSERT INTO sends_v4 (id, profile_id, profile_name, platform, recipient, source,
+        note_path, note_format, note_bytes, duration_ms, options, status, stage, owner_pid,
+        attempts, message_id, media_id, receipt, error_code, error_message, error_remedy,
+        error_retryable, raw_code, raw_message, created_at, attempted_at, finished_at,
+        updated_at)
+    SELECT id, profile_id, profile_name, platform, recipient, source, note_path,
+        note_format, note_bytes, duration_ms, options, status,
+        CASE status WHEN 'queued' THEN 'queued' WHEN 'sending' THEN 'message'
+                    ELSE 'answered' END,
+        owner_pid, attempts, message_id, media_id, receipt, error_code, error_message,
+        error_remedy, error_retryable, raw_code, raw_message, created_at, attempted_at,
+        finished_at, updated_at
+    FROM sends;
+    DROP TABLE sends;
+    ALTER TABLE sends_v4 RENAME TO sends;
+    CREATE INDEX sends_by_recipient ON sends (profile_id, recipient, attempted_at);
+    CREATE INDEX sends_by_time ON sends (created_at);
+    ",
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -44,6 +44,7 @@ impl UserError for DbError {
     fn code(&self) -> &'static str {
         match self {
             DbError::DataDir(e) => e.code(),
+            DbError::Sqlite { .. } if self.is_disk_full() => "disk_full",
             DbError::Sqlite { .. } => "database_error",
             DbError::TooNew { .. } => "database_too_new",
         }
@@ -60,6 +61,19 @@ impl UserError for DbError {
             ),
             DbError::TooNew { .. } => "Update Hark to the newest version.".into(),
         }
+    }
+}
+
+impl DbError {
+    /// Whether SQLite could not write because the disk is full.
+    pub fn is_disk_full(&self) -> bool {
+        matches!(
+            self,
+            DbError::Sqlite {
+                source: rusqlite::Error::SqliteFailure(e, _),
+                ..
+            } if e.code == rusqlite::ErrorCode::DiskFull
+        )
     }
 }
 

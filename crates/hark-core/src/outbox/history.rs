@@ -1,6 +1,9 @@
 //! The send history: one row per note, written before any network I/O and moved
-//! through queued → sending → sent (with its receipt) or failed (with its error).
-//! A row left in queued or sending by a process that is gone reads as interrupted.
+//! through queued → sending → sent (with its receipt), failed (with its error: the
+//! platform certainly does not have the note) or unknown (the message call may have
+//! reached the platform). How far a send got (its [`Stage`]) is written before each
+//! step, so a row left by a process that is gone reads as interrupted (safe to send
+//! again) or, once its message call had begun, as unknown.
 
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
@@ -14,11 +17,43 @@ use crate::platform::{ErrorCode, Platform, Receipt, SendError, SendOptions, Targ
 pub enum State {
     Queued,
     Sending,
+    /// The platform's answer was read and holds its receipt.
     Sent,
+    /// The platform certainly does not have the note: sending again is safe.
     Failed,
-    /// Queued or sending when its process stopped (a crash, a power cut): the note is
-    /// kept, and whether it arrived is unknown if it was already sending.
+    /// The message call may have reached the platform (its answer was lost, cut off or
+    /// unreadable, or Hark stopped while it was out): the customer may have the note.
+    /// Sending again asks first.
+    Unknown,
+    /// Hark stopped (a crash, a power cut) before the message call began: the note is
+    /// kept and the platform never had it.
     Interrupted,
+}
+
+/// How far a send got; written before each step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// In the history, its note kept; nothing has gone out.
+    Queued,
+    /// Fetching a token, uploading: nothing that creates a message.
+    Preparing,
+    /// The call that creates the message has begun.
+    Message,
+    /// The send has its outcome.
+    Answered,
+}
+
+impl Stage {
+    fn parse(s: &str) -> Stage {
+        match s {
+            "queued" => Stage::Queued,
+            "preparing" => Stage::Preparing,
+            "answered" => Stage::Answered,
+            // Anything else may have been past its message call.
+            _ => Stage::Message,
+        }
+    }
 }
 
 /// What a new row records.
@@ -52,6 +87,8 @@ pub struct StoredError {
 pub struct SendRecord {
     pub id: i64,
     pub state: State,
+    /// How far it got.
+    pub stage: Stage,
     pub profile_id: String,
     pub profile_name: String,
     pub platform: Platform,
@@ -70,6 +107,10 @@ pub struct SendRecord {
     pub error: Option<StoredError>,
     pub created_at: String,
     pub finished_at: Option<String>,
+    /// When the last attempt began (ms since the epoch), for asking the platform
+    /// whether it has the note.
+    #[serde(skip)]
+    pub attempted_at_ms: Option<i64>,
 }
 
 #[derive(Clone)]
@@ -80,7 +121,7 @@ pub struct History {
 const COLUMNS: &str = "id, status, owner_pid, profile_id, profile_name, platform, recipient, \
     source, note_path, note_format, note_bytes, duration_ms, options, attempts, message_id, \
     media_id, error_code, error_message, error_remedy, error_retryable, raw_code, raw_message, \
-    created_at, finished_at";
+    created_at, finished_at, stage, attempted_at";
 
 impl History {
     pub fn new(db: Db) -> History {
@@ -120,7 +161,8 @@ impl History {
     pub fn mark_sending(&self, id: i64) -> Result<(), DbError> {
         let now = now_ms();
         self.db.execute(
-            "UPDATE sends SET status = 'sending', owner_pid = ?2, attempts = attempts + 1,
+            "UPDATE sends SET status = 'sending', stage = 'preparing', owner_pid = ?2,
+                    attempts = attempts + 1,
                     attempted_at = ?3, updated_at = ?3, error_code = NULL, error_message = NULL,
                     error_remedy = NULL, error_retryable = NULL, raw_code = NULL,
                     raw_message = NULL
@@ -130,11 +172,23 @@ impl History {
         Ok(())
     }
 
+    /// The call that creates the message is about to go out: from here on, a process
+    /// that dies leaves the send unknown.
+    pub fn mark_message_call(&self, id: i64) -> Result<(), DbError> {
+        self.db.execute(
+            "UPDATE sends SET stage = 'message', updated_at = ?2 WHERE id = ?1",
+            params![id, now_ms()],
+        )?;
+        Ok(())
+    }
+
     pub fn mark_sent(&self, id: i64, receipt: &Receipt) -> Result<(), DbError> {
         let now = now_ms();
         self.db.execute(
-            "UPDATE sends SET status = 'sent', message_id = ?2, media_id = ?3, receipt = ?4,
-                    finished_at = ?5, updated_at = ?5
+            "UPDATE sends SET status = 'sent', stage = 'answered', message_id = ?2,
+                    media_id = ?3, receipt = ?4, error_code = NULL, error_message = NULL,
+                    error_remedy = NULL, error_retryable = NULL, raw_code = NULL,
+                    raw_message = NULL, finished_at = ?5, updated_at = ?5
                  WHERE id = ?1",
             params![
                 id,
@@ -149,9 +203,19 @@ impl History {
 
     /// Records a failure: a platform's (`SendError`) or Hark's own (any code).
     pub fn mark_failed(&self, id: i64, error: &StoredError) -> Result<(), DbError> {
+        self.finish(id, "failed", error)
+    }
+
+    /// Records a send whose message call may have reached the platform, with what
+    /// happened to its answer.
+    pub fn mark_unknown(&self, id: i64, error: &StoredError) -> Result<(), DbError> {
+        self.finish(id, "unknown", error)
+    }
+
+    fn finish(&self, id: i64, status: &str, error: &StoredError) -> Result<(), DbError> {
         let now = now_ms();
         self.db.execute(
-            "UPDATE sends SET status = 'failed', error_code = ?2, error_message = ?3,
+            "UPDATE sends SET status = ?9, stage = 'answered', error_code = ?2, error_message = ?3,
                     error_remedy = ?4, error_retryable = ?5, raw_code = ?6, raw_message = ?7,
                     finished_at = ?8, updated_at = ?8
                  WHERE id = ?1",
@@ -163,7 +227,8 @@ impl History {
                 error.retryable,
                 error.raw_code,
                 error.raw_message,
-                now
+                now,
+                status
             ],
         )?;
         Ok(())
@@ -302,9 +367,11 @@ fn process_alive(pid: u32) -> bool {
 fn row_to_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<SendRecord> {
     let status: String = row.get(1)?;
     let owner: Option<u32> = row.get(2)?;
+    let stage = Stage::parse(&row.get::<_, String>(24)?);
     let state = match status.as_str() {
         "sent" => State::Sent,
         "failed" => State::Failed,
+        "unknown" => State::Unknown,
         open => {
             if owner.is_some_and(process_alive) {
                 if open == "queued" {
@@ -312,6 +379,8 @@ fn row_to_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<SendRecord> {
                 } else {
                     State::Sending
                 }
+            } else if stage == Stage::Message {
+                State::Unknown
             } else {
                 State::Interrupted
             }
@@ -335,6 +404,7 @@ fn row_to_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<SendRecord> {
     Ok(SendRecord {
         id: row.get(0)?,
         state,
+        stage,
         profile_id: row.get(3)?,
         profile_name: row.get(4)?,
         platform: platform.parse().unwrap_or(Platform::Sandbox),
@@ -352,6 +422,7 @@ fn row_to_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<SendRecord> {
         error,
         created_at: rfc3339(row.get(22)?),
         finished_at: row.get::<_, Option<i64>>(23)?.map(rfc3339),
+        attempted_at_ms: row.get(25)?,
     })
 }
 
@@ -456,6 +527,47 @@ mod tests {
                 params![dead, id],
             )
             .unwrap();
+        // Dead while preparing (token, upload): the platform never had it.
         assert_eq!(history.get(id).unwrap().unwrap().state, State::Interrupted);
+        // Dead once the message call had begun: it may have.
+        history.mark_message_call(id).unwrap();
+        let row = history.get(id).unwrap().unwrap();
+        assert_eq!((row.state, row.stage), (State::Unknown, Stage::Message));
+    }
+
+    #[test]
+    fn an_unknown_send_keeps_what_happened_and_a_later_receipt_clears_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let history = History::new(Db::open(&tmp.path().join("h.db")).unwrap());
+        let id = history.queue(&new_send()).unwrap();
+        history.mark_sending(id).unwrap();
+        history.mark_message_call(id).unwrap();
+        let lost = StoredError {
+            code: "network".into(),
+            message: "Telegram stopped answering".into(),
+            remedy: "Check the conversation".into(),
+            retryable: false,
+            raw_code: None,
+            raw_message: None,
+        };
+        history.mark_unknown(id, &lost).unwrap();
+        let row = history.get(id).unwrap().unwrap();
+        assert_eq!((row.state, row.stage), (State::Unknown, Stage::Answered));
+        assert_eq!(row.error.as_ref(), Some(&lost));
+        history
+            .mark_sent(
+                id,
+                &Receipt {
+                    platform: Platform::Telegram,
+                    recipient: "42".into(),
+                    message_id: Some("9".into()),
+                    media_id: None,
+                    delivered_to: None,
+                    sent_at: crate::db::rfc3339(crate::db::now_ms()),
+                },
+            )
+            .unwrap();
+        let row = history.get(id).unwrap().unwrap();
+        assert_eq!((row.state, row.error), (State::Sent, None));
     }
 }

@@ -11,18 +11,24 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::history::{History, NewSend, StoredError};
+use super::history::{History, NewSend, SendRecord, State, StoredError};
 use super::pace;
 use crate::UserError;
 use crate::audio::convert::{ConvertOptions, Note, convert};
 use crate::audio::error::ClipError;
 use crate::db::{Db, DbError};
 use crate::paths;
-use crate::platform::{Outgoing, Progress, ProgressFn, Receipt, SendError, SendOptions, connect};
+use crate::platform::{
+    Delivery, ErrorCode, Lookup, Outgoing, Progress, ProgressFn, Receipt, SendError, SendOptions,
+    connect,
+};
 use crate::profile::{ProfileError, Profiles};
 
 /// The folder (in the data folder) that keeps every note Hark has sent or will send.
 pub const OUTBOX_DIR: &str = "outbox";
+/// Receipts the history could not record when they came (a full disk), in the outbox
+/// folder; the next start records them.
+const RECEIPTS_DIR: &str = "receipts";
 
 /// What to send.
 pub enum Clip {
@@ -54,6 +60,9 @@ pub struct Sent {
     pub duration_ms: u64,
     /// The file was already the platform's format and went as it was.
     pub passed_through: bool,
+    /// Why the history could not record the receipt, when it could not (the note went
+    /// out all the same; the receipt is kept and recorded at the next start).
+    pub unrecorded: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -74,8 +83,27 @@ pub enum OutboxError {
         source: std::io::Error,
     },
     /// The send was recorded and then failed; the history row holds the same error.
+    /// The platform certainly does not have the note.
     #[error("{}", error.message)]
     Failed { id: i64, error: Box<StoredError> },
+    /// The message call went out and what became of it cannot be known: the platform
+    /// may have the note. The history row says the same.
+    #[error("{} Hark cannot tell whether {platform} took the note.", error.message)]
+    Unknown {
+        id: i64,
+        platform: &'static str,
+        error: Box<StoredError>,
+    },
+    /// A resend that could give the customer the note twice, refused until confirmed.
+    #[error("{}", match state {
+        State::Sent => format!("Send #{id} was delivered: the customer already has this note."),
+        _ => format!("Send #{id} may already be with the customer: Hark could not tell whether {platform} took it."),
+    })]
+    MayDuplicate {
+        id: i64,
+        state: State,
+        platform: &'static str,
+    },
 }
 
 impl UserError for OutboxError {
@@ -85,12 +113,15 @@ impl UserError for OutboxError {
             OutboxError::Clip(e) => e.code(),
             OutboxError::Rejected(e) => e.code.as_str(),
             OutboxError::Db(e) => e.code(),
-            OutboxError::Io { .. } => "outbox_unwritable",
-            OutboxError::Failed { error, .. } => crate::platform::ErrorCode::ALL
+            OutboxError::Io { source, .. } if crate::files::is_disk_full(source) => "disk_full",
+            OutboxError::Io { .. } => "folder_unwritable",
+            OutboxError::Failed { error, .. } => ErrorCode::ALL
                 .iter()
                 .map(|c| c.as_str())
                 .find(|c| *c == error.code)
                 .unwrap_or("platform_error"),
+            OutboxError::Unknown { .. } => "delivery_unknown",
+            OutboxError::MayDuplicate { .. } => "may_duplicate",
         }
     }
 
@@ -100,22 +131,61 @@ impl UserError for OutboxError {
             OutboxError::Clip(e) => e.remedy(),
             OutboxError::Rejected(e) => e.remedy.clone(),
             OutboxError::Db(e) => e.remedy(),
+            OutboxError::Io { source, .. } if crate::files::is_disk_full(source) => {
+                "Free some space on the disk that holds Hark's data folder, then send again.".into()
+            }
             OutboxError::Io { .. } => {
-                "Check that the data folder is on a disk with free space.".into()
+                "Check that the data folder exists and that you may write to it.".into()
             }
             OutboxError::Failed { error, .. } => error.remedy.clone(),
+            OutboxError::Unknown { .. } => UNKNOWN_REMEDY.into(),
+            OutboxError::MayDuplicate {
+                state: State::Sent,
+                id,
+                ..
+            } => {
+                format!("To send it once more all the same, confirm it (hark resend --force {id}).")
+            }
+            OutboxError::MayDuplicate { id, .. } => format!(
+                "Check the conversation: if the note is not there, send it again and confirm \
+                 it (hark resend --force {id})."
+            ),
         }
     }
 }
+
+/// What to do about a send whose outcome is unknown.
+pub const UNKNOWN_REMEDY: &str = "Check the conversation before sending again: the customer \
+    may already have this note. The note is kept in the history.";
 
 impl OutboxError {
     /// The error as the platform reported it, when it came from the platform.
     pub fn stored(&self) -> Option<&StoredError> {
         match self {
-            OutboxError::Failed { error, .. } => Some(error),
+            OutboxError::Failed { error, .. } | OutboxError::Unknown { error, .. } => Some(error),
             _ => None,
         }
     }
+
+    /// The history row the error is about, when there is one.
+    pub fn send_id(&self) -> Option<i64> {
+        match self {
+            OutboxError::Failed { id, .. }
+            | OutboxError::Unknown { id, .. }
+            | OutboxError::MayDuplicate { id, .. } => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+/// A database failure as a send's error (the disk is full, most likely).
+fn local(e: &DbError) -> SendError {
+    let code = if e.is_disk_full() {
+        ErrorCode::DiskFull
+    } else {
+        ErrorCode::FolderUnwritable
+    };
+    SendError::new(code, e.to_string(), e.remedy())
 }
 
 /// Cheap to clone: the clones share the database and the keychain connection.
@@ -135,11 +205,13 @@ impl Outbox {
     }
 
     pub fn new(db: Db, data_dir: PathBuf) -> Outbox {
-        Outbox {
+        let outbox = Outbox {
             profiles: Profiles::new(db.clone()),
             history: History::new(db),
             data_dir,
-        }
+        };
+        outbox.record_kept_receipts();
+        outbox
     }
 
     /// The database (settings live there too).
@@ -261,6 +333,18 @@ impl Outbox {
             std::thread::sleep(wait);
         }
         self.history.mark_sending(id)?;
+        // Before the call that creates the message, the row says so: a process that dies
+        // from here on leaves a send that may have arrived, never one offered again as
+        // if it had not. If that cannot be written, the call does not go out.
+        match client.http() {
+            Some(http) => {
+                let history = self.history.clone();
+                http.before_message(Box::new(move || {
+                    history.mark_message_call(id).map_err(|e| local(&e))
+                }));
+            }
+            None => self.history.mark_message_call(id)?,
+        }
         let outgoing = Outgoing {
             bytes: &note.bytes,
             format: note.format,
@@ -268,13 +352,14 @@ impl Outbox {
         };
         match client.send(&outgoing, &to, &request.options, progress) {
             Ok(receipt) => {
-                self.history.mark_sent(id, &receipt)?;
+                let unrecorded = self.record_sent(id, &receipt);
                 tracing::info!(send = id, "sent");
-                self.profiles.record_check(
+                // The account's status dot; a note that went out is not undone by it.
+                let _ = self.profiles.record_check(
                     &profile.id,
                     None,
                     &format!("A note went out at {}", receipt.sent_at),
-                )?;
+                );
                 Ok(Sent {
                     id,
                     profile: profile.name,
@@ -283,39 +368,183 @@ impl Outbox {
                     bytes: note.size,
                     duration_ms: note.duration_ms,
                     passed_through: note.passed_through,
+                    unrecorded,
                 })
             }
             Err(e) => {
                 // The clients redact already; this is the last line of defence before
                 // the error reaches the database and the screen.
+                let unknown = e.delivery == Delivery::Unknown;
                 let stored = StoredError::from(&e.redact(&hide));
-                self.history.mark_failed(id, &stored)?;
-                tracing::info!(send = id, code = %stored.code, "failed");
+                let recorded = if unknown {
+                    self.history.mark_unknown(id, &stored)
+                } else {
+                    self.history.mark_failed(id, &stored)
+                };
+                if let Err(db) = recorded {
+                    // The row keeps the stage it reached, which says as much once this
+                    // process is gone; the error the platform gave matters more here.
+                    tracing::warn!(send = id, error = %db, "the outcome could not be recorded");
+                }
+                tracing::info!(send = id, code = %stored.code, unknown, "not sent");
                 if matches!(
                     stored.code.as_str(),
                     "invalid_token" | "account_not_verified"
                 ) {
-                    self.profiles
-                        .record_check(&profile.id, Some(&stored.code), &stored.message)?;
+                    let _ = self.profiles.record_check(
+                        &profile.id,
+                        Some(&stored.code),
+                        &stored.message,
+                    );
                 }
-                Err(OutboxError::Failed {
-                    id,
-                    error: Box::new(stored),
+                let error = Box::new(stored);
+                Err(if unknown {
+                    OutboxError::Unknown {
+                        id,
+                        platform: platform.facts().name,
+                        error,
+                    }
+                } else {
+                    OutboxError::Failed { id, error }
                 })
             }
         }
     }
 
-    /// Sends the note of an earlier send (failed, interrupted or sent) again, to the
-    /// same recipient with the same account and options, as a new send.
-    pub fn resend(&self, id: i64, progress: &ProgressFn) -> Result<Sent, OutboxError> {
-        let Some(old) = self.history.get(id)? else {
-            return Err(OutboxError::Rejected(Box::new(SendError::new(
-                crate::platform::ErrorCode::PlatformError,
+    /// Records a receipt; when the history cannot (a full disk), keeps it in a file for
+    /// the next start to record, and says why.
+    fn record_sent(&self, id: i64, receipt: &Receipt) -> Option<String> {
+        let error = self.history.mark_sent(id, receipt).err()?;
+        tracing::warn!(send = id, error = %error, "the receipt could not be recorded");
+        let dir = self.data_dir.join(OUTBOX_DIR).join(RECEIPTS_DIR);
+        let json = serde_json::json!({ "id": id, "receipt": receipt }).to_string();
+        let kept = std::fs::create_dir_all(&dir).and_then(|()| {
+            crate::files::write_atomically(&dir.join(format!("{id}.json")), json.as_bytes())
+        });
+        Some(match kept {
+            Ok(()) => format!(
+                "{error} The receipt is kept and goes into the history when Hark next starts."
+            ),
+            Err(_) => format!(
+                "{error} Until it can, the history shows this send as unknown; its receipt is \
+                 the one printed here."
+            ),
+        })
+    }
+
+    /// Records the receipts kept while the history could not take them.
+    fn record_kept_receipts(&self) {
+        let dir = self.data_dir.join(OUTBOX_DIR).join(RECEIPTS_DIR);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        for path in entries.flatten().map(|e| e.path()) {
+            #[derive(serde::Deserialize)]
+            struct Kept {
+                id: i64,
+                receipt: Receipt,
+            }
+            let kept = std::fs::read(&path)
+                .ok()
+                .and_then(|b| serde_json::from_slice::<Kept>(&b).ok());
+            if let Some(kept) = kept
+                && self.history.mark_sent(kept.id, &kept.receipt).is_ok()
+            {
+                tracing::info!(send = kept.id, "a kept receipt was recorded");
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
+
+    /// For a send whose outcome is unknown, asks the platform whether it has the note,
+    /// where it can be asked (a gateway lists a chat's messages), and records what it
+    /// says: found is sent, with the platform's receipt; not there is failed, and
+    /// safe to send again. Returns the send as it now stands.
+    pub fn check_unknown(&self, id: i64) -> Result<SendRecord, OutboxError> {
+        let record = self.record(id)?;
+        if record.state != State::Unknown {
+            return Ok(record);
+        }
+        let profile = self.profiles.get(&record.profile_id)?;
+        let secrets = self.profiles.secrets(&profile)?;
+        let hide = secrets.values();
+        let client = connect(&profile, secrets, &self.data_dir)
+            .map_err(|e| OutboxError::Rejected(Box::new(e.redact(&hide))))?;
+        let since = record.attempted_at_ms.unwrap_or(0);
+        match client.find_sent(&record.recipient, since) {
+            Lookup::Found(receipt) => {
+                tracing::info!(send = id, "the platform has the note");
+                self.history.mark_sent(id, &receipt)?;
+            }
+            Lookup::NotFound => {
+                tracing::info!(send = id, "the platform does not have the note");
+                let p = profile.platform.facts().name;
+                self.history.mark_failed(
+                    id,
+                    &StoredError {
+                        code: ErrorCode::Network.as_str().into(),
+                        message: format!(
+                            "The answer to this send was lost, and {p} has no such note in \
+                             the chat: it did not arrive."
+                        ),
+                        remedy: "Send it again.".into(),
+                        retryable: true,
+                        raw_code: None,
+                        raw_message: None,
+                    },
+                )?;
+            }
+            Lookup::CannotAsk => {}
+            Lookup::Failed(e) => {
+                tracing::info!(send = id, error = %e.redact(&hide).message, "could not ask");
+            }
+        }
+        self.record(id)
+    }
+
+    fn record(&self, id: i64) -> Result<SendRecord, OutboxError> {
+        self.history.get(id)?.ok_or_else(|| {
+            OutboxError::Rejected(Box::new(SendError::new(
+                ErrorCode::PlatformError,
                 format!("There is no send #{id} in the history."),
                 "`hark history` lists the sends.",
-            ))));
-        };
+            )))
+        })
+    }
+
+    /// Sends the note of an earlier send again, to the same recipient with the same
+    /// account and options, as a new send. A failed or interrupted send goes at once.
+    /// One the customer has, or may have (sent, unknown), goes only when `confirmed`;
+    /// for an unknown one the platform is asked first where it can be, and one it has
+    /// is never sent again unconfirmed.
+    pub fn resend(
+        &self,
+        id: i64,
+        confirmed: bool,
+        progress: &ProgressFn,
+    ) -> Result<Sent, OutboxError> {
+        let mut old = self.record(id)?;
+        if old.state == State::Unknown && !confirmed {
+            old = self.check_unknown(id)?;
+        }
+        let platform = old.platform.facts().name;
+        match old.state {
+            State::Queued | State::Sending => {
+                return Err(OutboxError::Rejected(Box::new(SendError::new(
+                    ErrorCode::PlatformError,
+                    format!("Send #{id} is still under way."),
+                    "Wait for it to finish; the history shows how it ends.",
+                ))));
+            }
+            State::Sent | State::Unknown if !confirmed => {
+                return Err(OutboxError::MayDuplicate {
+                    id,
+                    state: old.state,
+                    platform,
+                });
+            }
+            _ => {}
+        }
         self.send(
             SendRequest {
                 profile: old.profile_id,

@@ -32,7 +32,7 @@ pub struct SendOptions {
 }
 
 /// What a successful send returns.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq)]
 pub struct Receipt {
     pub platform: Platform,
     /// The recipient as the platform knows them (normalised).
@@ -48,6 +48,19 @@ pub struct Receipt {
     pub sent_at: String,
 }
 
+/// What a platform said when asked whether it has a note.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lookup {
+    /// The platform cannot be asked (most cannot).
+    CannotAsk,
+    /// It has it: the receipt it gave.
+    Found(Receipt),
+    /// It answered, and has no such note.
+    NotFound,
+    /// It could not be asked just now.
+    Failed(SendError),
+}
+
 /// Who the account is, as the platform says.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Verified {
@@ -58,6 +71,16 @@ pub struct Verified {
 pub trait Client {
     /// A cheap real call that proves the credentials work.
     fn verify(&self) -> Result<Verified, SendError>;
+
+    /// The transport it sends through; none for the sandbox, which sends nowhere.
+    fn http(&self) -> Option<&Http>;
+
+    /// Asks the platform whether `to` has a voice note from this account sent at or
+    /// after `since_ms` (ms since the epoch), for a send whose outcome is unknown.
+    fn find_sent(&self, to: &str, since_ms: i64) -> Lookup {
+        let _ = (to, since_ms);
+        Lookup::CannotAsk
+    }
 
     /// Uploads (where the platform needs it) and sends the note to `to` (normalised).
     fn send(
@@ -88,7 +111,7 @@ pub fn connect(
     secrets: Secrets,
     data_dir: &std::path::Path,
 ) -> Result<Box<dyn Client>, SendError> {
-    let http = || Http::new(profile.platform.facts().name, secrets.values());
+    let http = || Http::new(profile.platform, secrets.values());
     Ok(match profile.platform {
         Platform::Wechat => Box::new(super::wechat::Wechat::new(profile, &secrets, http()?)),
         Platform::Messenger => {

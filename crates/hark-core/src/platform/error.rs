@@ -24,10 +24,14 @@ pub enum ErrorCode {
     AccountNotVerified,
     Network,
     PlatformError,
+    /// Hark's own: the disk holding the data folder is full.
+    DiskFull,
+    /// Hark's own: a file in the data folder could not be written.
+    FolderUnwritable,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 15] = [
         ErrorCode::InvalidToken,
         ErrorCode::RecipientNotFound,
         ErrorCode::MessagingWindowClosed,
@@ -41,6 +45,8 @@ impl ErrorCode {
         ErrorCode::AccountNotVerified,
         ErrorCode::Network,
         ErrorCode::PlatformError,
+        ErrorCode::DiskFull,
+        ErrorCode::FolderUnwritable,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -58,7 +64,14 @@ impl ErrorCode {
             ErrorCode::AccountNotVerified => "account_not_verified",
             ErrorCode::Network => "network",
             ErrorCode::PlatformError => "platform_error",
+            ErrorCode::DiskFull => "disk_full",
+            ErrorCode::FolderUnwritable => "folder_unwritable",
         }
+    }
+
+    /// A failure on this computer, not the platform's answer.
+    pub fn is_local(self) -> bool {
+        matches!(self, ErrorCode::DiskFull | ErrorCode::FolderUnwritable)
     }
 
     /// Whether trying the same thing again later can succeed, by default for the code.
@@ -84,6 +97,19 @@ pub struct RawError {
     pub message: String,
 }
 
+/// Whether the platform may hold the message although the send did not succeed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    /// It certainly does not: the message call never reached it, or it refused the
+    /// message in a way its documentation describes. Sending again is safe.
+    #[default]
+    NotSent,
+    /// It may: the message call went out and its answer was lost, cut off or could not
+    /// be read. Sending again may give the customer the note twice.
+    Unknown,
+}
+
 /// A send, upload or verification that did not work.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SendError {
@@ -91,6 +117,8 @@ pub struct SendError {
     pub message: String,
     pub remedy: String,
     pub retryable: bool,
+    /// Whether the platform may have the message all the same.
+    pub delivery: Delivery,
     /// Seconds the platform asked us to wait, when it said.
     pub retry_after_secs: Option<u64>,
     pub raw: Option<RawError>,
@@ -103,9 +131,38 @@ impl SendError {
             message: message.into(),
             remedy: remedy.into(),
             retryable: code.retryable(),
+            delivery: Delivery::NotSent,
             retry_after_secs: None,
             raw: None,
         }
+    }
+
+    /// A file in the data folder that could not be written (`what` says which, for
+    /// people): `disk_full` when the disk is full, else `folder_unwritable`.
+    pub fn local(what: &str, path: &std::path::Path, error: &std::io::Error) -> Self {
+        if crate::files::is_disk_full(error) {
+            SendError::new(
+                ErrorCode::DiskFull,
+                format!(
+                    "The disk is full: Hark could not write {what} ({}).",
+                    path.display()
+                ),
+                "Free some space on the disk that holds Hark's data folder, then send again.",
+            )
+        } else {
+            SendError::new(
+                ErrorCode::FolderUnwritable,
+                format!("Hark could not write {what} ({}): {error}.", path.display()),
+                "Check that the data folder exists and that you may write to it, then send \
+                 again.",
+            )
+        }
+        .retryable(true)
+    }
+
+    pub fn delivery(mut self, delivery: Delivery) -> Self {
+        self.delivery = delivery;
+        self
     }
 
     pub fn raw(mut self, code: impl fmt::Display, message: impl Into<String>) -> Self {
@@ -226,6 +283,14 @@ pub fn described(code: ErrorCode, platform: super::Platform) -> SendError {
             "Send again in a moment; if it keeps failing, contact support with the \
              platform's code shown here."
                 .into(),
+        ),
+        ErrorCode::DiskFull => (
+            "The disk that holds Hark's data folder is full.".into(),
+            "Free some space on it, then send again.".into(),
+        ),
+        ErrorCode::FolderUnwritable => (
+            "Hark could not write to its data folder.".into(),
+            "Check that the data folder exists and that you may write to it.".into(),
         ),
     };
     SendError::new(code, message, remedy)

@@ -81,6 +81,20 @@ pub fn whatsapp_code(code: i64) -> (ErrorCode, bool) {
     }
 }
 
+/// A Graph success: a JSON object without an `error`. A 2xx that is not one is not
+/// understood (and, after the sending call, leaves the send unknown).
+pub fn ok_json(platform: Platform, reply: &Reply) -> Result<serde_json::Value, SendError> {
+    let json = reply.json();
+    if (200..300).contains(&reply.status) && json.get("error").is_none() {
+        return if json.is_object() {
+            Ok(json)
+        } else {
+            Err(reply.not_understood(platform, "JSON answer"))
+        };
+    }
+    Err(error(platform, reply))
+}
+
 /// Hark's error for a Graph reply that is not a success.
 pub fn error(platform: Platform, reply: &Reply) -> SendError {
     let Some(g) = GraphError::from_reply(reply) else {
@@ -137,6 +151,7 @@ mod tests {
         Reply {
             status,
             retry_after: None,
+            location: None,
             body: Bytes::from(body.to_owned()),
         }
     }

@@ -7,7 +7,7 @@ use super::Platform;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::{ErrorCode, SendError};
 use super::graph;
-use super::http::{Http, Progress, ProgressFn, Reply, Stage, file_part, join};
+use super::http::{Http, ProgressFn, Reply, Stage, join};
 use crate::profile::{Profile, Secrets};
 
 pub struct Messenger {
@@ -40,13 +40,16 @@ impl Messenger {
 }
 
 fn ok_json(reply: &Reply) -> Result<serde_json::Value, SendError> {
-    if (200..300).contains(&reply.status) {
-        let json = reply.json();
-        if json.get("error").is_none() {
-            return Ok(json);
-        }
+    graph::ok_json(Platform::Messenger, reply)
+}
+
+/// The Send API's success: `message_id` (and `attachment_id` for an upload).
+fn sent(reply: &Reply) -> Result<serde_json::Value, SendError> {
+    let json = ok_json(reply)?;
+    match json.get("message_id").and_then(|v| v.as_str()) {
+        Some(id) if !id.is_empty() => Ok(json),
+        _ => Err(reply.not_understood(Platform::Messenger, "message id")),
     }
-    Err(graph::error(Platform::Messenger, reply))
 }
 
 /// The recipient in the form the platform wants, or what is wrong with it.
@@ -90,6 +93,10 @@ impl Client for Messenger {
         })
     }
 
+    fn http(&self) -> Option<&Http> {
+        Some(&self.http)
+    }
+
     fn send(
         &self,
         note: &Outgoing<'_>,
@@ -101,7 +108,6 @@ impl Client for Messenger {
         let recipient = json!({ "id": to }).to_string();
         let message =
             json!({"attachment": {"type": "audio", "payload": {"is_reusable": true}}}).to_string();
-        progress(Progress::Sending);
         let sent = self.http.call(
             "sending the note",
             Stage::Send,
@@ -116,13 +122,14 @@ impl Client for Messenger {
                 };
                 form = form.text("message", message.clone()).part(
                     "filedata",
-                    file_part(note.bytes, note.format.file_name(), "audio/mp4", progress),
+                    self.http
+                        .file_part(note.bytes, note.format.file_name(), "audio/mp4", progress),
                 );
                 c.post(&url)
                     .query(&[("access_token", &self.token)])
                     .multipart(form)
             },
-            |r| ok_json(&r),
+            |r| sent(&r),
         )?;
         let field = |k: &str| sent.get(k).and_then(|v| v.as_str()).map(str::to_owned);
         Ok(Receipt {

@@ -16,8 +16,8 @@ pub mod wechat;
 pub mod whatsapp;
 pub mod whatsapp_gateway;
 
-pub use client::{Client, Outgoing, Receipt, SendOptions, Verified, connect, recipient};
-pub use error::{ErrorCode, RawError, SendError};
+pub use client::{Client, Lookup, Outgoing, Receipt, SendOptions, Verified, connect, recipient};
+pub use error::{Delivery, ErrorCode, RawError, SendError};
 pub use facts::{Facts, Pace, Platform, Target};
 pub use http::{Progress, ProgressFn};
 pub use limits::{Level, Verdict, verdicts};

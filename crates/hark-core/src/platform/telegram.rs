@@ -4,7 +4,7 @@
 use super::Platform;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::{ErrorCode, SendError, described};
-use super::http::{Http, Progress, ProgressFn, Reply, Stage, file_part, join};
+use super::http::{Http, ProgressFn, Reply, Stage, join};
 use crate::profile::{Profile, Secrets};
 
 pub struct Telegram {
@@ -47,12 +47,17 @@ pub fn error_code(status: i64, description: &str) -> (ErrorCode, bool) {
 fn ok_result(reply: &Reply) -> Result<serde_json::Value, SendError> {
     let json = reply.json();
     if json.get("ok").and_then(|v| v.as_bool()) == Some(true) {
-        return Ok(json.get("result").cloned().unwrap_or_default());
+        return match json.get("result") {
+            Some(result) if result.is_object() => Ok(result.clone()),
+            _ => Err(reply.not_understood(Platform::Telegram, "result")),
+        };
     }
-    let status = json
-        .get("error_code")
-        .and_then(|v| v.as_i64())
-        .unwrap_or(reply.status as i64);
+    if (200..300).contains(&reply.status) {
+        // The Bot API answers every refusal with an error status.
+        return Err(reply.not_understood(Platform::Telegram, "\"ok\": true"));
+    }
+    let documented = json.get("error_code").and_then(|v| v.as_i64());
+    let status = documented.unwrap_or(reply.status as i64);
     let description = json
         .get("description")
         .and_then(|v| v.as_str())
@@ -76,10 +81,13 @@ fn ok_result(reply: &Reply) -> Result<serde_json::Value, SendError> {
         .pointer("/parameters/retry_after")
         .and_then(|v| v.as_u64())
         .or(reply.retry_after);
-    Err(e
-        .retryable(retryable)
-        .retry_after(retry_after)
-        .raw(status, description))
+    Err(e.retryable(retryable).retry_after(retry_after).raw(
+        match documented {
+            Some(code) => code.to_string(),
+            None => format!("HTTP {status}"),
+        },
+        description,
+    ))
 }
 
 /// The recipient in the form the platform wants, or what is wrong with it.
@@ -118,6 +126,10 @@ impl Client for Telegram {
         })
     }
 
+    fn http(&self) -> Option<&Http> {
+        Some(&self.http)
+    }
+
     fn send(
         &self,
         note: &Outgoing<'_>,
@@ -133,7 +145,6 @@ impl Client for Telegram {
         };
         let url = self.url(method);
         let seconds = note.duration.as_secs_f64().round().max(1.0) as u64;
-        progress(Progress::Sending);
         let sent = self.http.call(
             "sending the note",
             Stage::Send,
@@ -145,19 +156,24 @@ impl Client for Telegram {
                 }
                 let form = form.part(
                     field,
-                    file_part(note.bytes, note.format.file_name(), "audio/ogg", progress),
+                    self.http
+                        .file_part(note.bytes, note.format.file_name(), "audio/ogg", progress),
                 );
                 c.post(&url).multipart(form)
             },
-            |r| ok_result(&r),
+            |r| {
+                let result = ok_result(&r)?;
+                match result.get("message_id").and_then(|v| v.as_i64()) {
+                    Some(id) => Ok((id, result)),
+                    None => Err(r.not_understood(Platform::Telegram, "message_id")),
+                }
+            },
         )?;
+        let (message_id, sent) = sent;
         Ok(Receipt {
             platform: Platform::Telegram,
             recipient: to.to_owned(),
-            message_id: sent.get("message_id").map(|v| match v.as_str() {
-                Some(s) => s.to_owned(),
-                None => v.to_string(),
-            }),
+            message_id: Some(message_id.to_string()),
             media_id: sent
                 .pointer(&format!("/{field}/file_id"))
                 .and_then(|v| v.as_str())

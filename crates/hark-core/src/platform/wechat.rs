@@ -16,7 +16,7 @@ use serde_json::json;
 use super::Platform;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::{ErrorCode, SendError, described};
-use super::http::{Http, Progress, ProgressFn, Reply, Stage, file_part, join};
+use super::http::{Http, ProgressFn, Reply, Stage, join};
 use crate::profile::{Profile, Secrets};
 
 /// Tokens by profile id, shared by every send in this process.
@@ -122,18 +122,20 @@ fn wechat_error(errcode: i64, errmsg: &str) -> SendError {
     e.retryable(retryable).raw(errcode, errmsg)
 }
 
-/// The errcode of a WeChat reply (0 for success), and its errmsg.
+/// The errcode of a WeChat reply (0 for success, and for an answer that has none, as
+/// an upload's), and its errmsg.
 fn errcode(reply: &Reply) -> Result<(serde_json::Value, i64, String), SendError> {
     let json = reply.json();
-    if !(200..300).contains(&reply.status) || json.is_null() {
-        let code = if reply.status >= 500 {
-            ErrorCode::PlatformError
-        } else {
-            ErrorCode::Network
-        };
-        return Err(described(code, Platform::Wechat)
+    if !(200..300).contains(&reply.status) {
+        // WeChat answers its own errors with 200 and an errcode; a status is from a
+        // proxy or a load balancer in front of it (429 is "slow down", by the transport).
+        return Err(described(ErrorCode::PlatformError, Platform::Wechat)
             .retryable(true)
+            .retry_after(reply.retry_after)
             .raw(format!("HTTP {}", reply.status), reply.text_excerpt()));
+    }
+    if !json.is_object() {
+        return Err(reply.not_understood(Platform::Wechat, "JSON answer"));
     }
     let errcode = json.get("errcode").and_then(|v| v.as_i64()).unwrap_or(0);
     let errmsg = json
@@ -352,6 +354,10 @@ impl Client for Wechat {
         })
     }
 
+    fn http(&self) -> Option<&Http> {
+        Some(&self.http)
+    }
+
     fn send(
         &self,
         note: &Outgoing<'_>,
@@ -369,7 +375,7 @@ impl Client for Wechat {
                     |c| {
                         let form = reqwest::multipart::Form::new().part(
                             "media",
-                            file_part(
+                            self.http.file_part(
                                 note.bytes,
                                 note.format.file_name(),
                                 note.format.mime(),
@@ -380,20 +386,28 @@ impl Client for Wechat {
                             .query(&[("access_token", token), ("type", "voice")])
                             .multipart(form)
                     },
-                    |r| answer(&r),
+                    |r| match answer(&r)? {
+                        // A success always names the media; without it, ask again.
+                        Answer::Ok(json)
+                            if json
+                                .get("media_id")
+                                .and_then(|v| v.as_str())
+                                .is_none_or(str::is_empty) =>
+                        {
+                            Err(r.not_understood(Platform::Wechat, "media id"))
+                        }
+                        other => Ok(other),
+                    },
                 )
             },
             |json| {
-                json.get("media_id")
+                Ok(json
+                    .get("media_id")
                     .and_then(|v| v.as_str())
-                    .map(str::to_owned)
-                    .ok_or_else(|| {
-                        described(ErrorCode::PlatformError, Platform::Wechat)
-                            .raw("no media_id", "the upload's answer had no media_id")
-                    })
+                    .unwrap_or_default()
+                    .to_owned())
             },
         )?;
-        progress(Progress::Sending);
         let send_url = join(&self.base, "cgi-bin/message/custom/send");
         let body = json!({"touser": to, "msgtype": "voice", "voice": {"media_id": media_id}});
         self.with_token(
@@ -407,7 +421,13 @@ impl Client for Wechat {
                             .query(&[("access_token", token)])
                             .json(&body)
                     },
-                    |r| answer(&r),
+                    |r| {
+                        // The message call's success is documented as errcode 0.
+                        if r.json().get("errcode").and_then(|v| v.as_i64()).is_none() {
+                            return Err(r.not_understood(Platform::Wechat, "errcode"));
+                        }
+                        answer(&r)
+                    },
                 )
             },
             |_| Ok(()),

@@ -7,7 +7,7 @@ use super::Platform;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::SendError;
 use super::graph;
-use super::http::{Http, Progress, ProgressFn, Reply, Stage, file_part, join};
+use super::http::{Http, ProgressFn, Reply, Stage, join};
 use crate::profile::{Profile, Secrets};
 
 pub struct Whatsapp {
@@ -43,10 +43,21 @@ impl Whatsapp {
 }
 
 fn ok_json(reply: &Reply) -> Result<serde_json::Value, SendError> {
-    if (200..300).contains(&reply.status) && reply.json().get("error").is_none() {
-        return Ok(reply.json());
-    }
-    Err(graph::error(Platform::Whatsapp, reply))
+    graph::ok_json(Platform::Whatsapp, reply)
+}
+
+/// The string at `pointer` in a success answer, which the platform documents it holds.
+fn required(
+    reply: &Reply,
+    json: &serde_json::Value,
+    pointer: &str,
+    what: &str,
+) -> Result<String, SendError> {
+    json.pointer(pointer)
+        .and_then(|v| v.as_str())
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+        .ok_or_else(|| reply.not_understood(Platform::Whatsapp, what))
 }
 
 /// A phone number as the Cloud API wants it: country code and number, digits only.
@@ -94,6 +105,10 @@ impl Client for Whatsapp {
         })
     }
 
+    fn http(&self) -> Option<&Http> {
+        Some(&self.http)
+    }
+
     fn send(
         &self,
         note: &Outgoing<'_>,
@@ -112,18 +127,18 @@ impl Client for Whatsapp {
                     .text("type", "audio/ogg")
                     .part(
                         "file",
-                        file_part(note.bytes, note.format.file_name(), "audio/ogg", progress),
+                        self.http.file_part(
+                            note.bytes,
+                            note.format.file_name(),
+                            "audio/ogg",
+                            progress,
+                        ),
                     );
                 c.post(&media_url).bearer_auth(&self.token).multipart(form)
             },
-            |r| ok_json(&r),
+            |r| required(&r, &ok_json(&r)?, "/id", "media id"),
         )?;
-        let media_id = uploaded
-            .get("id")
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_owned();
-        progress(Progress::Sending);
+        let media_id = uploaded;
         let body = json!({
             "messaging_product": "whatsapp",
             "recipient_type": "individual",
@@ -137,15 +152,12 @@ impl Client for Whatsapp {
             Stage::Send,
             progress,
             |c| c.post(&messages_url).bearer_auth(&self.token).json(&body),
-            |r| ok_json(&r),
+            |r| required(&r, &ok_json(&r)?, "/messages/0/id", "message id"),
         )?;
         Ok(Receipt {
             platform: Platform::Whatsapp,
             recipient: to.to_owned(),
-            message_id: sent
-                .pointer("/messages/0/id")
-                .and_then(|v| v.as_str())
-                .map(str::to_owned),
+            message_id: Some(sent),
             media_id: Some(media_id),
             delivered_to: None,
             sent_at: crate::db::rfc3339(crate::db::now_ms()),

@@ -5,9 +5,11 @@ use base64::Engine;
 use serde_json::json;
 
 use super::Platform;
-use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
+use super::client::{
+    Client, Lookup, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret,
+};
 use super::error::{ErrorCode, SendError, described};
-use super::http::{Http, Progress, ProgressFn, Reply, Stage, join};
+use super::http::{Http, ProgressFn, Reply, Stage, join};
 use crate::profile::{Profile, Secrets};
 
 pub struct Gateway {
@@ -50,7 +52,12 @@ pub fn error_code(status: u16) -> (ErrorCode, bool) {
 
 fn ok_json(reply: &Reply, session: &str) -> Result<serde_json::Value, SendError> {
     if (200..300).contains(&reply.status) {
-        return Ok(reply.json());
+        let json = reply.json();
+        return if json.is_object() || json.is_array() {
+            Ok(json)
+        } else {
+            Err(reply.not_understood(Platform::WhatsappGateway, "JSON answer"))
+        };
     }
     let json = reply.json();
     let message = match json.get("message") {
@@ -150,6 +157,61 @@ impl Client for Gateway {
         })
     }
 
+    fn http(&self) -> Option<&Http> {
+        Some(&self.http)
+    }
+
+    /// The chat's newest messages (WAHA: `GET /api/{session}/chats/{chatId}/messages`):
+    /// a voice note from this account at or after `since_ms` is the one sent.
+    fn find_sent(&self, to: &str, since_ms: i64) -> Lookup {
+        let url = join(
+            &self.base,
+            &format!("api/{}/chats/{to}/messages", self.session),
+        );
+        let listed = self.http.check(
+            "asking the gateway for the chat's messages",
+            |c| {
+                self.request(c.get(&url))
+                    .query(&[("limit", "20"), ("downloadMedia", "false")])
+            },
+            |r| ok_json(&r, &self.session),
+        );
+        let messages = match listed {
+            Ok(serde_json::Value::Array(messages)) => messages,
+            Ok(_) => {
+                return Lookup::Failed(described(
+                    ErrorCode::PlatformError,
+                    Platform::WhatsappGateway,
+                ));
+            }
+            Err(e) => return Lookup::Failed(e),
+        };
+        // Clocks differ a little; a note from well before the send is another note.
+        let since_secs = (since_ms - 5_000).div_euclid(1000);
+        let ours = messages.iter().find(|m| {
+            let voice = match m.get("type").or_else(|| m.pointer("/_data/type")) {
+                Some(t) => matches!(t.as_str(), Some("ptt" | "audio" | "voice")),
+                None => m.get("hasMedia").and_then(|v| v.as_bool()) == Some(true),
+            };
+            m.get("fromMe").and_then(|v| v.as_bool()) == Some(true)
+                && voice
+                && m.get("timestamp").and_then(|v| v.as_i64()).unwrap_or(0) >= since_secs
+        });
+        match ours {
+            Some(m) => Lookup::Found(Receipt {
+                platform: Platform::WhatsappGateway,
+                recipient: to.to_owned(),
+                message_id: message_id(m),
+                media_id: None,
+                delivered_to: None,
+                sent_at: crate::db::rfc3339(
+                    m.get("timestamp").and_then(|v| v.as_i64()).unwrap_or(0) * 1000,
+                ),
+            }),
+            None => Lookup::NotFound,
+        }
+    }
+
     fn send(
         &self,
         note: &Outgoing<'_>,
@@ -167,18 +229,20 @@ impl Client for Gateway {
                 "data": base64::engine::general_purpose::STANDARD.encode(note.bytes),
             },
         });
-        progress(Progress::Sending);
         let sent = self.http.call(
             "sending the note",
             Stage::Send,
             progress,
             |c| self.request(c.post(&url)).json(&body),
-            |r| ok_json(&r, &self.session),
+            |r| {
+                message_id(&ok_json(&r, &self.session)?)
+                    .ok_or_else(|| r.not_understood(Platform::WhatsappGateway, "message id"))
+            },
         )?;
         Ok(Receipt {
             platform: Platform::WhatsappGateway,
             recipient: to.to_owned(),
-            message_id: message_id(&sent),
+            message_id: Some(sent),
             media_id: None,
             delivered_to: None,
             sent_at: crate::db::rfc3339(crate::db::now_ms()),

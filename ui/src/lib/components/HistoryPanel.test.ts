@@ -85,4 +85,26 @@ describe("HistoryPanel", () => {
     expect(screen.getAllByRole("button", { name: "Resend" })).toHaveLength(1);
     expect(screen.getByText("failed")).toBeTruthy();
   });
+  it("offers a note the customer may have only as Send again, never as a plain Resend", () => {
+    const asked: SendView[] = [];
+    const resent: number[] = [];
+    render(HistoryPanel, {
+      info: null,
+      error: null,
+      sends: [
+        send({ id: 8, state: "unknown", messageId: null, errorCode: "network", errorMessage: "WhatsApp stopped answering." }),
+        send({ id: 9, state: "failed", messageId: null, errorCode: "network", retryable: true }),
+      ],
+      onResend: (id: number) => resent.push(id),
+      onSendAgain: (s: SendView) => asked.push(s),
+    });
+    expect(screen.getByText("may have arrived")).toBeTruthy();
+    expect(screen.getByText(/may\s+already have this note/)).toBeTruthy();
+    // getByRole finds exactly one, or fails.
+    screen.getByRole("button", { name: "Send again…" }).click();
+    expect(asked.map((s) => s.id)).toEqual([8]);
+    // Only the failed send has Resend.
+    screen.getByRole("button", { name: "Resend" }).click();
+    expect(resent).toEqual([9]);
+  });
 });

@@ -192,8 +192,9 @@ export async function send(choice: SendChoice = {}): Promise<void> {
   await Promise.all([loadHistory(), loadAccounts(), loadRecent(), loadInbox()]);
 }
 
-/** Sends a note from the history again (Retry, Resend). */
-export async function resend(sendId: number): Promise<void> {
+/** Sends a note from the history again (Retry, Resend). A send the customer may
+ *  already have goes only `confirmed` (the window asked first). */
+export async function resend(sendId: number, confirmed = false): Promise<void> {
   composer.sending = true;
   composer.sendError = null;
   composer.sent = null;
@@ -201,7 +202,7 @@ export async function resend(sendId: number): Promise<void> {
   channel.onmessage = (p) => {
     composer.progress = p;
   };
-  const result = await commands.resend(sendId, channel);
+  const result = await commands.resend(sendId, confirmed, channel);
   composer.sending = false;
   if (result.status === "ok") composer.sent = result.data;
   else composer.sendError = result.error;
