@@ -39,6 +39,8 @@ pub enum Fault {
     /// The platform never sees the request; the client waits, unanswered, until it
     /// gives up or dies.
     Hold,
+    /// The request waits this long, then goes through as usual.
+    Delay(Duration),
 }
 
 /// A request that came through, and what was done with it.
@@ -232,6 +234,15 @@ fn serve(client: TcpStream, upstream: &str, plan: &Mutex<Plan>) {
             }
             None => reset(client),
         },
+        Some(Fault::Delay(wait)) => {
+            std::thread::sleep(wait);
+            match forward(upstream, &request) {
+                Some(reply) => {
+                    let _ = write_message(&mut client, &reply.head, &reply.body);
+                }
+                None => reset(client),
+            }
+        }
         Some(Fault::ResetAfterRequest) => {
             let _ = forward(upstream, &request);
             reset(client);

@@ -2,7 +2,44 @@
 //! reported written.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// A file Hark was asked to write and could not.
+#[derive(Debug, thiserror::Error)]
+#[error("Hark could not write {}: {source}.", path.display())]
+pub struct WriteError {
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
+}
+
+impl crate::UserError for WriteError {
+    fn code(&self) -> &'static str {
+        if is_disk_full(&self.source) {
+            "disk_full"
+        } else {
+            "file_unwritable"
+        }
+    }
+
+    fn remedy(&self) -> String {
+        if is_disk_full(&self.source) {
+            "Free some space on that disk, or write the note somewhere else.".into()
+        } else {
+            "Check that the folder exists and that you may write to it, or write the note \
+             somewhere else."
+                .into()
+        }
+    }
+}
+
+/// [`write_atomically`], with an error a person can act on.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_atomically(path, bytes).map_err(|source| WriteError {
+        path: path.to_path_buf(),
+        source,
+    })
+}
 
 /// Writes to a new temporary file beside `path` (created exclusively, so it is never
 /// someone else's file), flushes it to disk, renames it over `path`, and flushes the

@@ -32,7 +32,12 @@ pub enum DataDirError {
 
 impl UserError for DataDirError {
     fn code(&self) -> &'static str {
-        "data_dir_unavailable"
+        match self {
+            DataDirError::NotWritable { source, .. } if crate::files::is_disk_full(source) => {
+                "disk_full"
+            }
+            _ => "data_dir_unavailable",
+        }
     }
     fn remedy(&self) -> String {
         match self {
@@ -48,8 +53,10 @@ impl UserError for DataDirError {
     }
 }
 
-/// Creates the data directory if needed and proves it writable by writing and
-/// removing a small file. Returns the directory.
+/// Creates the data directory if needed, private to the user (0700: it holds the
+/// notes and the history), and proves it writable by writing and removing a small
+/// file; a disk that is merely full passes (reading the history needs no room, and
+/// each write says when the disk is full). Returns the directory.
 pub fn ensure_data_dir() -> Result<PathBuf, DataDirError> {
     let dir = data_dir().ok_or(DataDirError::NoHome)?;
     check_writable(&dir)?;
@@ -62,9 +69,23 @@ fn check_writable(dir: &Path) -> Result<(), DataDirError> {
         source,
     };
     std::fs::create_dir_all(dir).map_err(fail)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir).map_err(fail)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(fail)?;
+        }
+    }
     let probe = dir.join(format!(".write-check-{}", std::process::id()));
-    std::fs::write(&probe, b"ok").map_err(fail)?;
-    std::fs::remove_file(&probe).map_err(fail)
+    match std::fs::write(&probe, b"ok") {
+        Ok(()) => std::fs::remove_file(&probe).map_err(fail),
+        Err(e) if crate::files::is_disk_full(&e) => {
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) => Err(fail(e)),
+    }
 }
 
 #[cfg(test)]
@@ -78,6 +99,19 @@ mod tests {
         check_writable(&dir).unwrap();
         assert!(dir.is_dir());
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_data_folder_is_private_to_the_user() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("data");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        check_writable(&dir).unwrap();
+        let mode = std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700);
     }
 
     #[test]

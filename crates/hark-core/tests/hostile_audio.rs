@@ -109,13 +109,22 @@ fn absurd_headers_are_refused_as_damaged_before_anything_is_allocated() {
     let tmp = tempfile::tempdir().unwrap();
     let silence = vec![0u8; 4096];
     for (name, bytes) in [
-        ("65534-channels.wav", wav(1, 65_534, 16_000, 4, 16, &silence)),
-        ("65535-channels.wav", wav(1, 65_535, 16_000, 2, 16, &silence)),
+        (
+            "65534-channels.wav",
+            wav(1, 65_534, 16_000, 4, 16, &silence),
+        ),
+        (
+            "65535-channels.wav",
+            wav(1, 65_535, 16_000, 2, 16, &silence),
+        ),
         ("no-channels.wav", wav(1, 0, 16_000, 2, 16, &silence)),
         ("zero-block.wav", wav(1, 1, 16_000, 0, 16, &silence)),
         ("zero-bits.wav", wav(1, 1, 16_000, 2, 0, &silence)),
         ("zero-rate.wav", wav(1, 1, 0, 2, 16, &silence)),
-        ("float-channels.wav", wav(3, 40_000, 16_000, 0, 32, &silence)),
+        (
+            "float-channels.wav",
+            wav(3, 40_000, 16_000, 0, 32, &silence),
+        ),
     ] {
         let codes = import(tmp.path(), name, &bytes);
         assert_eq!(codes, ["corrupt_audio"; 3], "{name}");

@@ -1,11 +1,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use hark_core::audio::convert::{self, ConvertOptions};
 use hark_core::platform::Platform;
 
-use super::{report, write_atomically};
+use super::{report, write_file};
 use crate::exit::Exit;
 
 #[derive(clap::Args)]
@@ -42,13 +41,15 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         .output
         .unwrap_or_else(|| default_output(&args.input, args.platform, note.file_name));
     if same_file(&output, &args.input) {
-        anyhow::bail!(
-            "{} is the input file; choose another output with -o",
-            output.display()
-        );
+        return Ok(report::user_error(
+            &OutputIsInput(output),
+            args.json,
+            Exit::Usage,
+        ));
     }
-    write_atomically(&output, &note.bytes)
-        .with_context(|| format!("could not write {}", output.display()))?;
+    if let Err(e) = write_file(&output, &note.bytes) {
+        return Ok(report::user_error(&e, args.json, Exit::Failure));
+    }
     let mut out = std::io::stdout().lock();
     if args.json {
         let value = serde_json::json!({ "output": output, "note": note });
@@ -58,6 +59,20 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         report::note_summary(&mut out, &note)?;
     }
     Ok(Exit::Ok)
+}
+
+/// `-o` names the file being converted.
+#[derive(Debug, thiserror::Error)]
+#[error("{} is the input file: Hark will not write the note over it.", .0.display())]
+struct OutputIsInput(PathBuf);
+
+impl hark_core::UserError for OutputIsInput {
+    fn code(&self) -> &'static str {
+        "output_is_input"
+    }
+    fn remedy(&self) -> String {
+        "Choose another output file with -o.".into()
+    }
 }
 
 fn default_output(input: &Path, platform: Platform, file_name: &str) -> PathBuf {

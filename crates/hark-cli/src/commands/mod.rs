@@ -11,4 +11,4 @@ mod report;
 mod secret_input;
 pub mod send;
 
-pub use hark_core::files::write_atomically;
+pub use hark_core::files::write_file;

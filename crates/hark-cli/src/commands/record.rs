@@ -9,7 +9,7 @@ use hark_core::UserError;
 use hark_core::platform::{Platform, limits};
 use hark_core::record::{EndReason, RecordOptions, Recording, State, Status};
 
-use super::{report, write_atomically};
+use super::{report, write_file};
 use crate::exit::Exit;
 
 #[derive(clap::Args)]
@@ -88,8 +88,10 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         let ext = take.note.file_name.rsplit('.').next().unwrap_or("ogg");
         PathBuf::from(format!("note-{secs}.{ext}"))
     });
-    write_atomically(&output, &take.note.bytes)
-        .with_context(|| format!("could not write {}", output.display()))?;
+    if let Err(e) = write_file(&output, &take.note.bytes) {
+        // The take stays in the spool, for `hark recover`.
+        return Ok(report::user_error(&e, args.json, Exit::Failure));
+    }
     let mut out = std::io::stdout().lock();
     if args.json {
         let value = serde_json::json!({

@@ -6,7 +6,7 @@ use hark_core::audio::convert::{self, ConvertOptions};
 use hark_core::platform::{Platform, limits};
 use hark_core::record::spool;
 
-use super::{report, write_atomically};
+use super::{report, write_file};
 use crate::exit::Exit;
 
 #[derive(clap::Args)]
@@ -74,8 +74,10 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         };
         let ext = note.file_name.rsplit('.').next().unwrap_or("ogg");
         let path = dir.join(format!("{}.{ext}", take.info.id));
-        write_atomically(&path, &note.bytes)
-            .with_context(|| format!("could not write {}", path.display()))?;
+        if let Err(e) = write_file(&path, &note.bytes) {
+            // The take stays in the spool.
+            return Ok(report::user_error(&e, args.json, Exit::Failure));
+        }
         take.remove();
         if !args.json {
             writeln!(out, "Recovered {} → {}", take.info.id, path.display())?;

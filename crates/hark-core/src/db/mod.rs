@@ -53,6 +53,9 @@ impl UserError for DbError {
     fn remedy(&self) -> String {
         match self {
             DbError::DataDir(e) => e.remedy(),
+            DbError::Sqlite { .. } if self.is_disk_full() => {
+                "Free some space on the disk that holds Hark's data folder, then try again.".into()
+            }
             DbError::Sqlite { path, .. } => format!(
                 "Check that {} is on a disk with free space and not open in another program; \
                  if it is damaged, move it aside and Hark starts a new one (your accounts' \
@@ -65,15 +68,29 @@ impl UserError for DbError {
 }
 
 impl DbError {
-    /// Whether SQLite could not write because the disk is full.
+    /// Whether SQLite could not write because the disk is full. SQLite says so
+    /// itself, or (writing its WAL) reports only an I/O error: then a one-byte probe
+    /// beside the database tells.
     pub fn is_disk_full(&self) -> bool {
-        matches!(
-            self,
-            DbError::Sqlite {
-                source: rusqlite::Error::SqliteFailure(e, _),
-                ..
-            } if e.code == rusqlite::ErrorCode::DiskFull
-        )
+        let DbError::Sqlite {
+            path,
+            source: rusqlite::Error::SqliteFailure(e, _),
+        } = self
+        else {
+            return false;
+        };
+        match e.code {
+            rusqlite::ErrorCode::DiskFull => true,
+            rusqlite::ErrorCode::SystemIoFailure => {
+                let probe = path.with_extension(format!("space-check-{}", std::process::id()));
+                let full = std::fs::write(&probe, b"x")
+                    .err()
+                    .is_some_and(|e| crate::files::is_disk_full(&e));
+                let _ = std::fs::remove_file(&probe);
+                full
+            }
+            _ => false,
+        }
     }
 }
 

@@ -354,9 +354,12 @@ impl StoredError {
         }
     }
 
-    /// Whether the code is one of the platforms' shared codes.
+    /// Whether the code is one of the platforms' shared codes (not Hark's own, such
+    /// as a full disk).
     pub fn is_platform_code(&self) -> bool {
-        ErrorCode::ALL.iter().any(|c| c.as_str() == self.code)
+        ErrorCode::ALL
+            .iter()
+            .any(|c| c.as_str() == self.code && !c.is_local())
     }
 }
 
