@@ -217,6 +217,12 @@ fn any_rate_from_8_to_192_khz_and_any_channel_count_from_1_to_8_converts() {
             let ogg = dir.path(&format!("t{rate}x{channels}.ogg"));
             convert_json(&input, "telegram", &ogg, &[]);
             assert_valid_voice_ogg(&ogg, &what);
+            // Speech is encoded wide-band, whatever the input's rate.
+            let info = media::opusinfo(&ogg);
+            assert!(
+                info.contains("Original sample rate: 16000 Hz"),
+                "{what}: {info}"
+            );
             assert_tone(&media::ffmpeg_decode(&ogg, 48_000), 48_000, 2.0, &what);
         }
     }
