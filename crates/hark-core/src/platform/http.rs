@@ -31,6 +31,10 @@ const STALL_TIMEOUT: Duration = Duration::from_secs(30);
 /// Once the whole request is out, the answer must be read within this many stall
 /// timeouts, however it trickles in.
 const ANSWER_STALLS: u32 = 2;
+/// The slowest link a note is still sent over, in bytes a second. The operating system
+/// takes a request body into its buffers long before the platform has read it, so the
+/// deadlines allow the body's size at this rate after its last byte was handed over.
+const SLOWEST_UPLOAD: u64 = 8 * 1024;
 /// The largest answer read: every platform's answers are a few hundred bytes.
 pub const MAX_ANSWER_BYTES: usize = 1 << 20;
 const MAX_ATTEMPTS: u32 = 3;
@@ -130,11 +134,26 @@ impl Reply {
 }
 
 /// When the current call last moved: the start, each upload chunk taken, each answer
-/// chunk read; and when its request was last sending.
+/// chunk read; when its request was last sending; and how large its streamed body is.
 #[derive(Debug)]
 struct Activity {
     moved: Instant,
     sending: Instant,
+    upload_bytes: u64,
+}
+
+impl Activity {
+    /// What went wrong by `now`, if anything: nothing moved for `stall` (allowing the
+    /// body time to drain from the system's buffers), or the answer took longer than
+    /// `answer` after the request went out (with the same allowance).
+    fn overdue(&self, now: Instant, stall: Duration, answer: Duration) -> Option<Lost> {
+        let drain = Duration::from_secs_f64(self.upload_bytes as f64 / SLOWEST_UPLOAD as f64);
+        let sent = self.sending + drain;
+        if now > self.moved.max(sent) + stall {
+            return Some(Lost::Stalled);
+        }
+        (now > sent + answer).then_some(Lost::TooSlow)
+    }
 }
 
 /// Why no answer was read.
@@ -196,7 +215,8 @@ impl Http {
             .map_err(|e| failed(&e))?;
         let client = reqwest::Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
-            .read_timeout(stall)
+            // No read timeout of reqwest's: it counts from the request, so it would cut
+            // off an upload that is still going out. `read` keeps the deadlines.
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("Hark/", env!("CARGO_PKG_VERSION")))
             .build()
@@ -211,6 +231,7 @@ impl Http {
             activity: Arc::new(Mutex::new(Activity {
                 moved: now,
                 sending: now,
+                upload_bytes: 0,
             })),
             gate: Mutex::new(None),
         })
@@ -251,6 +272,7 @@ impl Http {
                 let mut activity = self.activity.lock().unwrap_or_else(|p| p.into_inner());
                 activity.moved = started;
                 activity.sending = started;
+                activity.upload_bytes = 0;
             }
             let request = build(&self.client);
             let read = read(
@@ -471,6 +493,10 @@ impl Http {
             .collect();
         let mut sent = 0u64;
         let activity = self.activity.clone();
+        activity
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .upload_bytes += total;
         let stream = futures_util::stream::iter(chunks.into_iter().map(move |chunk| {
             sent += chunk.len() as u64;
             {
@@ -558,12 +584,8 @@ async fn read(
         loop {
             tokio::time::sleep(Duration::from_millis(100)).await;
             let a = activity.lock().unwrap_or_else(|p| p.into_inner());
-            let now = Instant::now();
-            if now.duration_since(a.moved) > stall {
-                return Lost::Stalled;
-            }
-            if now.duration_since(a.sending) > answer {
-                return Lost::TooSlow;
+            if let Some(lost) = a.overdue(Instant::now(), stall, answer) {
+                return lost;
             }
         }
     };
@@ -771,5 +793,166 @@ mod tests {
             .filter(|p| matches!(p, Progress::Retrying { .. }))
             .count();
         assert_eq!(retries, (MAX_ATTEMPTS - 1) as usize);
+    }
+
+    #[test]
+    fn retry_after_is_read_as_seconds_or_as_a_date() {
+        assert_eq!(retry_after_secs("7"), Some(7));
+        assert_eq!(retry_after_secs(" 120 "), Some(120));
+        let soon = time::OffsetDateTime::now_utc() + time::Duration::seconds(30);
+        let date = soon
+            .format(&time::format_description::well_known::Rfc2822)
+            .unwrap();
+        let secs = retry_after_secs(&date).unwrap();
+        assert!((28..=30).contains(&secs), "{date}: {secs}");
+        assert_eq!(retry_after_secs("Wed, 21 Oct 2015 07:28:00 GMT"), Some(0));
+        assert_eq!(retry_after_secs("soon"), None);
+    }
+
+    /// A server that reads the request head, then takes its body `chunk` bytes at a
+    /// time every `pause`, then answers `{}`, trickling it a byte every `drip` when
+    /// given.
+    fn slow_server(
+        chunk: usize,
+        pause: Duration,
+        drip: Option<Duration>,
+    ) -> (String, std::thread::JoinHandle<()>) {
+        use std::io::{BufRead, BufReader, Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/slow", listener.local_addr().unwrap());
+        let handle = std::thread::spawn(move || {
+            let (stream, _) = listener.accept().unwrap();
+            let mut reader = BufReader::with_capacity(chunk, stream.try_clone().unwrap());
+            let mut length = 0usize;
+            loop {
+                let mut line = String::new();
+                reader.read_line(&mut line).unwrap();
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap();
+                }
+                if line == "\r\n" {
+                    break;
+                }
+            }
+            let mut buf = vec![0; chunk];
+            let mut got = 0;
+            while got < length {
+                let n = reader.read(&mut buf[..chunk.min(length - got)]).unwrap();
+                got += n;
+                std::thread::sleep(pause);
+            }
+            let mut stream = stream;
+            let body = b"{\"ok\": true, \"padding\": \"..........\"}";
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                body.len()
+            );
+            for b in body {
+                if let Some(drip) = drip {
+                    std::thread::sleep(drip);
+                }
+                if stream.write_all(&[*b]).is_err() {
+                    return;
+                }
+            }
+        });
+        (url, handle)
+    }
+
+    #[test]
+    fn a_slow_upload_that_keeps_moving_finishes() {
+        // 16 × 64 KB taken 150 ms apart: 2.4 s in all, four times the stall timeout,
+        // but it never stands still that long.
+        let (url, server) = slow_server(64 * 1024, Duration::from_millis(150), None);
+        let http = Http::with_stall_timeout(Platform::Sandbox, vec![], Duration::from_millis(600))
+            .unwrap();
+        let data = vec![1u8; 1024 * 1024];
+        let progress = no_progress();
+        let status = http
+            .call(
+                "uploading",
+                Stage::BeforeSend,
+                &progress,
+                |c| {
+                    let form = reqwest::multipart::Form::new().part(
+                        "file",
+                        http.file_part(&data, "note.ogg", "audio/ogg", &progress),
+                    );
+                    c.post(&url).multipart(form)
+                },
+                |r| Ok(r.status),
+            )
+            .unwrap();
+        assert_eq!(status, 200);
+        server.join().unwrap();
+    }
+
+    #[test]
+    fn an_answer_that_trickles_in_is_given_up_and_the_send_is_unknown() {
+        // A byte every 150 ms never trips the stall timeout (400 ms), but the whole
+        // answer takes ~6 s, past twice the timeout after the request went out.
+        let (url, _server) = slow_server(1024, Duration::ZERO, Some(Duration::from_millis(150)));
+        let http = Http::with_stall_timeout(Platform::Sandbox, vec![], Duration::from_millis(400))
+            .unwrap();
+        let started = Instant::now();
+        let err = http
+            .call(
+                "sending the note",
+                Stage::Send,
+                &no_progress(),
+                |c| c.post(&url).body("x"),
+                |_| Ok(()),
+            )
+            .unwrap_err();
+        assert!(err.message.contains("too long"), "{}", err.message);
+        assert_eq!(err.delivery, Delivery::Unknown);
+        assert!(
+            started.elapsed() < Duration::from_secs(4),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+
+    #[test]
+    fn deadlines_allow_a_large_body_time_to_drain_from_the_buffers() {
+        let start = Instant::now();
+        let at = |ms: u64| start + Duration::from_millis(ms);
+        let stall = Duration::from_secs(1);
+        let answer = Duration::from_secs(2);
+        // 80 KB handed to the system at once: 10 s at the slowest link.
+        let a = Activity {
+            moved: start,
+            sending: start,
+            upload_bytes: 10 * SLOWEST_UPLOAD,
+        };
+        assert!(
+            a.overdue(at(5_000), stall, answer).is_none(),
+            "still draining"
+        );
+        assert!(a.overdue(at(10_900), stall, answer).is_none());
+        assert!(matches!(
+            a.overdue(at(11_100), stall, answer),
+            Some(Lost::Stalled)
+        ));
+        // A small body: silence is a stall after a second.
+        let small = Activity {
+            upload_bytes: 100,
+            ..a
+        };
+        assert!(matches!(
+            small.overdue(at(1_200), stall, answer),
+            Some(Lost::Stalled)
+        ));
+        // An answer that keeps trickling: too slow once past the answer deadline.
+        let trickling = Activity {
+            moved: at(2_050),
+            ..small
+        };
+        assert!(trickling.overdue(at(2_000), stall, answer).is_none());
+        assert!(matches!(
+            trickling.overdue(at(2_100), stall, answer),
+            Some(Lost::TooSlow)
+        ));
     }
 }

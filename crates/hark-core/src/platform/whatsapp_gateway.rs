@@ -229,11 +229,19 @@ impl Client for Gateway {
                 "data": base64::engine::general_purpose::STANDARD.encode(note.bytes),
             },
         });
+        // The note travels inside the JSON: streamed, so that its upload shows progress
+        // and keeps the call's deadlines moving.
+        let body = bytes::Bytes::from(serde_json::to_vec(&body).expect("serialises"));
         let sent = self.http.call(
             "sending the note",
             Stage::Send,
             progress,
-            |c| self.request(c.post(&url)).json(&body),
+            |c| {
+                self.request(c.post(&url))
+                    .header(reqwest::header::CONTENT_TYPE, "application/json")
+                    .header(reqwest::header::CONTENT_LENGTH, body.len())
+                    .body(self.http.progress_body(body.clone(), progress.clone()))
+            },
             |r| {
                 message_id(&ok_json(&r, &self.session)?)
                     .ok_or_else(|| r.not_understood(Platform::WhatsappGateway, "message id"))
