@@ -12,8 +12,19 @@ use serde_json::Value;
 const LIMIT: Duration = Duration::from_secs(60);
 
 fn doctor(env: rig::Env, data_dir: &std::path::Path, json: bool) -> (i32, String) {
+    let (code, stdout, _) = hark(&["doctor"], env, data_dir, json);
+    (code, stdout)
+}
+
+/// Runs `hark ARGS` (with `--json` if asked): exit status, stdout, stderr.
+fn hark(
+    args: &[&str],
+    env: rig::Env,
+    data_dir: &std::path::Path,
+    json: bool,
+) -> (i32, String, String) {
     let mut cmd = Command::new(rig::bins::built("hark"));
-    cmd.arg("doctor").envs(env).env("HARK_DATA_DIR", data_dir);
+    cmd.args(args).envs(env).env("HARK_DATA_DIR", data_dir);
     if json {
         cmd.arg("--json");
     }
@@ -21,7 +32,16 @@ fn doctor(env: rig::Env, data_dir: &std::path::Path, json: bool) -> (i32, String
     (
         out.status.code().expect("exit code"),
         String::from_utf8(out.stdout).expect("utf-8 output"),
+        String::from_utf8(out.stderr).expect("utf-8 errors"),
     )
+}
+
+/// Lines a sound library wrote on its own (ALSA's configuration complaints, JACK's).
+fn library_noise(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("ALSA lib") || l.contains("Jack") || l.contains("jack"))
+        .collect()
 }
 
 fn check<'a>(report: &'a Value, id: &str) -> &'a Value {
@@ -144,11 +164,16 @@ fn doctor_without_sound_server_or_keychain_says_what_to_do_and_does_not_hang() {
     );
     assert_eq!(check(&report, "data_dir")["status"], "ok");
 
-    let (code, text) = doctor(env, data.path(), false);
+    let (code, text, stderr) = hark(&["doctor"], env.clone(), data.path(), false);
     assert_eq!(code, 1);
     assert!(text.contains("✗ Microphone: No microphone found"), "{text}");
     assert!(text.contains("What to do: Plug in a headset"), "{text}");
     assert!(text.contains("(code: keychain_unavailable)"), "{text}");
+    // Quiet: only Hark speaks, not the sound libraries under it.
+    assert_eq!(library_noise(&stderr), Vec::<&str>::new(), "{stderr}");
+    let (_, listed, stderr) = hark(&["devices"], env, data.path(), false);
+    assert!(listed.contains("Input devices"), "{listed}");
+    assert_eq!(library_noise(&stderr), Vec::<&str>::new(), "{stderr}");
 }
 
 #[test]

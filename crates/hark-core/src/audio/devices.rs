@@ -137,6 +137,7 @@ pub fn input_names() -> Result<InputInventory, AudioError> {
 }
 
 fn list(probe: bool) -> Result<InputInventory, AudioError> {
+    super::quiet::quiet();
     let format = |device: &cpal::Device| probe.then(|| default_format(device).ok()).flatten();
     let formats = |device: &cpal::Device| {
         if probe {

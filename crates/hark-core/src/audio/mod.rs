@@ -12,6 +12,7 @@ pub mod inspect;
 pub mod measure;
 pub mod mp4box;
 pub mod preview;
+mod quiet;
 pub mod resample;
 pub mod sniff;
 #[cfg(test)]
@@ -20,3 +21,4 @@ pub mod watch;
 
 pub use devices::{AudioError, InputDevice, InputInventory, StreamFormat, SupportedFormat};
 pub use error::ClipError;
+pub use quiet::quiet;

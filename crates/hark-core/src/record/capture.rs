@@ -81,6 +81,7 @@ type Opened = (rtrb::Consumer<f32>, u16, u32, InputDevice);
 /// Opens `device` (an id such as `pulseaudio:vmic`, or part of a device's name), or
 /// the default input when `None`, and starts capturing.
 pub fn open(device: Option<&str>) -> Result<Capture, AudioError> {
+    crate::audio::quiet();
     let wanted = device.map(str::to_string);
     let state = Arc::new(CaptureState::default());
     let (ready_tx, ready_rx) = mpsc::channel::<Result<Opened, AudioError>>();
