@@ -300,13 +300,14 @@ fn an_edit_changes_fields_and_drops_secrets_the_new_settings_no_longer_use() {
     assert!(!found, "the unused AppSecret is gone from the keychain");
 
     // An empty value goes back to the default.
-    install.hark(&[
+    let moved = install.hark(&[
         "profile",
         "edit",
         "WeChat via relay",
         "--api-base",
-        "http://proxy.example",
+        "https://proxy.example",
     ]);
+    assert_eq!(moved.code, 0, "{}", moved.stderr);
     let back = install.hark(&[
         "profile",
         "edit",
@@ -319,4 +320,104 @@ fn an_edit_changes_fields_and_drops_secrets_the_new_settings_no_longer_use() {
     let api = field(&view["edited"], "api_base").unwrap();
     assert_eq!(api["value"], "https://api.weixin.qq.com");
     assert_eq!(api["is_default"], true);
+}
+
+#[test]
+fn plain_http_is_only_for_the_local_network_and_a_new_address_takes_the_secrets_again() {
+    let install = Install::start();
+    const TOKEN: &str = "7000001:AAHk-address-token-3f9a";
+    // Plain http:// to a public host would show the token to anyone on the way.
+    let refused = install.hark_fed(
+        &[
+            "profile",
+            "add",
+            "telegram",
+            "--name",
+            "Bot",
+            "--api-base",
+            "http://bot-api.example.com",
+            "--json",
+        ],
+        Some(TOKEN),
+    );
+    assert_eq!(refused.code, 2, "{}", refused.stdout);
+    let e: Value = serde_json::from_str(&refused.stdout).unwrap();
+    assert!(
+        e["error"]["message"].as_str().unwrap().contains("https://"),
+        "{e:#}"
+    );
+    // A gateway on the LAN, or this computer, may use it.
+    for base in [
+        "http://192.168.1.20:3000",
+        "http://10.0.0.7",
+        "http://[::1]:8081",
+        "http://waha.local:3000",
+        "http://localhost:8081",
+    ] {
+        let name = format!("Bot {base}");
+        let added = install.hark_fed(
+            &[
+                "profile",
+                "add",
+                "telegram",
+                "--name",
+                &name,
+                "--api-base",
+                base,
+            ],
+            Some(TOKEN),
+        );
+        assert_eq!(added.code, 0, "{base}: {}", added.stderr);
+    }
+
+    install.add_profile(
+        "telegram",
+        "Moving bot",
+        &["--api-base", "https://one.example"],
+        TOKEN,
+    );
+    // A new address without the token again: refused, and the account is unchanged.
+    let refused = install.hark_fed(
+        &[
+            "profile",
+            "edit",
+            "Moving bot",
+            "--api-base",
+            "https://two.example",
+            "--json",
+        ],
+        Some(""),
+    );
+    assert_eq!(refused.code, 2, "{}", refused.stdout);
+    let e: Value = serde_json::from_str(&refused.stdout).unwrap();
+    assert!(
+        e["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("only to the address they were given for"),
+        "{e:#}"
+    );
+    let shown = install
+        .hark(&["profile", "show", "Moving bot", "--json"])
+        .stdout;
+    assert!(shown.contains("https://one.example"), "{shown}");
+    // With it: moved, and the new token is the one kept.
+    let moved = install.hark_fed(
+        &[
+            "profile",
+            "edit",
+            "Moving bot",
+            "--api-base",
+            "https://two.example",
+        ],
+        Some("7000001:AAHk-address-token-new0"),
+    );
+    assert_eq!(moved.code, 0, "{}", moved.stderr);
+    let shown = install
+        .hark(&["profile", "show", "Moving bot", "--json"])
+        .stdout;
+    assert!(
+        shown.contains("https://two.example") && shown.contains("new0"),
+        "{shown}"
+    );
 }

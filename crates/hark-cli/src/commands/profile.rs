@@ -353,7 +353,23 @@ fn edit(args: EditArgs) -> anyhow::Result<Exit> {
         }
     }
     let name = args.new_name.as_deref().unwrap_or(&profile.name);
-    match profiles.update(&profile.id, name, fields, Default::default()) {
+    // A new address takes the account's secrets again (Hark sends them only where they
+    // were given for): asked for as `add` asks, hidden or from standard input.
+    let moved = ["api_base", "relay_url"]
+        .iter()
+        .any(|key| profile.fields.get(*key) != fields.get(*key));
+    let secrets = if moved {
+        let specs: Vec<_> = profile
+            .secret_keys
+            .iter()
+            .filter_map(|key| hark_core::platform::credentials::field(profile.platform, key))
+            .collect();
+        let needed = vec![true; specs.len()];
+        secret_input::read(&specs, &needed)?
+    } else {
+        Default::default()
+    };
+    match profiles.update(&profile.id, name, fields, secrets) {
         Ok(p) => {
             if args.json {
                 let view = ProfileView::new(&p, None);

@@ -229,6 +229,14 @@ fn check_url(value: &str) -> Result<(), String> {
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err("must be an http:// or https:// address".into());
     }
+    if url.scheme() == "http" && !url.host().is_some_and(|h| is_local(&h)) {
+        return Err(
+            "must be an https:// address: plain http:// is only for this computer \
+             or the local network (a gateway on the LAN), where no one else can read the \
+             account's credentials on the way"
+                .into(),
+        );
+    }
     if !url.username().is_empty() || url.password().is_some() {
         return Err(
             "must not contain a user name or password (Hark keeps those only in the keychain)"
@@ -236,6 +244,24 @@ fn check_url(value: &str) -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// Whether `host` is this computer or on the local network: a loopback, private or
+/// link-local address, `localhost`, or a name only the local network resolves.
+fn is_local(host: &url::Host<&str>) -> bool {
+    match host {
+        url::Host::Ipv4(ip) => ip.is_loopback() || ip.is_private() || ip.is_link_local(),
+        url::Host::Ipv6(ip) => {
+            ip.is_loopback() || ip.is_unique_local() || ip.is_unicast_link_local()
+        }
+        url::Host::Domain(name) => {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            name == "localhost"
+                || [".localhost", ".local", ".lan", ".home.arpa", ".internal"]
+                    .iter()
+                    .any(|suffix| name.ends_with(suffix))
+        }
+    }
 }
 
 /// A profile as shown to a person: fields with defaults filled in, secrets masked.

@@ -284,18 +284,62 @@ impl Profiles {
         {
             return Err(ProfileError::NameTaken(name));
         }
-        let dropped: Vec<&String> = old.secret_keys.iter().filter(|k| !still_used(k)).collect();
-        if !edit.secrets.is_empty() || !dropped.is_empty() {
+        // Secrets go only where they were given for: a new address needs them again.
+        if let Some(moved) = ["api_base", "relay_url"]
+            .into_iter()
+            .find(|key| old.fields.get(*key) != fields.get(*key))
+        {
+            let Some(missing) = kept.iter().find(|k| edit.secrets.get(k.as_str()).is_none()) else {
+                return self.save_edit(&old, name, fields, kept, edit.secrets);
+            };
+            let label = |key: &str| {
+                credentials::field(old.platform, key).map_or(key.to_owned(), |f| f.label.into())
+            };
+            return Err(ProfileError::Invalid(Invalid {
+                field: missing.clone(),
+                problem: format!(
+                    "Enter the {} again: the {} changed, and Hark sends an account's secrets \
+                     only to the address they were given for.",
+                    label(missing),
+                    label(moved)
+                ),
+            }));
+        }
+        self.save_edit(&old, name, fields, kept, edit.secrets)
+    }
+
+    /// Writes an edit: the new secrets first (remembering what they replace), then the
+    /// row; only once the row is written are the secrets it no longer uses removed. If
+    /// the row cannot be written, the replaced secrets are put back.
+    fn save_edit(
+        &self,
+        old: &Profile,
+        name: String,
+        fields: BTreeMap<String, String>,
+        kept: Vec<String>,
+        secrets: Secrets,
+    ) -> Result<Profile, ProfileError> {
+        let dropped: Vec<String> = old
+            .secret_keys
+            .iter()
+            .filter(|k| !kept.contains(k) && secrets.get(k.as_str()).is_none())
+            .cloned()
+            .collect();
+        let mut replaced: Vec<(String, Option<String>)> = Vec::new();
+        if !secrets.is_empty() {
             let keychain = self.keychain()?;
-            for (key, secret) in edit.secrets.iter() {
-                keychain.set(&old.keychain_account(key), secret.expose())?;
-            }
-            for key in &dropped {
-                keychain.delete(&old.keychain_account(key))?;
+            for (key, secret) in secrets.iter() {
+                let account = old.keychain_account(key);
+                let before = keychain.get(&account).ok().flatten();
+                if let Err(e) = keychain.set(&account, secret.expose()) {
+                    self.restore(old, &replaced);
+                    return Err(e.into());
+                }
+                replaced.push((key.clone(), before));
             }
         }
         let mut secret_keys = kept;
-        for (key, _) in edit.secrets.iter() {
+        for (key, _) in secrets.iter() {
             if !secret_keys.contains(key) {
                 secret_keys.push(key.clone());
             }
@@ -305,9 +349,9 @@ impl Profiles {
             fields,
             secret_keys,
             updated_at: now_ms(),
-            ..old
+            ..old.clone()
         };
-        self.db.execute(
+        let written = self.db.execute(
             "UPDATE profiles SET name = ?1, fields = ?2, secrets = ?3, updated_at = ?4
                  WHERE id = ?5",
             params![
@@ -317,8 +361,40 @@ impl Profiles {
                 profile.updated_at,
                 profile.id
             ],
-        )?;
+        );
+        if let Err(e) = written {
+            self.restore(old, &replaced);
+            return Err(e.into());
+        }
+        if !dropped.is_empty() {
+            let keychain = self.keychain()?;
+            for key in &dropped {
+                // The row no longer names it; a secret left behind here is harmless
+                // and the next edit or removal of the account tries again.
+                if let Err(e) = keychain.delete(&old.keychain_account(key)) {
+                    tracing::warn!(error = %e, "an unused secret stays in the keychain");
+                }
+            }
+        }
         Ok(profile)
+    }
+
+    /// Puts back the secrets an edit replaced (or removes those it added).
+    fn restore(&self, old: &Profile, replaced: &[(String, Option<String>)]) {
+        let Ok(keychain) = self.keychain() else {
+            return;
+        };
+        for (key, before) in replaced {
+            let account = old.keychain_account(key);
+            match before {
+                Some(value) => {
+                    let _ = keychain.set(&account, value);
+                }
+                None => {
+                    let _ = keychain.delete(&account);
+                }
+            }
+        }
     }
 
     /// Records what a verification (or a send) said about the account.
