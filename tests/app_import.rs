@@ -20,6 +20,25 @@ async fn a_long_import_shows_its_progress_blocks_recording_and_can_be_cancelled(
     let driver = &session.driver;
     wait_for(driver, "#record:not([disabled])").await;
 
+    // The page may import only what the person chose: a path it names itself is
+    // refused, before anything is read.
+    let named = dir.path().join("never-chosen.wav");
+    sox_tone(&named, 16_000, 1, 1.0, 440.0, &[]);
+    let refused = driver
+        .execute_async(
+            r#"
+            const [path, done] = arguments;
+            const internals = window.__TAURI_INTERNALS__;
+            const channel = "__CHANNEL__:" + internals.transformCallback(() => {});
+            internals.invoke("import_clip", { path, platform: "sandbox", trim: false, onProgress: channel })
+                .then(() => done("imported"), (e) => done(e.code ?? String(e)));
+            "#,
+            vec![serde_json::json!(named.display().to_string())],
+        )
+        .await
+        .unwrap();
+    assert_eq!(refused.json(), "file_not_chosen");
+
     rig::desktop::page::drop_file(driver, &long).await;
     // Reading, then making the note, with a percentage.
     let status = text_when(driver, "#import-status", |t| t.contains("Making the note…")).await;

@@ -1,10 +1,11 @@
-//! Nothing is lost when the window closes mid-send: after a restart the history shows
-//! the note as interrupted, kept on disk, with Resend.
+//! Nothing is lost, and nothing goes twice, when the window closes mid-send: after a
+//! restart the history shows the note kept on disk and, because the request to send
+//! had gone out, as one the customer may already have: Send again asks first.
 
 use std::time::Duration;
 
 use rig::accounts::run;
-use rig::desktop::page::{LIMIT, click, click_enabled, drop_file, text_when, type_into, wait_for};
+use rig::desktop::page::{LIMIT, click, click_enabled, drop_file, text_when, type_into};
 use rig::desktop::{AppSession, E2E_DROP_ENV};
 use rig::keychain::Keychain;
 use rig::media::sox_tone;
@@ -65,16 +66,44 @@ async fn a_note_being_sent_when_the_window_closes_is_there_after_a_restart() {
 
     let again = AppSession::start(&rig::bins::built("hark-app"), env.clone()).await;
     let driver = &again.driver;
-    let item = text_when(driver, "#history-list li[data-state='interrupted']", |t| {
-        t.contains("the note is kept")
+    let item = text_when(driver, "#history-list li[data-state='unknown']", |t| {
+        t.contains("may already have this note")
     })
     .await;
     assert!(item.contains("42") && item.contains("Telegram"), "{item}");
-    wait_for(driver, "#history-list li[data-state='interrupted'] .resend").await;
+    assert!(
+        driver
+            .find(thirtyfour::By::Css(
+                "#history-list li[data-state='unknown'] .resend"
+            ))
+            .await
+            .is_err(),
+        "no plain Resend for a note the customer may have"
+    );
+    again.screenshot("send-unknown").await;
+    // Send again asks first, and Esc keeps it unsent.
+    click(driver, "#history-list li[data-state='unknown'] .send-again").await;
+    let question = text_when(driver, "#send-again-question", |t| {
+        t.contains("may already have it")
+    })
+    .await;
+    assert!(
+        question.contains("Check the conversation with 42"),
+        "{question}"
+    );
+    // The focus is on the answer that sends nothing: an Enter pressed unread is safe.
+    rig::desktop::page::focused_is(driver, "send-again-cancel").await;
+    again.screenshot("send-again-question").await;
+    rig::desktop::page::key(driver, "\u{e00c}").await;
+    rig::desktop::page::gone(driver, "#send-again-question").await;
     let h = run(&["history", "--json"], &env, None);
     let h: Value = serde_json::from_str(&h.stdout).unwrap();
     let note = std::path::PathBuf::from(h["sends"][0]["note_path"].as_str().unwrap());
     assert!(note.is_file(), "the note is on disk: {}", note.display());
-    again.screenshot("interrupted").await;
+    assert_eq!(
+        h["sends"].as_array().unwrap().len(),
+        1,
+        "nothing was sent again"
+    );
     again.quit().await;
 }

@@ -14,7 +14,8 @@ mod state;
 
 pub use error::CommandError;
 
-/// Set (to anything) by end-to-end tests: lets the page deliver a file drop event.
+/// Set (to anything) by end-to-end tests, in a build with the `e2e` feature only: lets
+/// the page deliver a file drop event, close and size the window.
 pub const E2E_DROP_ENV: &str = "HARK_E2E_DROP";
 
 /// Opens the main window and runs until it closes.
@@ -28,6 +29,11 @@ pub fn run() {
         .invoke_handler(commands.invoke_handler())
         .on_window_event(|window, event| {
             use tauri::{Emitter, Manager};
+            // A file dropped on the window is one the person chose: the page may import
+            // it (and nothing else it names).
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                window.state::<state::Hark>().choose(paths);
+            }
             // Closing with a recording or an unsent note asks first (the page shows
             // the question and calls `quit` when the agent says so).
             if let tauri::WindowEvent::CloseRequested { api, .. } = event
@@ -40,13 +46,15 @@ pub fn run() {
         .setup(move |app| {
             commands.mount_events(app);
             shortcut::register(app.handle());
+            #[cfg(feature = "e2e")]
             if std::env::var_os(E2E_DROP_ENV).is_some() {
                 // End-to-end tests cannot drag a file from another program, so they
                 // deliver a drop as the window does: the `tauri://drag-drop` event
-                // sent to this webview. Only with this variable set may the page send it.
-                use tauri::Manager;
-                // Likewise they close the window as its close button does, and
-                // size it as a person would.
+                // sent to this webview, which the shell hears too and takes as chosen.
+                // Only in an e2e build, with this variable set, may the page send it;
+                // likewise close the window as its close button does, and size it as a
+                // person would.
+                use tauri::{Listener, Manager};
                 app.add_capability(
                     tauri::ipc::CapabilityBuilder::new("e2e-drop")
                         .window("main")
@@ -54,6 +62,16 @@ pub fn run() {
                         .permission("core:window:allow-close")
                         .permission("core:window:allow-set-size"),
                 )?;
+                let handle = app.handle().clone();
+                app.listen_any("tauri://drag-drop", move |event| {
+                    #[derive(serde::Deserialize)]
+                    struct Dropped {
+                        paths: Vec<std::path::PathBuf>,
+                    }
+                    if let Ok(dropped) = serde_json::from_str::<Dropped>(event.payload()) {
+                        handle.state::<state::Hark>().choose(&dropped.paths);
+                    }
+                });
             }
             Ok(())
         })

@@ -73,6 +73,9 @@ pub struct Hark {
     quitting: std::sync::atomic::AtomicBool,
     /// Set to stop the import under way (one at a time: the window waits for it).
     work_cancel: Arc<std::sync::atomic::AtomicBool>,
+    /// The files the person chose (dropped on the window, picked in the dialog): the
+    /// only ones the page may have imported.
+    chosen: Mutex<std::collections::HashSet<std::path::PathBuf>>,
 }
 
 impl Hark {
@@ -84,7 +87,25 @@ impl Hark {
             input_test: Mutex::new(None),
             quitting: std::sync::atomic::AtomicBool::new(false),
             work_cancel: Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            chosen: Mutex::new(Default::default()),
         }
+    }
+
+    /// Records files the person chose, so that the page may import them.
+    pub fn choose(&self, paths: &[std::path::PathBuf]) {
+        let mut chosen = self.chosen.lock().unwrap_or_else(|p| p.into_inner());
+        for path in paths {
+            chosen.insert(path.canonicalize().unwrap_or_else(|_| path.clone()));
+        }
+    }
+
+    /// Whether the person chose `path` (by any name that leads to the same file).
+    pub fn was_chosen(&self, path: &std::path::Path) -> bool {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        self.chosen
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(&path)
     }
 
     pub fn outbox(&self) -> Result<&Outbox, CommandError> {

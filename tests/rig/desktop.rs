@@ -550,10 +550,10 @@ pub mod page {
             .expect("axe's violations")
     }
 
-    /// Delivers a file drop exactly as the window does when a file is dropped on it:
-    /// the `tauri://drag-drop` event, to this webview (the app allows the page to send
-    /// it only when started with `HARK_E2E_DROP`). WebDriver cannot drag a file from
-    /// another program.
+    /// Delivers a file drop as the window does when a file is dropped on it: the
+    /// `tauri://drag-drop` event, to this webview, which the shell hears too and takes
+    /// as the person's choice (only an e2e build started with `HARK_E2E_DROP` lets the
+    /// page send it). WebDriver cannot drag a file from another program.
     pub async fn drop_file(driver: &WebDriver, path: &std::path::Path) {
         let script = r#"
             const [path, done] = arguments;

@@ -107,6 +107,13 @@ pub async fn import_clip(
     on_progress: Channel<ImportProgress>,
 ) -> Result<ClipView, CommandError> {
     let platform: Platform = platform.parse().map_err(CommandError::from)?;
+    if !state.was_chosen(std::path::Path::new(&path)) {
+        return Err(CommandError::shell(
+            "file_not_chosen",
+            "Hark imports only a file you drop on its window or choose.",
+            "Drop the file on the window, or choose it with “choose a file”.",
+        ));
+    }
     let drafts = Drafts::new(&state.data_dir()?);
     let cancel = state.start_work();
     let (stored, view) = blocking(move || {
@@ -121,6 +128,36 @@ pub async fn import_clip(
     .await?;
     state.clips().insert(view.id.clone(), stored);
     Ok(view)
+}
+
+/// Asks the person for an audio file (the system's file dialog); the one they pick may
+/// then be imported. `None` when they cancel.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_file(
+    app: tauri::AppHandle,
+    state: State<'_, Hark>,
+) -> Result<Option<String>, CommandError> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = blocking(move || {
+        Ok(app
+            .dialog()
+            .file()
+            .add_filter(
+                "Audio",
+                &[
+                    "mp3", "m4a", "mp4", "aac", "ogg", "oga", "opus", "wav", "webm", "mka", "flac",
+                    "amr",
+                ],
+            )
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok()))
+    })
+    .await?;
+    Ok(picked.map(|path| {
+        state.choose(std::slice::from_ref(&path));
+        path.display().to_string()
+    }))
 }
 
 /// Makes the note in the preview again, for `platform` (the account changed) or

@@ -31,6 +31,11 @@ export const commands = {
 	 */
 	importClip: (path: string, platform: string, trim: boolean, onProgress: Channel<ImportProgress>) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("import_clip", { path, platform, trim, onProgress })),
 	/**
+	 *  Asks the person for an audio file (the system's file dialog); the one they pick may
+	 *  then be imported. `None` when they cancel.
+	 */
+	chooseFile: () => typedError<string | null, CommandError_Serialize>(__TAURI_INVOKE("choose_file")),
+	/**
 	 *  Makes the note in the preview again, for `platform` (the account changed) or
 	 *  keeping only the part that fits (`trim`), from its source: the raw take of a
 	 *  recording, or the imported file.
