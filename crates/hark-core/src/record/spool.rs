@@ -70,9 +70,14 @@ impl Spool {
             clean,
         };
         let info_path = dir.join(format!("{id}.json"));
-        std::fs::write(&info_path, serde_json::to_vec_pretty(&info)?)?;
+        crate::files::write_atomically(&info_path, &serde_json::to_vec_pretty(&info)?)?;
         let pcm_path = dir.join(format!("{id}.pcm"));
-        let pcm = BufWriter::with_capacity(64 * 1024, File::create(&pcm_path)?);
+        let pcm = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&pcm_path)?;
+        crate::files::sync_folder_of(&pcm_path)?;
+        let pcm = BufWriter::with_capacity(64 * 1024, pcm);
         Ok(Spool {
             rate,
             pcm,
@@ -88,7 +93,10 @@ impl Spool {
             self.pcm.write_all(&to_i16(s).to_le_bytes())?;
         }
         if self.last_flush.elapsed() >= FLUSH_EVERY {
+            // To the disk itself, not only the system's cache: a power cut keeps all
+            // but the last half-second.
             self.pcm.flush()?;
+            self.pcm.get_ref().sync_data()?;
             self.last_flush = Instant::now();
         }
         Ok(())
@@ -157,8 +165,9 @@ fn pcm_to_wav(pcm: &Path, rate: u32, dest: &Path) -> std::io::Result<()> {
     // Up to the last whole sample, and no more than a WAV can say.
     let len = (input.metadata()?.len() & !1).min(u32::MAX as u64 - 36);
     let tmp = dest.with_file_name(format!(
-        ".{}.part",
-        dest.file_name().unwrap_or_default().to_string_lossy()
+        ".{}.{:08x}.part",
+        dest.file_name().unwrap_or_default().to_string_lossy(),
+        fastrand::u32(..)
     ));
     let mut write = || -> std::io::Result<()> {
         let mut out = BufWriter::new(
@@ -171,7 +180,8 @@ fn pcm_to_wav(pcm: &Path, rate: u32, dest: &Path) -> std::io::Result<()> {
         std::io::copy(&mut (&mut input).take(len), &mut out)?;
         let file = out.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
-        std::fs::rename(&tmp, dest)
+        std::fs::rename(&tmp, dest)?;
+        crate::files::sync_folder_of(dest)
     };
     write().inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
