@@ -470,7 +470,11 @@ impl Outbox {
         let hide = secrets.values();
         let client = connect(&profile, secrets, &self.data_dir)
             .map_err(|e| OutboxError::Rejected(Box::new(e.redact(&hide))))?;
-        let since = record.attempted_at_ms.unwrap_or(0);
+        // An unknown send always has its attempt's time; without it, a note sent
+        // earlier could be taken for this one.
+        let Some(since) = record.attempted_at_ms else {
+            return Ok(record);
+        };
         match client.find_sent(&record.recipient, since) {
             Lookup::Found(receipt) => {
                 tracing::info!(send = id, "the platform has the note");
