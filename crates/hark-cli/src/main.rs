@@ -3,7 +3,7 @@
 mod commands;
 mod exit;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// Send voice notes that arrive as real voice bubbles on WeChat, Messenger, WhatsApp
 /// and Telegram.
@@ -46,6 +46,20 @@ enum Command {
     History(commands::history::Args),
     /// What the sandbox account received.
     Inbox(commands::inbox::Args),
+    /// Print a completion script for SHELL (e.g. `hark completions bash >
+    /// /usr/share/bash-completion/completions/hark`).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `hark man > hark.1`; with --dir, write it and
+    /// one page per subcommand (hark-send.1, hark-profile-add.1, …) into DIR.
+    Man {
+        /// The folder to write every page into.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -78,6 +92,22 @@ fn main() -> std::process::ExitCode {
         Command::Resend(args) => commands::send::resend(args),
         Command::History(args) => commands::history::run(args),
         Command::Inbox(args) => commands::inbox::run(args),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "hark", &mut std::io::stdout());
+            Ok(exit::Exit::Ok)
+        }
+        Command::Man { dir: None } => clap_mangen::Man::new(Cli::command())
+            .render(&mut std::io::stdout())
+            .map(|()| exit::Exit::Ok)
+            .map_err(Into::into),
+        Command::Man { dir: Some(dir) } => clap_mangen::generate_to(Cli::command(), &dir)
+            .map(|()| exit::Exit::Ok)
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "could not write the manual pages into {}: {e}",
+                    dir.display()
+                )
+            }),
     };
     match result {
         Ok(code) => code.into(),

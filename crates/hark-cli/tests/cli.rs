@@ -37,8 +37,20 @@ fn help_lists_only_real_commands_and_documents_exit_statuses() {
     assert_eq!(
         commands,
         [
-            "doctor", "inspect", "convert", "devices", "record", "recover", "profile", "send",
-            "resend", "history", "inbox", "help"
+            "doctor",
+            "inspect",
+            "convert",
+            "devices",
+            "record",
+            "recover",
+            "profile",
+            "send",
+            "resend",
+            "history",
+            "inbox",
+            "completions",
+            "man",
+            "help"
         ],
         "{out}"
     );
@@ -49,6 +61,7 @@ fn help_lists_only_real_commands_and_documents_exit_statuses() {
     );
     assert!(out.contains("5  the platform refused"), "{out}");
     assert!(out.contains("6  a temporary failure"), "{out}");
+    assert!(out.contains("7  the outcome is unknown"), "{out}");
 }
 
 #[test]
@@ -68,4 +81,35 @@ fn a_wrong_command_line_exits_2_with_usage() {
     let (code, _, err) = hark(&[]);
     assert_eq!(code, 2);
     assert!(err.contains("Usage: hark [OPTIONS] <COMMAND>"), "{err}");
+}
+
+#[test]
+fn completions_and_manual_pages_cover_every_command() {
+    for shell in ["bash", "zsh", "fish"] {
+        let (code, out, _) = hark(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}");
+        for command in ["send", "resend", "record", "profile", "history"] {
+            assert!(out.contains(command), "{shell} completes {command}");
+        }
+    }
+    let (code, page, _) = hark(&["man"]);
+    assert_eq!(code, 0);
+    assert!(page.contains(".TH hark 1"), "{page}");
+    assert!(
+        page.contains("Exit status"),
+        "the exit statuses are in the page"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = hark(&["man", "--dir", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    for page in [
+        "hark.1",
+        "hark-send.1",
+        "hark-resend.1",
+        "hark-profile-add.1",
+    ] {
+        let text = std::fs::read_to_string(dir.path().join(page))
+            .unwrap_or_else(|e| panic!("{page}: {e}"));
+        assert!(text.contains(".TH"), "{page}");
+    }
 }
