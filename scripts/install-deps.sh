@@ -24,6 +24,10 @@ APT_PACKAGES=(
   libopencore-amrnb-dev cmake
   # test signals, and independent tools that check Hark's audio files
   sox libsox-fmt-all espeak-ng ffmpeg opus-tools
+  # the packages' checks: desktop entry, AppStream metadata, the .rpm's contents
+  desktop-file-utils appstream rpm
+  # a stand-in desktop shell for the tray and notification tests (PyGObject), and gdbus
+  python3-gi libglib2.0-bin
 )
 
 missing=()

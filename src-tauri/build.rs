@@ -20,6 +20,7 @@ fn main() {
         "restore_draft",
         "discard_draft",
         "quit",
+        "take_opened_files",
         "send_clip",
         "history",
         "resend",

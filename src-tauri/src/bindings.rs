@@ -28,6 +28,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         commands::drafts::restore_draft,
         commands::drafts::discard_draft,
         commands::quit::quit,
+        commands::opened::take_opened_files,
         commands::send::send_clip,
         commands::history::history,
         commands::history::resend,

@@ -89,6 +89,12 @@ impl CommandError {
 
     /// An error with no platform details: the shell's own (a clip that is gone, a task
     /// that stopped) or the core's.
+    /// The same error, shown next to the form field `field`.
+    pub fn in_field(mut self, field: &str) -> Self {
+        self.field = Some(field.to_owned());
+        self
+    }
+
     pub fn shell(code: &str, message: impl Into<String>, remedy: impl Into<String>) -> Self {
         CommandError {
             code: code.into(),

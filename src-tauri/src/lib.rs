@@ -4,13 +4,17 @@
 // not matter, and a flat struct keeps the TypeScript shape flat.
 #![allow(clippy::result_large_err)]
 
+mod autostart;
 pub mod bindings;
 mod clip_protocol;
 mod commands;
 mod error;
 mod fixes;
+mod notify;
+mod opened;
 mod shortcut;
 mod state;
+mod tray;
 
 pub use error::CommandError;
 
@@ -18,11 +22,43 @@ pub use error::CommandError;
 /// the page deliver a file drop event, close and size the window.
 pub const E2E_DROP_ENV: &str = "HARK_E2E_DROP";
 
+/// The app's identifier (tauri.conf.json), which names its single-instance lock.
+const IDENTIFIER: &str = "app.hark.desktop";
+
+/// Remembers the window's size, place and maximised state, in the data folder (beside
+/// the settings, so that each data folder has its own; the plugin joins the name to
+/// its config folder, and an absolute name replaces that folder).
+fn window_state<R: tauri::Runtime>(
+    data_dir: Option<&std::path::Path>,
+) -> tauri::plugin::TauriPlugin<R> {
+    use tauri_plugin_window_state::StateFlags;
+    let mut builder = tauri_plugin_window_state::Builder::new()
+        .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED);
+    if let Some(dir) = data_dir {
+        builder = builder.with_filename(dir.join("window-state.json").display().to_string());
+    }
+    builder.build()
+}
+
 /// Opens the main window and runs until it closes.
 pub fn run() {
     let commands = bindings::builder();
+    let data_dir = hark_core::paths::data_dir();
     let result = tauri::Builder::default()
+        // First, so that a second launch hands over its files and ends before the
+        // rest starts: one Hark per data folder, brought to the front.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(opened::instance_id(IDENTIFIER, data_dir.as_deref()))
+                .callback(|app, args, cwd| {
+                    opened::open(app, opened::files_in(args, std::path::Path::new(&cwd)))
+                })
+                .build(),
+        )
+        .plugin(window_state(data_dir.as_deref()))
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(autostart::plugin())
         .plugin(tauri_plugin_global_shortcut::Builder::new().build())
         .manage(state::Hark::open())
         .register_uri_scheme_protocol("clip", clip_protocol::handle)
@@ -34,18 +70,47 @@ pub fn run() {
             if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
                 window.state::<state::Hark>().choose(paths);
             }
-            // Closing with a recording or an unsent note asks first (the page shows
-            // the question and calls `quit` when the agent says so).
-            if let tauri::WindowEvent::CloseRequested { api, .. } = event
-                && window.state::<state::Hark>().has_unfinished_work()
-            {
-                api.prevent_close();
-                let _ = window.emit(commands::quit::CLOSE_REQUESTED, ());
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                let hark = window.state::<state::Hark>();
+                if hark.is_busy() && tray::host_present() {
+                    // Recording or sending goes on, in the tray (said once a run).
+                    api.prevent_close();
+                    let _ = window.hide();
+                    notify::kept_in_tray(window.app_handle(), hark.recording().is_some());
+                } else if hark.has_unfinished_work() {
+                    // With a recording or an unsent note (and no tray to keep it in),
+                    // closing asks first: the page shows the question and calls `quit`
+                    // when the agent says so.
+                    api.prevent_close();
+                    let _ = window.emit(commands::quit::CLOSE_REQUESTED, ());
+                }
             }
         })
         .setup(move |app| {
+            use tauri::Manager;
             commands.mount_events(app);
-            shortcut::register(app.handle());
+            // `hark-app FILE` (and "Open with Hark"): the file goes to the preview.
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let files = opened::files_in(std::env::args(), &cwd);
+            if !files.is_empty() {
+                app.state::<state::Hark>().open_files(files);
+            }
+            let saved = app
+                .state::<state::Hark>()
+                .outbox()
+                .ok()
+                .and_then(|o| hark_core::settings::Settings::load(o.db()).ok())
+                .unwrap_or_default();
+            shortcut::register_saved(app.handle(), &saved.shortcut, saved.shortcut_mode);
+            tray::install(app.handle());
+            // Started at login (`--in-tray`): the window stays hidden in the tray, if
+            // the desktop shows one; otherwise, and always else, it is shown.
+            let in_tray = std::env::args().any(|a| a == autostart::IN_TRAY);
+            if !(in_tray && tray::host_present())
+                && let Some(window) = app.get_webview_window("main")
+            {
+                let _ = window.show();
+            }
             #[cfg(feature = "e2e")]
             if std::env::var_os(E2E_DROP_ENV).is_some() {
                 // End-to-end tests cannot drag a file from another program, so they

@@ -76,6 +76,21 @@ pub struct Hark {
     /// The files the person chose (dropped on the window, picked in the dialog): the
     /// only ones the page may have imported.
     chosen: Mutex<std::collections::HashSet<std::path::PathBuf>>,
+    /// Files opened with Hark that the page has not taken yet.
+    opened: Mutex<Vec<PathBuf>>,
+    /// Sends under way (each holds a `Sending` guard).
+    sending: std::sync::atomic::AtomicUsize,
+}
+
+/// A send under way, counted while it lives.
+pub struct Sending<'a>(&'a Hark);
+
+impl Drop for Sending<'_> {
+    fn drop(&mut self) {
+        self.0
+            .sending
+            .fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+    }
 }
 
 impl Hark {
@@ -88,6 +103,8 @@ impl Hark {
             quitting: std::sync::atomic::AtomicBool::new(false),
             work_cancel: Arc::new(std::sync::atomic::AtomicBool::new(false)),
             chosen: Mutex::new(Default::default()),
+            opened: Mutex::new(Vec::new()),
+            sending: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 
@@ -97,6 +114,20 @@ impl Hark {
         for path in paths {
             chosen.insert(path.canonicalize().unwrap_or_else(|_| path.clone()));
         }
+    }
+
+    /// Files opened with Hark: chosen, and waiting for the page to take them.
+    pub fn open_files(&self, paths: Vec<PathBuf>) {
+        self.choose(&paths);
+        self.opened
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend(paths);
+    }
+
+    /// The opened files the page has not taken yet (and no longer waiting).
+    pub fn take_opened(&self) -> Vec<PathBuf> {
+        std::mem::take(&mut *self.opened.lock().unwrap_or_else(|p| p.into_inner()))
     }
 
     /// Whether the person chose `path` (by any name that leads to the same file).
@@ -141,6 +172,19 @@ impl Hark {
                 .clips()
                 .values()
                 .any(|c| c.draft.info.sent_as.is_none())
+    }
+
+    /// Counts a send as under way until the guard is dropped.
+    pub fn start_sending(&self) -> Sending<'_> {
+        self.sending
+            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        Sending(self)
+    }
+
+    /// Whether Hark is recording or sending: work that goes on with the window closed
+    /// (in the tray).
+    pub fn is_busy(&self) -> bool {
+        self.recording().is_some() || self.sending.load(std::sync::atomic::Ordering::Acquire) > 0
     }
 
     /// A new import begins: the flag its work watches, not cancelled.

@@ -82,6 +82,41 @@ impl Display {
             .expect("run xdotool");
         assert!(status.success(), "xdotool key {keys}");
     }
+
+    /// Presses (`down`) or lets go of keys, as a person holding them does.
+    pub fn hold(&self, keys: &str, down: bool) {
+        let how = if down { "keydown" } else { "keyup" };
+        let status = Command::new("xdotool")
+            .args([how, keys])
+            .env("DISPLAY", self.name())
+            .status()
+            .expect("run xdotool");
+        assert!(status.success(), "xdotool {how} {keys}");
+    }
+
+    /// Another program holding `keysym` with `modifiers` (`ctrl`, `alt`, `shift`,
+    /// `super`) as its global shortcut, until the returned process is dropped.
+    pub fn grab_key(&self, keysym: &str, modifiers: &[&str]) -> Daemon {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("rig/grab_key.py");
+        let mut grabber = Daemon::spawn(
+            "the key grabber",
+            Command::new("/usr/bin/python3")
+                .arg(script)
+                .arg(keysym)
+                .args(modifiers)
+                .env("DISPLAY", self.name())
+                .stdout(Stdio::piped()),
+        );
+        let stdout = grabber.child().stdout.take().expect("the grabber's output");
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        assert_eq!(
+            line.trim(),
+            "grabbed",
+            "the key grabber did not grab {keysym}"
+        );
+        grabber
+    }
 }
 
 /// The app started by tauri-driver under its own display, driven over WebDriver.
@@ -95,6 +130,11 @@ pub struct AppSession {
 impl AppSession {
     /// Launches `app` with `env` (on top of this process's) in a fresh window.
     pub async fn start(app: &Path, env: Env) -> AppSession {
+        Self::start_with_args(app, env, &[]).await
+    }
+
+    /// Launches `app ARGS…` with `env` in a fresh window (`hark-app FILE`).
+    pub async fn start_with_args(app: &Path, env: Env, args: &[String]) -> AppSession {
         let display = Display::start();
         // The ports are free when chosen, but another test's server may take one before
         // tauri-driver binds it (then tauri-driver exits, or the session request reaches
@@ -131,7 +171,7 @@ impl AppSession {
                 caps.set("browserName", "wry").unwrap();
                 caps.set(
                     "tauri:options",
-                    serde_json::json!({ "application": app, "args": [] }),
+                    serde_json::json!({ "application": app, "args": args }),
                 )
                 .unwrap();
                 WebDriver::new(&format!("http://127.0.0.1:{port}"), caps)
@@ -150,9 +190,11 @@ impl AppSession {
             }
         };
         // Ready as a person sees it: the window is on the screen and the page has
-        // drawn itself (a click before that can land on nothing under load).
+        // drawn itself (a click before that can land on nothing under load). Started
+        // in the tray (as at login), the window stays hidden: only the page is awaited.
+        let in_tray = args.iter().any(|a| a == "--in-tray");
         until_async(LIMIT_START, "the app's window to be shown", || async {
-            if display.windows_titled("Hark").is_empty() {
+            if !in_tray && display.windows_titled("Hark").is_empty() {
                 return None;
             }
             let drawn = driver

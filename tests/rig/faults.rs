@@ -41,6 +41,9 @@ pub enum Fault {
     Hold,
     /// The request waits this long, then goes through as usual.
     Delay(Duration),
+    /// The request waits until the test next calls `open_gate`, then goes through as
+    /// usual: a send held under way for exactly as long as the test needs.
+    Gate,
 }
 
 /// A request that came through, and what was done with it.
@@ -62,7 +65,15 @@ pub struct FaultProxy {
     /// `http://127.0.0.1:port`, to use as the account's API base.
     pub base: String,
     plan: Arc<Mutex<Plan>>,
+    gate: Arc<Gate>,
     stop: Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// How many times the gate has opened, and the wake-up gated requests wait for.
+#[derive(Default)]
+struct Gate {
+    openings: Mutex<u64>,
+    opened: std::sync::Condvar,
 }
 
 impl FaultProxy {
@@ -76,8 +87,9 @@ impl FaultProxy {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind the proxy");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let plan = Arc::new(Mutex::new(Plan::default()));
+        let gate = Arc::new(Gate::default());
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let (p, s) = (plan.clone(), stop.clone());
+        let (p, g, s) = (plan.clone(), gate.clone(), stop.clone());
         std::thread::Builder::new()
             .name("fault-proxy".into())
             .spawn(move || {
@@ -86,12 +98,24 @@ impl FaultProxy {
                         break;
                     }
                     let Ok(client) = client else { continue };
-                    let (p, upstream) = (p.clone(), upstream.clone());
-                    std::thread::spawn(move || serve(client, &upstream, &p));
+                    let (p, g, upstream) = (p.clone(), g.clone(), upstream.clone());
+                    std::thread::spawn(move || serve(client, &upstream, &p, &g));
                 }
             })
             .expect("spawn the proxy");
-        FaultProxy { base, plan, stop }
+        FaultProxy {
+            base,
+            plan,
+            gate,
+            stop,
+        }
+    }
+
+    /// Lets the requests held by `Fault::Gate` go on (those gated later wait for the
+    /// next opening).
+    pub fn open_gate(&self) {
+        *self.gate.openings.lock().unwrap() += 1;
+        self.gate.opened.notify_all();
     }
 
     /// Does `fault` to the next request whose path contains `path`.
@@ -207,7 +231,7 @@ fn forward(upstream: &str, request: &Message) -> Option<Message> {
     read_message(&mut reader, true)
 }
 
-fn serve(client: TcpStream, upstream: &str, plan: &Mutex<Plan>) {
+fn serve(client: TcpStream, upstream: &str, plan: &Mutex<Plan>, gate: &Gate) {
     let mut reader = BufReader::new(client.try_clone().expect("clone the client"));
     let Some(request) = read_message(&mut reader, false) else {
         return;
@@ -234,8 +258,14 @@ fn serve(client: TcpStream, upstream: &str, plan: &Mutex<Plan>) {
             }
             None => reset(client),
         },
-        Some(Fault::Delay(wait)) => {
-            std::thread::sleep(wait);
+        Some(fault @ (Fault::Delay(_) | Fault::Gate)) => {
+            if let Fault::Delay(wait) = fault {
+                std::thread::sleep(wait);
+            } else {
+                let openings = gate.openings.lock().unwrap();
+                let arrived = *openings;
+                drop(gate.opened.wait_while(openings, |n| *n == arrived).unwrap());
+            }
             match forward(upstream, &request) {
                 Some(reply) => {
                     let _ = write_message(&mut client, &reply.head, &reply.body);

@@ -10,6 +10,7 @@
 //! - [`desktop::AppSession`]: Xvfb + tauri-driver + WebKitWebDriver driving the real app.
 //! - [`bins`]: the workspace's built binaries (`hark`, `hark-app`).
 //! - [`faults::FaultProxy`]: a proxy that injects network faults in front of a fake.
+//! - [`shell::Shell`]: a stand-in desktop shell (tray host, notification server).
 
 pub mod accounts;
 pub mod bins;
@@ -21,6 +22,7 @@ pub mod media;
 pub mod process;
 pub mod pulse;
 pub mod recording;
+pub mod shell;
 pub mod wait;
 
 /// Environment variables to hand to a child process.

@@ -14,6 +14,32 @@ pub struct Settings {
     pub clean: bool,
     /// `system` (follow the OS), `light` or `dark`.
     pub theme: String,
+    /// The app's global recording shortcut, as an accelerator ("Ctrl+Alt+R").
+    pub shortcut: String,
+    pub shortcut_mode: ShortcutMode,
+}
+
+/// The app's shortcut until the agent chooses other keys.
+pub const DEFAULT_SHORTCUT: &str = "CommandOrControl+Shift+Space";
+
+/// How the app's global recording shortcut works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ShortcutMode {
+    /// Press to start, press again to stop.
+    #[default]
+    Toggle,
+    /// Records while the keys are held; the note is kept when they are let go.
+    Hold,
+}
+
+impl ShortcutMode {
+    fn as_str(self) -> &'static str {
+        match self {
+            ShortcutMode::Toggle => "toggle",
+            ShortcutMode::Hold => "hold",
+        }
+    }
 }
 
 impl Default for Settings {
@@ -22,6 +48,8 @@ impl Default for Settings {
             input_device: None,
             clean: true,
             theme: "system".into(),
+            shortcut: DEFAULT_SHORTCUT.into(),
+            shortcut_mode: ShortcutMode::Toggle,
         }
     }
 }
@@ -45,6 +73,13 @@ impl Settings {
             theme: get("theme")?
                 .filter(|t| THEMES.contains(&t.as_str()))
                 .unwrap_or(defaults.theme),
+            shortcut: get("shortcut")?
+                .filter(|k| !k.trim().is_empty())
+                .unwrap_or(defaults.shortcut),
+            shortcut_mode: match get("shortcut_mode")?.as_deref() {
+                Some("hold") => ShortcutMode::Hold,
+                _ => ShortcutMode::Toggle,
+            },
         })
     }
 
@@ -63,6 +98,8 @@ impl Settings {
             ),
             ("clean", self.clean.to_string()),
             ("theme", theme.to_owned()),
+            ("shortcut", self.shortcut.clone()),
+            ("shortcut_mode", self.shortcut_mode.as_str().to_owned()),
         ] {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
@@ -112,6 +149,8 @@ mod tests {
             input_device: Some("pulseaudio:vmic".into()),
             clean: false,
             theme: "dark".into(),
+            shortcut: "Ctrl+Alt+R".into(),
+            shortcut_mode: ShortcutMode::Hold,
         };
         mine.save(&db).unwrap();
         assert_eq!(Settings::load(&db).unwrap(), mine);
@@ -122,6 +161,16 @@ mod tests {
             )
             .unwrap();
         assert_eq!(Settings::load(&db).unwrap().theme, "system");
+        db.lock()
+            .execute(
+                "UPDATE settings SET value = 'sideways' WHERE key = 'shortcut_mode'",
+                [],
+            )
+            .unwrap();
+        assert_eq!(
+            Settings::load(&db).unwrap().shortcut_mode,
+            ShortcutMode::Toggle
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod app_info;
 pub mod clips;
 pub mod drafts;
 pub mod history;
+pub mod opened;
 pub mod platforms;
 pub mod quit;
 pub mod record;

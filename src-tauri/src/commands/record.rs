@@ -93,6 +93,7 @@ pub async fn start_recording(
     })
     .await?;
     *state.recording() = Some(recording);
+    crate::tray::show_recording(&app, true);
     std::thread::Builder::new()
         .name("recording-status".into())
         .spawn(move || {
@@ -116,6 +117,7 @@ pub async fn start_recording(
                 }
                 std::thread::sleep(TICK);
             }
+            crate::tray::show_recording(&app, false);
         })
         .map_err(|e| CommandError::shell("internal_error", e.to_string(), "Try again."))?;
     Ok(())

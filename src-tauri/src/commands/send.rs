@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use hark_core::outbox::{Clip, SendRequest, Sent};
 use hark_core::platform::{Progress, ProgressFn, SendOptions};
 use serde::Serialize;
-use tauri::State;
 use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager};
 
 use super::clips::clip_gone;
 use crate::CommandError;
@@ -104,7 +104,7 @@ pub fn forward(channel: Channel<SendProgress>) -> ProgressFn {
 #[tauri::command]
 #[specta::specta]
 pub async fn send_clip(
-    state: State<'_, Hark>,
+    app: AppHandle,
     clip_id: String,
     account_id: String,
     to: String,
@@ -112,6 +112,7 @@ pub async fn send_clip(
     as_file: bool,
     on_progress: Channel<SendProgress>,
 ) -> Result<SentView, CommandError> {
+    let state = app.state::<Hark>();
     let outbox = state.outbox()?.clone();
     let (note, draft) = {
         let clips = state.clips();
@@ -125,7 +126,17 @@ pub async fn send_clip(
         })?;
         (note, clip.draft.clone())
     };
+    let duration_ms = note.duration_ms;
+    // The notification names the account as the agent knows it.
+    let account = outbox
+        .profiles()
+        .get(&account_id)
+        .map(|p| p.name)
+        .unwrap_or_else(|_| account_id.clone());
+    let recipient = to.clone();
     let forward = forward(on_progress);
+    // Counted as under way: closing the window keeps Hark running (in the tray).
+    let _sending = state.start_sending();
     // Once the outbox has the note (its history row and its own copy), the draft is
     // marked with the send's id: it is never offered back as unsent after a restart,
     // whatever happens next.
@@ -161,5 +172,14 @@ pub async fn send_clip(
     if let (Some(id), Some(clip)) = (send_id, state.clips().get_mut(&clip_id)) {
         clip.draft.info.sent_as = Some(id);
     }
+    crate::notify::send_ended(
+        &app,
+        &crate::notify::SendEnded {
+            duration_ms,
+            account: &account,
+            recipient: &recipient,
+            result: result.as_ref().map(|_| ()),
+        },
+    );
     result
 }

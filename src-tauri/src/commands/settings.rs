@@ -1,12 +1,12 @@
 //! Settings: the microphone (with a live test meter), cleanup while recording, the
-//! theme.
+//! recording shortcut and how it works, starting at login, the theme.
 
 use std::time::{Duration, Instant};
 
 use hark_core::audio::devices;
 use hark_core::platform::Platform;
 use hark_core::record::{RecordOptions, Recording};
-use hark_core::settings::Settings;
+use hark_core::settings::{Settings, ShortcutMode};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, State};
@@ -25,6 +25,39 @@ pub struct SettingsView {
     pub clean: bool,
     /// `system`, `light` or `dark`.
     pub theme: String,
+    /// The global recording shortcut, as an accelerator ("Ctrl+Alt+R").
+    pub shortcut: String,
+    pub shortcut_mode: ShortcutModeView,
+    /// Hark starts at login, in the tray (the desktop's autostart entry).
+    pub start_at_login: bool,
+}
+
+/// How the global recording shortcut works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum ShortcutModeView {
+    /// Press to start, press again to stop.
+    Toggle,
+    /// Records while the keys are held; the note is kept when they are let go.
+    Hold,
+}
+
+impl From<ShortcutMode> for ShortcutModeView {
+    fn from(mode: ShortcutMode) -> Self {
+        match mode {
+            ShortcutMode::Toggle => ShortcutModeView::Toggle,
+            ShortcutMode::Hold => ShortcutModeView::Hold,
+        }
+    }
+}
+
+impl From<ShortcutModeView> for ShortcutMode {
+    fn from(mode: ShortcutModeView) -> Self {
+        match mode {
+            ShortcutModeView::Toggle => ShortcutMode::Toggle,
+            ShortcutModeView::Hold => ShortcutMode::Hold,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -65,22 +98,36 @@ pub fn remember_account(state: State<'_, Hark>, id: String) -> Result<(), Comman
 
 #[tauri::command]
 #[specta::specta]
-pub fn get_settings(state: State<'_, Hark>) -> Result<SettingsView, CommandError> {
+pub fn get_settings(app: AppHandle, state: State<'_, Hark>) -> Result<SettingsView, CommandError> {
     let s = Settings::load(state.outbox()?.db())?;
     Ok(SettingsView {
         input_device: s.input_device,
         clean: s.clean,
         theme: s.theme,
+        shortcut: s.shortcut,
+        shortcut_mode: s.shortcut_mode.into(),
+        start_at_login: crate::autostart::is_on(&app),
     })
 }
 
+/// Saves the settings: the shortcut is taken first (keys another program holds are
+/// refused, and nothing is saved), then start at login is set, then the rest.
 #[tauri::command]
 #[specta::specta]
-pub fn save_settings(state: State<'_, Hark>, settings: SettingsView) -> Result<(), CommandError> {
+pub fn save_settings(
+    app: AppHandle,
+    state: State<'_, Hark>,
+    settings: SettingsView,
+) -> Result<(), CommandError> {
+    let mode = ShortcutMode::from(settings.shortcut_mode);
+    crate::shortcut::apply(&app, &settings.shortcut, mode)?;
+    crate::autostart::set(&app, settings.start_at_login)?;
     Settings {
         input_device: settings.input_device.filter(|d| !d.is_empty()),
         clean: settings.clean,
         theme: settings.theme,
+        shortcut: settings.shortcut,
+        shortcut_mode: mode,
     }
     .save(state.outbox()?.db())?;
     Ok(())

@@ -62,6 +62,11 @@ export const commands = {
 	 *  notes are drafts already. All of them are offered back at the next start.
 	 */
 	quit: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("quit")),
+	/**
+	 *  The files opened since the page last asked, oldest first; the page imports the
+	 *  newest (as it does a drop). Each has been taken as the person's choice.
+	 */
+	takeOpenedFiles: () => __TAURI_INVOKE<string[]>("take_opened_files"),
 	/**  Sends the clip to `to` through the account: checked, kept, recorded, then sent. */
 	sendClip: (clipId: string, accountId: string, to: string, humanAgent: boolean, asFile: boolean, onProgress: Channel<SendProgress>) => typedError<SentView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("send_clip", { clipId, accountId, to, humanAgent, asFile, onProgress })),
 	/**
@@ -110,6 +115,10 @@ export const commands = {
 	/**  Remembers the account the agent chose. */
 	rememberAccount: (id: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("remember_account", { id })),
 	getSettings: () => typedError<SettingsView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("get_settings")),
+	/**
+	 *  Saves the settings: the shortcut is taken first (keys another program holds are
+	 *  refused, and nothing is saved), then start at login is set, then the rest.
+	 */
 	saveSettings: (settings: SettingsView_Deserialize) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("save_settings", { settings })),
 	/**
 	 *  The microphones Hark can record from, by name (none is opened to list them: that
@@ -594,6 +603,11 @@ export type SettingsView_Deserialize = {
 	clean: boolean,
 	/**  `system`, `light` or `dark`. */
 	theme: string,
+	/**  The global recording shortcut, as an accelerator ("Ctrl+Alt+R"). */
+	shortcut: string,
+	shortcutMode: ShortcutModeView,
+	/**  Hark starts at login, in the tray (the desktop's autostart entry). */
+	startAtLogin: boolean,
 };
 
 export type SettingsView_Serialize = {
@@ -602,7 +616,19 @@ export type SettingsView_Serialize = {
 	clean: boolean,
 	/**  `system`, `light` or `dark`. */
 	theme: string,
+	/**  The global recording shortcut, as an accelerator ("Ctrl+Alt+R"). */
+	shortcut: string,
+	shortcutMode: ShortcutModeView,
+	/**  Hark starts at login, in the tray (the desktop's autostart entry). */
+	startAtLogin: boolean,
 };
+
+/**  How the global recording shortcut works. */
+export type ShortcutModeView = 
+/**  Press to start, press again to stop. */
+"toggle" | 
+/**  Records while the keys are held; the note is kept when they are let go. */
+"hold";
 
 export type VerdictView = VerdictView_Serialize | VerdictView_Deserialize;
 

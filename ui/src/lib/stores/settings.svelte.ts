@@ -2,7 +2,14 @@ import { commands, type Settings } from "../api";
 
 /** The agent's preferences, as saved by the shell. */
 export const settings = $state<{ value: Settings }>({
-  value: { inputDevice: null, clean: true, theme: "system" },
+  value: {
+    inputDevice: null,
+    clean: true,
+    theme: "system",
+    shortcut: "CommandOrControl+Shift+Space",
+    shortcutMode: "toggle",
+    startAtLogin: false,
+  },
 });
 
 const darkQuery = (): MediaQueryList | null =>
@@ -28,9 +35,10 @@ export async function loadSettings(): Promise<void> {
   darkQuery()?.addEventListener("change", applyTheme);
 }
 
-export async function saveSettings(next: Settings): Promise<string | null> {
+/** Saves `next`; on failure, what went wrong in words and the field at fault. */
+export async function saveSettings(next: Settings): Promise<{ text: string; field: string | null } | null> {
   const result = await commands.saveSettings(next);
-  if (result.status === "error") return `${result.error.message} ${result.error.remedy}`;
+  if (result.status === "error") return { text: `${result.error.message} ${result.error.remedy}`, field: result.error.field };
   settings.value = next;
   applyTheme();
   return null;
