@@ -20,6 +20,12 @@ fn seconds(clock: &str) -> u64 {
     m.trim().parse::<u64>().unwrap_or(0) * 60 + s.trim().parse::<u64>().unwrap_or(0)
 }
 
+/// The keys the Settings field shows.
+async fn shortcut_shown(driver: &thirtyfour::WebDriver) -> Option<String> {
+    let field = wait_for(driver, "#settings-shortcut").await;
+    field.prop("value").await.unwrap()
+}
+
 fn window_shown(display: &Display) -> bool {
     !display.windows_titled("Hark").is_empty()
 }
@@ -43,19 +49,11 @@ async fn the_shortcut_is_chosen_in_settings_hold_to_talk_records_and_hark_starts
     // Another program holds Ctrl+Alt+R: Hark says so, and keeps the dialog open.
     let _other = session.display().grab_key("r", &["ctrl", "alt"]);
     click(driver, "#open-settings").await;
-    let shown = wait_for(driver, "#settings-shortcut")
-        .await
-        .prop("value")
-        .await
-        .unwrap();
+    let shown = shortcut_shown(driver).await;
     assert_eq!(shown.as_deref(), Some("Ctrl+Shift+Space"));
     click(driver, "#settings-shortcut").await;
     key(driver, &format!("{CTRL_ALT}r{RELEASE}")).await;
-    let typed = wait_for(driver, "#settings-shortcut")
-        .await
-        .prop("value")
-        .await
-        .unwrap();
+    let typed = shortcut_shown(driver).await;
     assert_eq!(typed.as_deref(), Some("Ctrl+Alt+R"));
     click(driver, "#settings-hold").await;
     click(driver, "#settings-autostart").await;
@@ -109,11 +107,7 @@ async fn the_shortcut_is_chosen_in_settings_hold_to_talk_records_and_hark_starts
         window_shown(session.display()).then_some(())
     });
     click(driver, "#open-settings").await;
-    let keys = wait_for(driver, "#settings-shortcut")
-        .await
-        .prop("value")
-        .await
-        .unwrap();
+    let keys = shortcut_shown(driver).await;
     assert_eq!(keys.as_deref(), Some("Ctrl+Alt+H"));
     wait_for(driver, "#settings-hold:checked").await;
     wait_for(driver, "#settings-autostart:checked").await;

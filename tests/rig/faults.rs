@@ -76,6 +76,15 @@ struct Gate {
     opened: std::sync::Condvar,
 }
 
+impl Gate {
+    /// Holds the calling request until the next `open_gate`.
+    fn wait_for_opening(&self) {
+        let openings = self.openings.lock().unwrap();
+        let arrived = *openings;
+        drop(self.opened.wait_while(openings, |n| *n == arrived).unwrap());
+    }
+}
+
 impl FaultProxy {
     /// A proxy in front of `upstream` (`http://127.0.0.1:port`).
     pub fn start(upstream: &str) -> FaultProxy {
@@ -258,13 +267,10 @@ fn serve(client: TcpStream, upstream: &str, plan: &Mutex<Plan>, gate: &Gate) {
             }
             None => reset(client),
         },
-        Some(fault @ (Fault::Delay(_) | Fault::Gate)) => {
-            if let Fault::Delay(wait) = fault {
-                std::thread::sleep(wait);
-            } else {
-                let openings = gate.openings.lock().unwrap();
-                let arrived = *openings;
-                drop(gate.opened.wait_while(openings, |n| *n == arrived).unwrap());
+        Some(held @ (Fault::Delay(_) | Fault::Gate)) => {
+            match held {
+                Fault::Delay(wait) => std::thread::sleep(wait),
+                _ => gate.wait_for_opening(),
             }
             match forward(upstream, &request) {
                 Some(reply) => {
