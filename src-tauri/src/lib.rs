@@ -9,6 +9,7 @@ pub mod bindings;
 mod clip_protocol;
 mod commands;
 mod error;
+mod events;
 mod fixes;
 mod notify;
 mod opened;
@@ -82,7 +83,7 @@ pub fn run() {
                     // closing asks first: the page shows the question and calls `quit`
                     // when the agent says so.
                     api.prevent_close();
-                    let _ = window.emit(commands::quit::CLOSE_REQUESTED, ());
+                    let _ = window.emit(events::CLOSE_REQUESTED, ());
                 }
             }
         })

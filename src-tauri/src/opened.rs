@@ -7,10 +7,8 @@ use std::path::{Path, PathBuf};
 
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
+use crate::events;
 use crate::state::Hark;
-
-/// Tells the page that files were opened; it takes them with `take_opened_files`.
-pub const FILES_OPENED: &str = "hark://files-opened";
 
 /// The files named on a command line: every argument after the program's name that
 /// is not an option, resolved against `cwd` (the launching process's folder).
@@ -26,7 +24,7 @@ pub fn files_in(args: impl IntoIterator<Item = String>, cwd: &Path) -> Vec<PathB
 pub fn open<R: Runtime>(app: &AppHandle<R>, paths: Vec<PathBuf>) {
     if !paths.is_empty() {
         app.state::<Hark>().open_files(paths);
-        let _ = app.emit_to("main", FILES_OPENED, ());
+        let _ = app.emit_to("main", events::FILES_OPENED, ());
     }
     show_window(app);
 }

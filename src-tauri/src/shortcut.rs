@@ -11,11 +11,7 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_global_shortcut::{Code, GlobalShortcutExt, Modifiers, Shortcut, ShortcutState};
 
 use crate::CommandError;
-
-/// The event the window listens for in toggle mode.
-pub const TOGGLE_EVENT: &str = "hark://toggle-recording";
-/// The event of hold-to-talk mode: `true` when the keys go down, `false` when let go.
-pub const HOLD_EVENT: &str = "hark://hold-recording";
+use crate::events;
 
 /// The shortcut registered now, if any: put back when new keys cannot be had.
 #[derive(Default)]
@@ -96,12 +92,12 @@ fn listen<R: Runtime>(
         .on_shortcut(shortcut, move |app, _, event| match mode {
             ShortcutMode::Toggle => {
                 if event.state == ShortcutState::Pressed {
-                    let _ = app.emit_to("main", TOGGLE_EVENT, ());
+                    let _ = app.emit_to("main", events::TOGGLE_RECORDING, ());
                 }
             }
             ShortcutMode::Hold => {
                 let down = event.state == ShortcutState::Pressed;
-                let _ = app.emit_to("main", HOLD_EVENT, down);
+                let _ = app.emit_to("main", events::HOLD_RECORDING, down);
             }
         })
 }

@@ -11,7 +11,7 @@ use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::{TrayIcon, TrayIconBuilder};
 use tauri::{AppHandle, Emitter, Manager, Wry};
 
-use crate::commands::quit::CLOSE_REQUESTED;
+use crate::events;
 use crate::state::Hark;
 
 const IDLE: &[u8] = include_bytes!("../../icons/tray.png");
@@ -58,7 +58,7 @@ fn make(app: &AppHandle) -> tauri::Result<Tray> {
         .on_menu_event(|app, event| match event.id().as_ref() {
             // The window starts or stops the take exactly as its button does.
             RECORD => {
-                let _ = app.emit_to("main", crate::shortcut::TOGGLE_EVENT, ());
+                let _ = app.emit_to("main", events::TOGGLE_RECORDING, ());
             }
             SHOW => crate::opened::show_window(app),
             QUIT => quit_asked(app),
@@ -88,7 +88,7 @@ pub fn show_recording(app: &AppHandle, recording: bool) {
 fn quit_asked(app: &AppHandle) {
     if app.state::<Hark>().has_unfinished_work() {
         crate::opened::show_window(app);
-        let _ = app.emit_to("main", CLOSE_REQUESTED, ());
+        let _ = app.emit_to("main", events::CLOSE_REQUESTED, ());
     } else {
         app.exit(0);
     }

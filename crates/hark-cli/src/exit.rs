@@ -2,6 +2,10 @@
 
 use std::process::ExitCode;
 
+use hark_core::audio::ClipError;
+use hark_core::outbox::OutboxError;
+use hark_core::profile::ProfileError;
+
 pub const HELP: &str = "\
 Exit status:
   0  success (doctor: every check passed; inspect/convert: the note can be sent)
@@ -42,5 +46,41 @@ impl From<Exit> for ExitCode {
             Exit::Temporary => 6,
             Exit::Unknown => 7,
         })
+    }
+}
+
+/// The exit status for an account error: a name that is missing, taken or invalid is
+/// the command line's fault.
+pub fn for_profile(err: &ProfileError) -> Exit {
+    match err {
+        ProfileError::NotFound(_) | ProfileError::NameTaken(_) | ProfileError::Invalid(_) => {
+            Exit::Usage
+        }
+        _ => Exit::Failure,
+    }
+}
+
+/// The exit status for an audio error.
+pub fn for_clip(err: &ClipError) -> Exit {
+    match err {
+        ClipError::DoesNotFit(_) => Exit::Problem,
+        ClipError::Encode { .. } => Exit::Failure,
+        _ => Exit::Unusable,
+    }
+}
+
+/// The exit status for a send or verification error.
+pub fn for_outbox(err: &OutboxError) -> Exit {
+    match err {
+        OutboxError::Profile(e) => for_profile(e),
+        OutboxError::Clip(e) => for_clip(e),
+        OutboxError::Rejected(e) if e.retryable => Exit::Temporary,
+        OutboxError::Rejected(_) => Exit::Refused,
+        OutboxError::Failed { error, .. } if !error.is_platform_code() => Exit::Failure,
+        OutboxError::Failed { error, .. } if error.retryable => Exit::Temporary,
+        OutboxError::Failed { .. } => Exit::Refused,
+        OutboxError::Unknown { .. } => Exit::Unknown,
+        OutboxError::MayDuplicate { .. } => Exit::Problem,
+        OutboxError::Db(_) | OutboxError::Io { .. } => Exit::Failure,
     }
 }

@@ -3,6 +3,7 @@
 //! `lib.rs` only wires modules together; each concept lives in a file named after it.
 
 pub mod audio;
+pub mod clock;
 pub mod db;
 pub mod doctor;
 pub mod draft;
@@ -13,6 +14,7 @@ pub mod paths;
 pub mod platform;
 pub mod profile;
 pub mod record;
+pub mod secret;
 pub mod settings;
 
 pub use error::UserError;

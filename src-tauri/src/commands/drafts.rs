@@ -159,5 +159,5 @@ fn gone() -> CommandError {
 }
 
 fn rfc3339(unix_secs: u64) -> String {
-    hark_core::db::rfc3339(unix_secs as i64 * 1000)
+    hark_core::clock::rfc3339(unix_secs as i64 * 1000)
 }

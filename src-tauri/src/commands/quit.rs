@@ -8,9 +8,6 @@ use super::record::keep_take;
 use crate::CommandError;
 use crate::state::{Hark, blocking};
 
-/// The event the page hears when the window was asked to close with work in it.
-pub const CLOSE_REQUESTED: &str = "hark://close-requested";
-
 /// Quits Hark. A recording under way is stopped and kept as a draft first; unsent
 /// notes are drafts already. All of them are offered back at the next start.
 #[tauri::command]

@@ -3,14 +3,14 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use hark_core::outbox::{Outbox, OutboxError};
+use hark_core::outbox::Outbox;
 use hark_core::platform::Platform;
 use hark_core::platform::credentials::{self, Field};
 use hark_core::profile::model::token_mode;
 use hark_core::profile::{NewProfile, ProfileError, ProfileView};
 
 use super::{report, secret_input};
-use crate::exit::Exit;
+use crate::exit::{self, Exit};
 
 #[derive(clap::Subcommand)]
 pub enum Command {
@@ -145,15 +145,6 @@ impl FieldFlags {
 }
 
 /// Exit status for a profile error.
-pub fn exit_for(err: &ProfileError) -> Exit {
-    match err {
-        ProfileError::NotFound(_) | ProfileError::NameTaken(_) | ProfileError::Invalid(_) => {
-            Exit::Usage
-        }
-        _ => Exit::Failure,
-    }
-}
-
 fn open(json: bool) -> Result<Outbox, Exit> {
     Outbox::open_default().map_err(|e| report::user_error(&e, json, Exit::Failure))
 }
@@ -230,7 +221,7 @@ fn add(args: AddArgs) -> anyhow::Result<Exit> {
             }
             Ok(Exit::Ok)
         }
-        Err(e) => Ok(report::user_error(&e, args.json, exit_for(&e))),
+        Err(e) => Ok(report::user_error(&e, args.json, exit::for_profile(&e))),
     }
 }
 
@@ -241,7 +232,7 @@ fn list(json: bool) -> anyhow::Result<Exit> {
     };
     let profiles = match outbox.profiles().list() {
         Ok(p) => p,
-        Err(e) => return Ok(report::user_error(&e, json, exit_for(&e))),
+        Err(e) => return Ok(report::user_error(&e, json, exit::for_profile(&e))),
     };
     let mut out = std::io::stdout().lock();
     if json {
@@ -294,7 +285,7 @@ fn show(name: &str, json: bool) -> anyhow::Result<Exit> {
     };
     let profile = match outbox.profiles().get(name) {
         Ok(p) => p,
-        Err(e) => return Ok(report::user_error(&e, json, exit_for(&e))),
+        Err(e) => return Ok(report::user_error(&e, json, exit::for_profile(&e))),
     };
     let secrets = outbox.profiles().secrets(&profile);
     let view = ProfileView::new(&profile, secrets.as_ref().ok());
@@ -330,7 +321,7 @@ fn rename(name: &str, new_name: &str) -> anyhow::Result<Exit> {
             println!("Renamed to “{}”.", p.name);
             Ok(Exit::Ok)
         }
-        Err(e) => Ok(report::user_error(&e, false, exit_for(&e))),
+        Err(e) => Ok(report::user_error(&e, false, exit::for_profile(&e))),
     }
 }
 
@@ -342,7 +333,7 @@ fn edit(args: EditArgs) -> anyhow::Result<Exit> {
     let profiles = outbox.profiles();
     let profile = match profiles.get(&args.name) {
         Ok(p) => p,
-        Err(e) => return Ok(report::user_error(&e, args.json, exit_for(&e))),
+        Err(e) => return Ok(report::user_error(&e, args.json, exit::for_profile(&e))),
     };
     let mut fields = profile.fields.clone();
     for (key, value) in args.fields.given() {
@@ -382,7 +373,7 @@ fn edit(args: EditArgs) -> anyhow::Result<Exit> {
             }
             Ok(Exit::Ok)
         }
-        Err(e) => Ok(report::user_error(&e, args.json, exit_for(&e))),
+        Err(e) => Ok(report::user_error(&e, args.json, exit::for_profile(&e))),
     }
 }
 
@@ -403,7 +394,7 @@ fn remove(name: &str, json: bool) -> anyhow::Result<Exit> {
             }
             Ok(Exit::Ok)
         }
-        Err(e) => Ok(report::user_error(&e, json, exit_for(&e))),
+        Err(e) => Ok(report::user_error(&e, json, exit::for_profile(&e))),
     }
 }
 
@@ -432,7 +423,7 @@ fn set_secret(name: &str, key: Option<&str>) -> anyhow::Result<Exit> {
     };
     let profile = match outbox.profiles().get(name) {
         Ok(p) => p,
-        Err(e) => return Ok(report::user_error(&e, false, exit_for(&e))),
+        Err(e) => return Ok(report::user_error(&e, false, exit::for_profile(&e))),
     };
     let wanted = secret_fields(profile.platform, &profile.fields);
     let field = match key {
@@ -471,7 +462,7 @@ fn set_secret(name: &str, key: Option<&str>) -> anyhow::Result<Exit> {
             );
             Ok(Exit::Ok)
         }
-        Err(e) => Ok(report::user_error(&e, false, exit_for(&e))),
+        Err(e) => Ok(report::user_error(&e, false, exit::for_profile(&e))),
     }
 }
 
@@ -501,24 +492,4 @@ fn fields(platform: Platform) -> anyhow::Result<Exit> {
         writeln!(out, "      {}", f.help)?;
     }
     Ok(Exit::Ok)
-}
-
-/// The exit status for an outbox error.
-pub fn outbox_exit(err: &OutboxError) -> Exit {
-    match err {
-        OutboxError::Profile(e) => exit_for(e),
-        OutboxError::Clip(e) => match e {
-            hark_core::audio::ClipError::DoesNotFit(_) => Exit::Problem,
-            hark_core::audio::ClipError::Encode { .. } => Exit::Failure,
-            _ => Exit::Unusable,
-        },
-        OutboxError::Rejected(e) if e.retryable => Exit::Temporary,
-        OutboxError::Rejected(_) => Exit::Refused,
-        OutboxError::Failed { error, .. } if !error.is_platform_code() => Exit::Failure,
-        OutboxError::Failed { error, .. } if error.retryable => Exit::Temporary,
-        OutboxError::Failed { .. } => Exit::Refused,
-        OutboxError::Unknown { .. } => Exit::Unknown,
-        OutboxError::MayDuplicate { .. } => Exit::Problem,
-        OutboxError::Db(_) | OutboxError::Io { .. } => Exit::Failure,
-    }
 }

@@ -8,7 +8,7 @@ use hark_core::audio::convert::Note;
 use hark_core::audio::inspect::ClipInfo;
 use hark_core::platform::{Level, Verdict, limits};
 
-use crate::exit::Exit;
+use crate::exit::{self, Exit};
 
 /// Prints an error as its sentence, remedy and code (JSON on stdout with `json`), and
 /// returns `exit`.
@@ -30,12 +30,7 @@ pub fn user_error(err: &dyn UserError, json: bool, exit: Exit) -> Exit {
 
 /// Prints a clip error; the exit status follows what went wrong.
 pub fn clip_error(err: &ClipError, json: bool) -> Exit {
-    let exit = match err {
-        ClipError::DoesNotFit(_) => Exit::Problem,
-        ClipError::Encode { .. } => Exit::Failure,
-        _ => Exit::Unusable,
-    };
-    user_error(err, json, exit)
+    user_error(err, json, exit::for_clip(err))
 }
 
 pub fn clip(out: &mut impl Write, info: &ClipInfo) -> std::io::Result<()> {
@@ -97,7 +92,7 @@ pub fn note_summary(out: &mut impl Write, note: &Note) -> std::io::Result<()> {
 /// words and the history row, as text on stderr or JSON on stdout.
 pub fn outbox_error(err: &hark_core::outbox::OutboxError, json: bool) -> Exit {
     use hark_core::outbox::OutboxError;
-    let exit = super::profile::outbox_exit(err);
+    let exit = exit::for_outbox(err);
     let (retryable, raw, send_id) = match err {
         OutboxError::Failed { id, error } | OutboxError::Unknown { id, error, .. } => (
             Some(error.retryable && matches!(err, OutboxError::Failed { .. })),

@@ -4,6 +4,7 @@
 //! `hark` command can use it at the same time. The schema is versioned with SQLite's
 //! `user_version` and migrated forward on open (`migrations.rs`).
 
+mod error;
 mod migrations;
 
 use std::path::{Path, PathBuf};
@@ -12,87 +13,13 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
-use crate::UserError;
-use crate::paths::{self, DataDirError};
+use crate::paths;
 
+pub use error::DbError;
 pub use migrations::SCHEMA_VERSION;
 
 /// The database file's name inside the data directory.
 pub const FILE_NAME: &str = "hark.db";
-
-#[derive(Debug, thiserror::Error)]
-pub enum DbError {
-    #[error(transparent)]
-    DataDir(#[from] DataDirError),
-    #[error("Hark's database {path} could not be used: {source}")]
-    Sqlite {
-        path: PathBuf,
-        #[source]
-        source: rusqlite::Error,
-    },
-    #[error(
-        "Hark's database {path} was written by a newer Hark (schema {found}, this Hark knows up to {known})."
-    )]
-    TooNew {
-        path: PathBuf,
-        found: u32,
-        known: u32,
-    },
-}
-
-impl UserError for DbError {
-    fn code(&self) -> &'static str {
-        match self {
-            DbError::DataDir(e) => e.code(),
-            DbError::Sqlite { .. } if self.is_disk_full() => "disk_full",
-            DbError::Sqlite { .. } => "database_error",
-            DbError::TooNew { .. } => "database_too_new",
-        }
-    }
-
-    fn remedy(&self) -> String {
-        match self {
-            DbError::DataDir(e) => e.remedy(),
-            DbError::Sqlite { .. } if self.is_disk_full() => {
-                "Free some space on the disk that holds Hark's data folder, then try again.".into()
-            }
-            DbError::Sqlite { path, .. } => format!(
-                "Check that {} is on a disk with free space and not open in another program; \
-                 if it is damaged, move it aside and Hark starts a new one (your accounts' \
-                 secrets stay in the keychain).",
-                path.display()
-            ),
-            DbError::TooNew { .. } => "Update Hark to the newest version.".into(),
-        }
-    }
-}
-
-impl DbError {
-    /// Whether SQLite could not write because the disk is full. SQLite says so
-    /// itself, or (writing its WAL) reports only an I/O error: then a one-byte probe
-    /// beside the database tells.
-    pub fn is_disk_full(&self) -> bool {
-        let DbError::Sqlite {
-            path,
-            source: rusqlite::Error::SqliteFailure(e, _),
-        } = self
-        else {
-            return false;
-        };
-        match e.code {
-            rusqlite::ErrorCode::DiskFull => true,
-            rusqlite::ErrorCode::SystemIoFailure => {
-                let probe = path.with_extension(format!("space-check-{}", std::process::id()));
-                let full = std::fs::write(&probe, b"x")
-                    .err()
-                    .is_some_and(|e| crate::files::is_disk_full(&e));
-                let _ = std::fs::remove_file(&probe);
-                full
-            }
-            _ => false,
-        }
-    }
-}
 
 /// A shared handle on the database. Cheap to clone.
 #[derive(Clone)]
@@ -154,28 +81,10 @@ impl Db {
     }
 }
 
-/// Milliseconds since the Unix epoch: how every timestamp is stored.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or_default()
-}
-
-/// A stored timestamp as RFC 3339 (UTC), for people and JSON.
-pub fn rfc3339(ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
-        .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .unwrap_or_else(|| ms.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::UserError;
 
     #[test]
     fn a_new_database_is_at_the_current_schema_and_reopens() {
@@ -207,11 +116,5 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(version, SCHEMA_VERSION + 1);
-    }
-
-    #[test]
-    fn timestamps_read_as_rfc3339() {
-        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
-        assert_eq!(rfc3339(1_700_000_000_123), "2023-11-14T22:13:20.123Z");
     }
 }

@@ -1,4 +1,4 @@
-use super::Check;
+use super::check::Check;
 use crate::audio::{InputInventory, devices};
 
 const ID: &str = "audio";

@@ -1,4 +1,4 @@
-use super::Check;
+use super::check::Check;
 use crate::paths;
 
 const ID: &str = "data_dir";

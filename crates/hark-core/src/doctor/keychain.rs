@@ -1,4 +1,4 @@
-use super::Check;
+use super::check::Check;
 use crate::profile::Keychain;
 
 const ID: &str = "keychain";

@@ -8,7 +8,8 @@
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use crate::db::{Db, DbError, now_ms, rfc3339};
+use crate::clock::{now_ms, rfc3339};
+use crate::db::{Db, DbError};
 use crate::platform::{ErrorCode, Platform, Receipt, SendError, SendOptions, Target};
 
 /// Where a send stands.
@@ -469,7 +470,7 @@ mod tests {
             message_id: Some("7".into()),
             media_id: None,
             delivered_to: None,
-            sent_at: crate::db::rfc3339(crate::db::now_ms()),
+            sent_at: crate::clock::rfc3339(crate::clock::now_ms()),
         };
         history.mark_sent(id, &receipt).unwrap();
         let rec = history.get(id).unwrap().unwrap();
@@ -566,7 +567,7 @@ mod tests {
                     message_id: Some("9".into()),
                     media_id: None,
                     delivered_to: None,
-                    sent_at: crate::db::rfc3339(crate::db::now_ms()),
+                    sent_at: crate::clock::rfc3339(crate::clock::now_ms()),
                 },
             )
             .unwrap();

@@ -4,7 +4,8 @@
 
 use std::time::Duration;
 
-use crate::db::{DbError, now_ms};
+use crate::clock::now_ms;
+use crate::db::DbError;
 use crate::platform::Platform;
 
 use super::history::History;

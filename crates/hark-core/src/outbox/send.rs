@@ -237,7 +237,7 @@ impl Outbox {
         let secrets = self.profiles.secrets(&profile)?;
         let hide = secrets.values();
         let rejected = |e: SendError| OutboxError::Rejected(Box::new(e.redact(&hide)));
-        let client = connect(&profile, secrets, &self.data_dir).map_err(rejected)?;
+        let client = connect(&profile.account(), secrets, &self.data_dir).map_err(rejected)?;
         let result = client.verify().map_err(rejected);
         // The status dot follows what the platform said; a network failure says
         // nothing about the account.
@@ -298,7 +298,7 @@ impl Outbox {
         let secrets = self.profiles.secrets(&profile)?;
         let hide = secrets.values();
         let rejected = |e: SendError| OutboxError::Rejected(Box::new(e.redact(&hide)));
-        let client = connect(&profile, secrets, &self.data_dir).map_err(rejected)?;
+        let client = connect(&profile.account(), secrets, &self.data_dir).map_err(rejected)?;
 
         let note_path = self.keep(&note)?;
         let id = self.history.queue(&NewSend {
@@ -468,7 +468,7 @@ impl Outbox {
         let profile = self.profiles.get(&record.profile_id)?;
         let secrets = self.profiles.secrets(&profile)?;
         let hide = secrets.values();
-        let client = connect(&profile, secrets, &self.data_dir)
+        let client = connect(&profile.account(), secrets, &self.data_dir)
             .map_err(|e| OutboxError::Rejected(Box::new(e.redact(&hide))))?;
         // An unknown send always has its attempt's time; without it, a note sent
         // earlier could be taken for this one.
@@ -573,7 +573,7 @@ impl Outbox {
             .unwrap_or("bin");
         let path = dir.join(format!(
             "{}-{:06x}.{ext}",
-            crate::db::now_ms(),
+            crate::clock::now_ms(),
             fastrand::u32(..0xff_ffff)
         ));
         std::fs::create_dir_all(&dir)

@@ -6,9 +6,9 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::error::{ErrorCode, SendError};
+use super::facts::{Platform, Target};
 use super::http::{Http, ProgressFn};
-use super::{Platform, Target};
-use crate::profile::{Profile, Secrets};
+use crate::secret::Secrets;
 
 /// A voice note ready to go, already in the platform's format and within its limits.
 #[derive(Debug, Clone, Copy)]
@@ -90,42 +90,6 @@ pub trait Client {
         options: &SendOptions,
         progress: &ProgressFn,
     ) -> Result<Receipt, SendError>;
-}
-
-/// The recipient in the form `platform` wants (digits for WhatsApp, `…@c.us` for a
-/// gateway), or an error saying what is wrong; needs no account and no network.
-pub fn recipient(platform: Platform, to: &str) -> Result<String, SendError> {
-    match platform {
-        Platform::Wechat => super::wechat::recipient(to),
-        Platform::Messenger => super::messenger::recipient(to),
-        Platform::Whatsapp => super::whatsapp::recipient(to),
-        Platform::WhatsappGateway => super::whatsapp_gateway::recipient(to),
-        Platform::Telegram => super::telegram::recipient(to),
-        Platform::Sandbox => super::sandbox::recipient(to),
-    }
-}
-
-/// A client for `profile`, with its secrets.
-pub fn connect(
-    profile: &Profile,
-    secrets: Secrets,
-    data_dir: &std::path::Path,
-) -> Result<Box<dyn Client>, SendError> {
-    let http = || Http::new(profile.platform, secrets.values());
-    Ok(match profile.platform {
-        Platform::Wechat => Box::new(super::wechat::Wechat::new(profile, &secrets, http()?)),
-        Platform::Messenger => {
-            Box::new(super::messenger::Messenger::new(profile, &secrets, http()?))
-        }
-        Platform::Whatsapp => Box::new(super::whatsapp::Whatsapp::new(profile, &secrets, http()?)),
-        Platform::WhatsappGateway => Box::new(super::whatsapp_gateway::Gateway::new(
-            profile,
-            &secrets,
-            http()?,
-        )),
-        Platform::Telegram => Box::new(super::telegram::Telegram::new(profile, &secrets, http()?)),
-        Platform::Sandbox => Box::new(super::sandbox::Sandbox::new(data_dir)),
-    })
 }
 
 /// The error for a recipient the platform could never accept.

@@ -4,11 +4,12 @@
 use serde_json::json;
 
 use super::Platform;
+use super::account::Account;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::{ErrorCode, SendError};
 use super::graph;
 use super::http::{Http, ProgressFn, Reply, Stage, join};
-use crate::profile::{Profile, Secrets};
+use crate::secret::Secrets;
 
 pub struct Messenger {
     http: Http,
@@ -20,13 +21,13 @@ pub struct Messenger {
 }
 
 impl Messenger {
-    pub fn new(profile: &Profile, secrets: &Secrets, http: Http) -> Messenger {
+    pub fn new(account: &Account<'_>, secrets: &Secrets, http: Http) -> Messenger {
         Messenger {
             http,
-            base: profile.api_base().unwrap_or_default().to_owned(),
-            version: profile.field("graph_version").unwrap_or("v25.0").to_owned(),
-            page_id: profile.field("page_id").unwrap_or_default().to_owned(),
-            messaging_type: profile
+            base: account.api_base().unwrap_or_default().to_owned(),
+            version: account.field("graph_version").unwrap_or("v25.0").to_owned(),
+            page_id: account.field("page_id").unwrap_or_default().to_owned(),
+            messaging_type: account
                 .field("messaging_type")
                 .unwrap_or("RESPONSE")
                 .to_owned(),
@@ -138,7 +139,7 @@ impl Client for Messenger {
             message_id: field("message_id"),
             media_id: field("attachment_id"),
             delivered_to: None,
-            sent_at: crate::db::rfc3339(crate::db::now_ms()),
+            sent_at: crate::clock::rfc3339(crate::clock::now_ms()),
         })
     }
 }

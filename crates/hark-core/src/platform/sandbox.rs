@@ -10,7 +10,7 @@ use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipi
 use super::error::{ErrorCode, SendError, described};
 use super::http::{Progress, ProgressFn};
 use super::{Platform, Target};
-use crate::db::{now_ms, rfc3339};
+use crate::clock::{now_ms, rfc3339};
 
 /// The inbox folder inside the data folder.
 pub const INBOX_DIR: &str = "sandbox-inbox";
@@ -133,7 +133,7 @@ impl Client for Sandbox {
             message_id: Some(message_id),
             media_id: None,
             delivered_to: Some(file),
-            sent_at: crate::db::rfc3339(now),
+            sent_at: crate::clock::rfc3339(now),
         })
     }
 }

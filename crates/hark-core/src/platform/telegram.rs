@@ -2,10 +2,11 @@
 //! as a voice message with its duration.
 
 use super::Platform;
+use super::account::Account;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::{ErrorCode, SendError, described};
 use super::http::{Http, ProgressFn, Reply, Stage, join};
-use crate::profile::{Profile, Secrets};
+use crate::secret::Secrets;
 
 pub struct Telegram {
     http: Http,
@@ -14,10 +15,10 @@ pub struct Telegram {
 }
 
 impl Telegram {
-    pub fn new(profile: &Profile, secrets: &Secrets, http: Http) -> Telegram {
+    pub fn new(account: &Account<'_>, secrets: &Secrets, http: Http) -> Telegram {
         Telegram {
             http,
-            base: profile.api_base().unwrap_or_default().to_owned(),
+            base: account.api_base().unwrap_or_default().to_owned(),
             token: secret(secrets, "bot_token"),
         }
     }
@@ -179,7 +180,7 @@ impl Client for Telegram {
                 .and_then(|v| v.as_str())
                 .map(str::to_owned),
             delivered_to: None,
-            sent_at: crate::db::rfc3339(crate::db::now_ms()),
+            sent_at: crate::clock::rfc3339(crate::clock::now_ms()),
         })
     }
 }

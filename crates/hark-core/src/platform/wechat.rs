@@ -14,10 +14,11 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use super::Platform;
+use super::account::Account;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::{ErrorCode, SendError, described};
 use super::http::{Http, ProgressFn, Reply, Stage, join};
-use crate::profile::{Profile, Secrets};
+use crate::secret::Secrets;
 
 /// Tokens by profile id, shared by every send in this process.
 static TOKENS: LazyLock<Mutex<HashMap<String, Cached>>> = LazyLock::new(Default::default);
@@ -162,21 +163,21 @@ fn answer(reply: &Reply) -> Result<Answer, SendError> {
 }
 
 impl Wechat {
-    pub fn new(profile: &Profile, secrets: &Secrets, http: Http) -> Wechat {
-        let mode = match profile.field("token_mode") {
+    pub fn new(account: &Account<'_>, secrets: &Secrets, http: Http) -> Wechat {
+        let mode = match account.field("token_mode") {
             Some("access_token") => Mode::Pasted,
             Some("relay") => Mode::Relay,
             _ => Mode::AppSecret,
         };
         Wechat {
             http,
-            profile_id: profile.id.clone(),
-            base: profile.api_base().unwrap_or_default().to_owned(),
-            app_id: profile.field("app_id").unwrap_or_default().to_owned(),
+            profile_id: account.id.to_owned(),
+            base: account.api_base().unwrap_or_default().to_owned(),
+            app_id: account.field("app_id").unwrap_or_default().to_owned(),
             mode,
             app_secret: secret(secrets, "app_secret"),
             pasted: secret(secrets, "access_token"),
-            relay_url: profile.field("relay_url").unwrap_or_default().to_owned(),
+            relay_url: account.field("relay_url").unwrap_or_default().to_owned(),
             relay_bearer: secret(secrets, "relay_bearer"),
         }
     }
@@ -438,7 +439,7 @@ impl Client for Wechat {
             message_id: None,
             media_id: Some(media_id),
             delivered_to: None,
-            sent_at: crate::db::rfc3339(crate::db::now_ms()),
+            sent_at: crate::clock::rfc3339(crate::clock::now_ms()),
         })
     }
 }

@@ -4,11 +4,12 @@
 use serde_json::json;
 
 use super::Platform;
+use super::account::Account;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::SendError;
 use super::graph;
 use super::http::{Http, ProgressFn, Reply, Stage, join};
-use crate::profile::{Profile, Secrets};
+use crate::secret::Secrets;
 
 pub struct Whatsapp {
     http: Http,
@@ -19,12 +20,12 @@ pub struct Whatsapp {
 }
 
 impl Whatsapp {
-    pub fn new(profile: &Profile, secrets: &Secrets, http: Http) -> Whatsapp {
+    pub fn new(account: &Account<'_>, secrets: &Secrets, http: Http) -> Whatsapp {
         Whatsapp {
             http,
-            base: profile.api_base().unwrap_or_default().to_owned(),
-            version: profile.field("graph_version").unwrap_or("v25.0").to_owned(),
-            phone_number_id: profile
+            base: account.api_base().unwrap_or_default().to_owned(),
+            version: account.field("graph_version").unwrap_or("v25.0").to_owned(),
+            phone_number_id: account
                 .field("phone_number_id")
                 .unwrap_or_default()
                 .to_owned(),
@@ -160,7 +161,7 @@ impl Client for Whatsapp {
             message_id: Some(sent),
             media_id: Some(media_id),
             delivered_to: None,
-            sent_at: crate::db::rfc3339(crate::db::now_ms()),
+            sent_at: crate::clock::rfc3339(crate::clock::now_ms()),
         })
     }
 }

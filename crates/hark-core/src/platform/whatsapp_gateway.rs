@@ -5,12 +5,13 @@ use base64::Engine;
 use serde_json::json;
 
 use super::Platform;
+use super::account::Account;
 use super::client::{
     Client, Lookup, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret,
 };
 use super::error::{ErrorCode, SendError, described};
 use super::http::{Http, ProgressFn, Reply, Stage, join};
-use crate::profile::{Profile, Secrets};
+use crate::secret::Secrets;
 
 pub struct Gateway {
     http: Http,
@@ -20,12 +21,12 @@ pub struct Gateway {
 }
 
 impl Gateway {
-    pub fn new(profile: &Profile, secrets: &Secrets, http: Http) -> Gateway {
+    pub fn new(account: &Account<'_>, secrets: &Secrets, http: Http) -> Gateway {
         let key = secret(secrets, "api_key");
         Gateway {
             http,
-            base: profile.api_base().unwrap_or_default().to_owned(),
-            session: profile.field("session").unwrap_or("default").to_owned(),
+            base: account.api_base().unwrap_or_default().to_owned(),
+            session: account.field("session").unwrap_or("default").to_owned(),
             api_key: (!key.is_empty()).then_some(key),
         }
     }
@@ -204,7 +205,7 @@ impl Client for Gateway {
                 message_id: message_id(m),
                 media_id: None,
                 delivered_to: None,
-                sent_at: crate::db::rfc3339(
+                sent_at: crate::clock::rfc3339(
                     m.get("timestamp").and_then(|v| v.as_i64()).unwrap_or(0) * 1000,
                 ),
             }),
@@ -253,7 +254,7 @@ impl Client for Gateway {
             message_id: Some(sent),
             media_id: None,
             delivered_to: None,
-            sent_at: crate::db::rfc3339(crate::db::now_ms()),
+            sent_at: crate::clock::rfc3339(crate::clock::now_ms()),
         })
     }
 }

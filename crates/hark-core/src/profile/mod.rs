@@ -2,10 +2,9 @@
 
 pub mod keychain;
 pub mod model;
-pub mod secret;
 pub mod store;
 
+pub use crate::secret::{Secret, Secrets};
 pub use keychain::{Keychain, KeychainError};
 pub use model::{NewProfile, Profile, ProfileView, SANDBOX_ID};
-pub use secret::{Secret, Secrets};
 pub use store::{ProfileError, Profiles};

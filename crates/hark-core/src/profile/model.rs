@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::db::rfc3339;
-use crate::platform::Platform;
+use crate::clock::rfc3339;
 use crate::platform::credentials::{self, Required};
+use crate::platform::{Account, Platform};
 
-use super::secret::{Secret, Secrets};
+use crate::secret::{Secret, Secrets};
 
 /// The sandbox profile every new data folder starts with.
 pub const SANDBOX_ID: &str = "sandbox";
@@ -40,19 +40,23 @@ pub struct Check {
 }
 
 impl Profile {
+    /// What a platform client needs of this account.
+    pub fn account(&self) -> Account<'_> {
+        Account {
+            id: &self.id,
+            platform: self.platform,
+            fields: &self.fields,
+        }
+    }
+
     /// A field's value, or its default.
     pub fn field(&self, key: &str) -> Option<&str> {
-        self.fields
-            .get(key)
-            .map(String::as_str)
-            .filter(|v| !v.is_empty())
-            .or_else(|| credentials::field(self.platform, key).and_then(|f| f.default))
+        self.account().field(key)
     }
 
     /// Where this profile's API calls go.
     pub fn api_base(&self) -> Option<&str> {
-        self.field("api_base")
-            .or_else(|| credentials::default_api_base(self.platform))
+        self.account().api_base()
     }
 
     /// The keychain account under which the secret `key` of this profile is filed.

@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 use rusqlite::{OptionalExtension, params};
 
 use crate::UserError;
-use crate::db::{Db, DbError, now_ms};
+use crate::clock::now_ms;
+use crate::db::{Db, DbError};
 use crate::platform::Platform;
 use crate::platform::credentials;
 
@@ -19,7 +20,7 @@ use super::keychain::{Keychain, KeychainError};
 use super::model::{
     Check, Invalid, NewProfile, Profile, keychain_account, token_mode, validate, validate_with,
 };
-use super::secret::{Secret, Secrets};
+use crate::secret::{Secret, Secrets};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {

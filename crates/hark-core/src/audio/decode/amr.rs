@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{Decode, StreamInfo};
+use super::stream::{Decode, StreamInfo};
 use crate::audio::amrnb::{self, FRAME_SAMPLES};
 use crate::audio::error::{ClipError, corrupt};
 use crate::audio::sniff::Kind;

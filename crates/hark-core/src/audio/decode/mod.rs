@@ -8,6 +8,7 @@ mod amr;
 mod mp4_edit;
 mod ogg_opus;
 mod opus_packets;
+mod stream;
 mod symphonia;
 mod wav_guard;
 
@@ -18,28 +19,10 @@ use super::error::ClipError;
 use super::sniff::{Kind, sniff};
 
 pub use amr::frames as amr_frames;
+pub use stream::{Decode, StreamInfo, downmix_into};
 
 /// The most Hark reads from one file (a very long uncompressed recording).
 pub const MAX_INPUT_BYTES: u64 = 1 << 30;
-
-/// What a stream holds, as far as its headers say.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct StreamInfo {
-    pub kind: Kind,
-    /// The codec, for people: "Opus", "AAC", "MP3", "PCM 16-bit", …
-    pub codec: String,
-    pub sample_rate: u32,
-    pub channels: u16,
-    /// Length in samples at `sample_rate`, when the headers say it (before decoding).
-    pub frames: Option<u64>,
-}
-
-/// A decoder that hands out mono samples at `info().sample_rate`.
-pub trait Decode: Send {
-    fn info(&self) -> &StreamInfo;
-    /// Appends the next block of mono samples to `out`; `false` at the end.
-    fn next_mono(&mut self, out: &mut Vec<f32>) -> Result<bool, ClipError>;
-}
 
 /// Opens `path` for decoding, deciding what it is by content.
 pub fn open(path: &Path) -> Result<Box<dyn Decode>, ClipError> {
@@ -134,20 +117,6 @@ pub fn decode_all(path: &Path) -> Result<(StreamInfo, Vec<f32>), ClipError> {
     let mut samples = Vec::new();
     while decoder.next_mono(&mut samples)? {}
     Ok((decoder.info().clone(), samples))
-}
-
-/// Averages interleaved channels into mono and appends to `out`.
-pub fn downmix_into(interleaved: &[f32], channels: usize, out: &mut Vec<f32>) {
-    if channels <= 1 {
-        out.extend_from_slice(interleaved);
-        return;
-    }
-    let scale = 1.0 / channels as f32;
-    out.extend(
-        interleaved
-            .chunks_exact(channels)
-            .map(|frame| frame.iter().sum::<f32>() * scale),
-    );
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::io::BufReader;
 use std::path::Path;
 
 use super::opus_packets::{OPUS_RATE, OpusHead, OpusPackets};
-use super::{Decode, StreamInfo};
+use super::stream::{Decode, StreamInfo};
 use crate::audio::error::{ClipError, corrupt};
 use crate::audio::sniff::Kind;
 

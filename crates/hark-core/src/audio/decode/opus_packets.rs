@@ -86,7 +86,7 @@ impl OpusPackets {
         self.skip_left -= skip;
         let start = out.len();
         let used = &self.pcm[skip * self.channels..frames * self.channels];
-        super::downmix_into(used, self.channels, out);
+        super::stream::downmix_into(used, self.channels, out);
         Ok(out.len() - start)
     }
 }

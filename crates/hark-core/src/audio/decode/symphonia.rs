@@ -13,7 +13,7 @@ use symphonia::core::meta::MetadataOptions;
 
 use super::mp4_edit;
 use super::opus_packets::{OPUS_RATE, OpusHead, OpusPackets};
-use super::{Decode, StreamInfo, downmix_into};
+use super::stream::{Decode, StreamInfo, downmix_into};
 use crate::audio::error::{ClipError, corrupt};
 use crate::audio::sniff::Kind;
 

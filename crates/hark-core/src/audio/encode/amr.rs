@@ -1,7 +1,7 @@
 //! AMR-NB voice notes for WeChat: the RFC 4867 storage format (`#!AMR\n`, then
 //! MR122 frames), 8 kHz mono, DTX off.
 
-use super::{Encode, encode_error, to_i16};
+use super::encoder::{Encode, encode_error, to_i16};
 use crate::audio::amrnb::{self, FRAME_SAMPLES};
 use crate::audio::error::ClipError;
 

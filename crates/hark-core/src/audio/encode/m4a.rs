@@ -10,7 +10,7 @@ use std::io::Cursor;
 use fdk_aac::enc as fdk;
 use mp4::{AacConfig, AudioObjectType, ChannelConfig, FourCC, MediaConfig, Mp4Config, Mp4Sample};
 
-use super::{Encode, encode_error, to_i16};
+use super::encoder::{Encode, encode_error, to_i16};
 use crate::audio::error::ClipError;
 use crate::audio::mp4box;
 

@@ -8,7 +8,7 @@
 
 use ogg::{PacketWriteEndInfo, PacketWriter};
 
-use super::{Encode, encode_error};
+use super::encoder::{Encode, encode_error};
 use crate::audio::error::ClipError;
 
 /// The rate of Ogg/Opus granules and of the decoder's output.

@@ -2,7 +2,7 @@
 
 use std::io::Cursor;
 
-use super::{Encode, encode_error, to_i16};
+use super::encoder::{Encode, encode_error, to_i16};
 use crate::audio::error::ClipError;
 
 pub struct WavEncoder {
