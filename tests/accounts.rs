@@ -421,3 +421,67 @@ fn plain_http_is_only_for_the_local_network_and_a_new_address_takes_the_secrets_
         "{shown}"
     );
 }
+
+/// The profile store's promise: a secret is in the keychain only while the database
+/// row names it. With another program holding the database's write lock (so the row
+/// cannot be written), `add`, `set-secret` and an edit that takes the secrets again
+/// each fail with the database's error, and leave the keychain as it was.
+#[test]
+fn a_database_that_cannot_be_written_leaves_the_keychain_as_it_was() {
+    let install = Install::start();
+    let added = install.add_profile("telegram", "Support bot", &[], TOKEN);
+    let account = format!("profile:{}:bot_token", added["id"].as_str().unwrap());
+    let stored = || {
+        let (found, secret) = install
+            .keychain
+            .secret_tool(&["lookup", "service", "hark", "username", &account]);
+        assert!(found, "{}", keychain_items(&install));
+        secret.trim().to_owned()
+    };
+    let count = || {
+        keychain_items(&install)
+            .lines()
+            .filter(|l| l.starts_with("label = "))
+            .count()
+    };
+    assert_eq!(count(), 1, "{}", keychain_items(&install));
+
+    let lock = rig::db_lock::DbLock::hold(&install.data_dir().join("hark.db"));
+    let refused = |args: &[&str], secret: &str| {
+        let run = install.hark_fed(args, Some(secret));
+        assert_eq!(run.code, 3, "{args:?}\n{}\n{}", run.stdout, run.stderr);
+        assert!(run.stderr.contains("database_error"), "{}", run.stderr);
+    };
+    refused(
+        &["profile", "set-secret", "Support bot"],
+        "7000001:AAHk-never-kept-1111\n",
+    );
+    assert_eq!(stored(), TOKEN, "set-secret put the old token back");
+    refused(
+        &[
+            "profile",
+            "edit",
+            "Support bot",
+            "--api-base",
+            "https://bots.example.test",
+        ],
+        "7000001:AAHk-never-kept-2222\n",
+    );
+    assert_eq!(stored(), TOKEN, "the edit put the old token back");
+    refused(
+        &["profile", "add", "telegram", "--name", "Night shift"],
+        "7000002:AAHk-never-kept-3333\n",
+    );
+    assert_eq!(count(), 1, "add left nothing: {}", keychain_items(&install));
+    drop(lock);
+
+    // Once the database can be written again, each works.
+    let set = install.hark_fed(
+        &["profile", "set-secret", "Support bot"],
+        Some("7000001:AAHk-rotated-token-4444\n"),
+    );
+    assert_eq!(set.code, 0, "{}", set.stderr);
+    assert_eq!(stored(), "7000001:AAHk-rotated-token-4444");
+    install.add_profile("telegram", "Night shift", &[], "7000002:AAHk-kept-5555");
+    assert_eq!(count(), 2, "{}", keychain_items(&install));
+}

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use rig::accounts::Install;
+use rig::db_lock::DbLock;
 use rig::fakes::whatsapp::{self, Whatsapp};
 use rig::faults::{Fault, FaultProxy};
 use rig::media::sox_tone;
@@ -180,32 +181,10 @@ fn a_delivered_note_is_reported_sent_when_the_history_cannot_record_it() {
                 .then_some(())
         },
     );
-    let db = install.data_dir().join("hark.db");
-    let mut locker = Command::new("python3")
-        .args([
-            "-c",
-            "import sqlite3, sys\n\
-             c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)\n\
-             c.execute('BEGIN EXCLUSIVE')\n\
-             print('locked', flush=True)\n\
-             sys.stdin.read()",
-        ])
-        .arg(&db)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(locker.stdout.as_mut().unwrap()),
-        &mut line,
-    )
-    .unwrap();
-    assert_eq!(line.trim(), "locked");
+    let locker = DbLock::hold(&install.data_dir().join("hark.db"));
 
     let out = send.wait_with_output().unwrap();
-    drop(locker.stdin.take());
-    locker.wait().unwrap();
+    drop(locker);
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");

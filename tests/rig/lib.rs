@@ -9,11 +9,13 @@
 //!   Service, unlocked.
 //! - [`desktop::AppSession`]: Xvfb + tauri-driver + WebKitWebDriver driving the real app.
 //! - [`bins`]: the workspace's built binaries (`hark`, `hark-app`).
+//! - [`db_lock::DbLock`]: another program holding the database's write lock.
 //! - [`faults::FaultProxy`]: a proxy that injects network faults in front of a fake.
 //! - [`shell::Shell`]: a stand-in desktop shell (tray host, notification server).
 
 pub mod accounts;
 pub mod bins;
+pub mod db_lock;
 pub mod desktop;
 pub mod fakes;
 pub mod faults;

@@ -436,20 +436,29 @@ impl Profiles {
                 },
             }));
         }
-        self.keychain()?
-            .set(&profile.keychain_account(key), secret.expose())?;
+        // As for an edit: the secret first, then the row; if the row cannot be written,
+        // the secret it replaced is put back (or the new one removed).
+        let keychain = self.keychain()?;
+        let account = profile.keychain_account(key);
+        let before = keychain.get(&account).ok().flatten();
+        keychain.set(&account, secret.expose())?;
+        let old = profile.clone();
         if !profile.secret_keys.iter().any(|k| k == key) {
             profile.secret_keys.push(key.into());
         }
         profile.updated_at = now_ms();
-        self.db.execute(
+        let written = self.db.execute(
             "UPDATE profiles SET secrets = ?1, updated_at = ?2 WHERE id = ?3",
             params![
                 serde_json::to_string(&profile.secret_keys).expect("strings serialise"),
                 profile.updated_at,
                 profile.id
             ],
-        )?;
+        );
+        if let Err(e) = written {
+            self.restore(&old, &[(key.to_owned(), before)]);
+            return Err(e.into());
+        }
         Ok(profile)
     }
 
