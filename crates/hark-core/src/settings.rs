@@ -24,6 +24,7 @@ pub const DEFAULT_SHORTCUT: &str = "CommandOrControl+Shift+Space";
 
 /// How the app's global recording shortcut works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum ShortcutMode {
     /// Press to start, press again to stop.

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use hark_core::platform::Platform;
-use hark_core::profile::{NewProfile, ProfileView, Secret, Secrets};
+use hark_core::profile::{AccountStatus, NewProfile, ProfileView, Secret, Secrets};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
@@ -16,11 +16,10 @@ use crate::state::{Hark, blocking};
 pub struct Account {
     pub id: String,
     pub name: String,
-    pub platform: String,
+    pub platform: Platform,
     pub platform_name: String,
     pub fields: Vec<AccountField>,
-    /// `unchecked`, `verified` or `attention`.
-    pub status: String,
+    pub status: AccountStatus,
     pub status_detail: Option<String>,
 }
 
@@ -39,7 +38,7 @@ pub struct AccountField {
 #[derive(Debug, Clone, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct AccountInput {
-    pub platform: String,
+    pub platform: Platform,
     pub name: String,
     /// Non-secret fields by key (`page_id`, `api_base`, …).
     pub fields: HashMap<String, String>,
@@ -51,7 +50,7 @@ fn view(v: ProfileView) -> Account {
     Account {
         id: v.id,
         name: v.name,
-        platform: v.platform.id().into(),
+        platform: v.platform,
         platform_name: v.platform_name.into(),
         fields: v
             .fields
@@ -64,13 +63,13 @@ fn view(v: ProfileView) -> Account {
                 is_default: f.is_default,
             })
             .collect(),
-        status: v.status.into(),
+        status: v.status,
         status_detail: v.status_detail,
     }
 }
 
 fn parse(input: AccountInput) -> Result<(Platform, NewProfile), CommandError> {
-    let platform: Platform = input.platform.parse().map_err(CommandError::from)?;
+    let platform = input.platform;
     let mut secrets = Secrets::default();
     for (key, value) in input.secrets {
         if !value.trim().is_empty() {

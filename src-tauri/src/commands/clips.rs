@@ -6,7 +6,7 @@ use hark_core::audio::error::ClipError;
 use hark_core::audio::watch::{Step, Watch};
 use hark_core::audio::{inspect, preview};
 use hark_core::draft::{Draft, Drafts, Origin};
-use hark_core::platform::{Level, Platform, Verdict, limits};
+use hark_core::platform::{Level, Platform, Verdict, VerdictCheck, limits};
 use serde::Serialize;
 use tauri::State;
 use tauri::ipc::Channel;
@@ -24,7 +24,7 @@ const PREVIEW_FILE: &str = "preview.wav";
 #[serde(rename_all = "camelCase")]
 pub struct ClipView {
     pub id: String,
-    pub platform: String,
+    pub platform: Platform,
     /// What would be sent, e.g. "AMR-NB"; for a file that cannot be sent, what it is.
     pub format: String,
     pub duration_ms: u32,
@@ -47,10 +47,8 @@ pub struct ClipView {
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct VerdictView {
-    /// `format`, `duration`, `size`, `play_icon`.
-    pub check: String,
-    /// `ok`, `warn` or `fail`.
-    pub level: String,
+    pub check: VerdictCheck,
+    pub level: Level,
     pub code: Option<String>,
     pub message: String,
     /// The fix, for a warning or a failure.
@@ -61,24 +59,21 @@ pub fn verdict_view(v: &Verdict, platform: Platform) -> VerdictView {
     // The window's fix for a note too long is the "Keep the part that fits" button
     // beside it; other remedies lose what only the command line can do.
     let remedy = v.remedy.as_ref().map(|r| match (v.check, v.level) {
-        ("duration", Level::Fail) => match platform.facts().max_duration {
+        (VerdictCheck::Duration, Level::Fail) => match platform.facts().max_duration {
             Some(max) => format!(
                 "Keep the part that fits (the first {}), or record a shorter note.",
                 limits::clock(max)
             ),
             None => "Record a shorter note.".to_string(),
         },
-        ("format", Level::Fail) => "Record the note again, or drop another file.".to_string(),
+        (VerdictCheck::Format, Level::Fail) => {
+            "Record the note again, or drop another file.".to_string()
+        }
         _ => crate::fixes::without_commands(r),
     });
     VerdictView {
-        check: v.check.into(),
-        level: match v.level {
-            Level::Ok => "ok",
-            Level::Warn => "warn",
-            Level::Fail => "fail",
-        }
-        .into(),
+        check: v.check,
+        level: v.level,
         code: v.code.map(str::to_owned),
         message: v.message.clone(),
         remedy,
@@ -102,11 +97,10 @@ pub fn audio_url(path: &str) -> String {
 pub async fn import_clip(
     state: State<'_, Hark>,
     path: String,
-    platform: String,
+    platform: Platform,
     trim: bool,
     on_progress: Channel<ImportProgress>,
 ) -> Result<ClipView, CommandError> {
-    let platform: Platform = platform.parse().map_err(CommandError::from)?;
     if !state.was_chosen(std::path::Path::new(&path)) {
         return Err(CommandError::shell(
             "file_not_chosen",
@@ -168,11 +162,10 @@ pub async fn choose_file(
 pub async fn remake_clip(
     state: State<'_, Hark>,
     id: String,
-    platform: String,
+    platform: Platform,
     trim: bool,
     on_progress: Channel<ImportProgress>,
 ) -> Result<ClipView, CommandError> {
-    let platform: Platform = platform.parse().map_err(CommandError::from)?;
     let (mut draft, revision) = {
         let clips = state.clips();
         let clip = clips.get(&id).ok_or_else(clip_gone)?;
@@ -251,11 +244,11 @@ pub fn make_clip(
             let heard = preview::stream(&source, BARS, info.duration_ms, Some(&decoded))?;
             let facts = platform.facts();
             let mut verdicts = vec![failed.clone()];
-            if failed.check != "duration"
+            if failed.check != VerdictCheck::Duration
                 && let Some(max) = facts.max_duration
             {
                 verdicts.push(Verdict {
-                    check: "duration",
+                    check: VerdictCheck::Duration,
                     level: Level::Ok,
                     code: None,
                     message: format!(
@@ -271,7 +264,7 @@ pub fn make_clip(
             let id = draft.info.id.clone();
             let view = ClipView {
                 id: id.clone(),
-                platform: platform.id().into(),
+                platform,
                 // Nothing was made for the platform: this is the file as it is.
                 format: format!("{} (not converted)", info.format_label()),
                 duration_ms: info.duration_ms as u32,
@@ -337,7 +330,7 @@ pub fn open_clip(
     let id = draft.info.id.clone();
     let view = ClipView {
         id: id.clone(),
-        platform: note.platform.id().into(),
+        platform: note.platform,
         format: note.format.label().into(),
         duration_ms: note.duration_ms as u32,
         bytes: note.size as u32,

@@ -35,7 +35,7 @@ pub struct DraftView {
     /// The imported file's name.
     pub name: Option<String>,
     /// The platform it was made for.
-    pub platform: String,
+    pub platform: Platform,
 }
 
 /// Unsent notes and cut-off recordings from earlier runs, newest first (none of the
@@ -60,7 +60,7 @@ pub async fn unsent_drafts(state: State<'_, Hark>) -> Result<Vec<DraftView>, Com
                     created_at: rfc3339(d.info.created),
                     duration_ms: d.info.duration_ms as u32,
                     name: d.info.source_name.clone(),
-                    platform: d.info.platform.id().into(),
+                    platform: d.info.platform,
                 };
                 (d.info.created, view)
             })
@@ -75,16 +75,18 @@ pub async fn unsent_drafts(state: State<'_, Hark>) -> Result<Vec<DraftView>, Com
                     }
                     t.duration_ms > 0
                 })
-                .map(|t| {
+                // A take names its platform by id; one this Hark does not know (a
+                // newer Hark's) is left for that Hark.
+                .filter_map(|t| {
                     let view = DraftView {
                         id: t.info.id.clone(),
                         kind: DraftKind::Interrupted,
                         created_at: rfc3339(t.info.started),
                         duration_ms: t.duration_ms as u32,
                         name: None,
-                        platform: t.info.platform.clone(),
+                        platform: t.info.platform.parse().ok()?,
                     };
-                    (t.info.started, view)
+                    Some((t.info.started, view))
                 }),
         );
         found.sort_by_key(|(created, _)| std::cmp::Reverse(*created));
@@ -99,9 +101,8 @@ pub async fn unsent_drafts(state: State<'_, Hark>) -> Result<Vec<DraftView>, Com
 pub async fn restore_draft(
     state: State<'_, Hark>,
     id: String,
-    platform: String,
+    platform: Platform,
 ) -> Result<ClipView, CommandError> {
-    let platform: Platform = platform.parse().map_err(CommandError::from)?;
     let data_dir = state.data_dir()?;
     let (stored, view) = blocking(move || {
         let drafts = Drafts::new(&data_dir);

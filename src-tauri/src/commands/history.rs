@@ -1,7 +1,7 @@
 //! The history of sends (with resend) and the sandbox's inbox.
 
 use hark_core::outbox::{SendRecord, State};
-use hark_core::platform::sandbox;
+use hark_core::platform::{Platform, sandbox};
 use serde::Serialize;
 use tauri::ipc::Channel;
 
@@ -46,7 +46,7 @@ pub struct SendView {
     pub id: u32,
     pub state: SendState,
     pub account: String,
-    pub platform: String,
+    pub platform: Platform,
     pub platform_name: String,
     pub recipient: String,
     pub created_at: String,
@@ -75,7 +75,7 @@ fn view(r: &SendRecord) -> SendView {
         id: r.id as u32,
         state: r.state.into(),
         account: r.profile_name.clone(),
-        platform: r.platform.id().into(),
+        platform: r.platform,
         platform_name: r.platform.facts().name.into(),
         recipient: r.recipient.clone(),
         created_at: r.created_at.clone(),
@@ -179,8 +179,7 @@ pub async fn recent_recipients(
 /// what is wrong with it; for checking the To field as it is typed.
 #[tauri::command]
 #[specta::specta]
-pub fn check_recipient(platform: String, to: String) -> Result<String, CommandError> {
-    let platform: hark_core::platform::Platform = platform.parse().map_err(CommandError::from)?;
+pub fn check_recipient(platform: Platform, to: String) -> Result<String, CommandError> {
     hark_core::platform::recipient(platform, &to).map_err(CommandError::from)
 }
 

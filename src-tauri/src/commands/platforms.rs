@@ -8,8 +8,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PlatformInfo {
-    /// `wechat`, `messenger`, `whatsapp`, `whatsapp-gateway`, `telegram`, `sandbox`.
-    pub id: String,
+    pub id: Platform,
     pub name: String,
     /// What Hark sends, e.g. "AMR-NB".
     pub format: String,
@@ -38,7 +37,7 @@ pub struct FieldInfo {
 pub fn info(platform: Platform) -> PlatformInfo {
     let facts = platform.facts();
     PlatformInfo {
-        id: platform.id().into(),
+        id: platform,
         name: facts.name.into(),
         format: facts.target.label().into(),
         max_duration_ms: facts.max_duration.map(|d| d.as_millis() as u32),

@@ -22,8 +22,7 @@ const TICK: Duration = Duration::from_millis(34);
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordingStatus {
-    /// `recording`, `paused`, `limit_reached`, `device_failed` or `finished`.
-    pub state: String,
+    pub state: RecState,
     pub elapsed_ms: u32,
     /// The platform's limit (or none).
     pub limit_ms: Option<u32>,
@@ -37,22 +36,11 @@ pub struct RecordingStatus {
 #[serde(rename_all = "camelCase")]
 pub struct RecordedClip {
     pub clip: ClipView,
-    /// `stopped`, `limit_reached` or `device_failed`.
-    pub ended_by: String,
+    pub ended_by: EndReason,
     /// Nothing louder than −60 dBFS was heard: a muted or dead microphone.
     pub silent: bool,
     /// What went wrong with the device, when it stopped the take.
     pub device_problem: Option<String>,
-}
-
-fn state_name(s: RecState) -> &'static str {
-    match s {
-        RecState::Recording => "recording",
-        RecState::Paused => "paused",
-        RecState::LimitReached => "limit_reached",
-        RecState::DeviceFailed => "device_failed",
-        RecState::Finished => "finished",
-    }
 }
 
 /// Starts recording from `device` (or the one chosen in Settings, or the system's
@@ -63,11 +51,10 @@ fn state_name(s: RecState) -> &'static str {
 pub async fn start_recording(
     app: AppHandle,
     state: State<'_, Hark>,
-    platform: String,
+    platform: Platform,
     device: Option<String>,
     on_status: Channel<RecordingStatus>,
 ) -> Result<(), CommandError> {
-    let platform: Platform = platform.parse().map_err(CommandError::from)?;
     let spool_dir = state.data_dir()?.join("spool");
     let settings = hark_core::settings::Settings::load(state.outbox()?.db())?;
     let device = device.or(settings.input_device);
@@ -105,7 +92,7 @@ pub async fn start_recording(
                 };
                 let ended = !matches!(status.state, RecState::Recording | RecState::Paused);
                 let sent = on_status.send(RecordingStatus {
-                    state: state_name(status.state).into(),
+                    state: status.state,
                     elapsed_ms: status.elapsed.as_millis() as u32,
                     limit_ms: status.limit.map(|l| l.as_millis() as u32),
                     size_estimate: status.size_estimate as u32,
@@ -189,12 +176,7 @@ pub fn keep_take(
     let (stored, clip) = open_clip(draft, note, 0)?;
     let recorded = RecordedClip {
         clip,
-        ended_by: match ended_by {
-            EndReason::Stopped => "stopped",
-            EndReason::LimitReached => "limit_reached",
-            EndReason::DeviceFailed => "device_failed",
-        }
-        .into(),
+        ended_by,
         silent,
         device_problem,
     };

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use hark_core::outbox::{Clip, SendRequest, Sent};
-use hark_core::platform::{Progress, ProgressFn, SendOptions};
+use hark_core::platform::{Platform, Progress, ProgressFn, SendOptions};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
@@ -44,7 +44,7 @@ pub struct SentView {
     /// The send's row in the history.
     pub send_id: u32,
     pub account: String,
-    pub platform: String,
+    pub platform: Platform,
     pub recipient: String,
     /// The platform's message id (WeChat gives none).
     pub message_id: Option<String>,
@@ -56,7 +56,7 @@ pub fn sent_view(s: &Sent) -> SentView {
     SentView {
         send_id: s.id as u32,
         account: s.profile.clone(),
-        platform: s.receipt.platform.id().into(),
+        platform: s.receipt.platform,
         recipient: s.receipt.recipient.clone(),
         message_id: s.receipt.message_id.clone(),
         media_id: s.receipt.media_id.clone(),

@@ -29,7 +29,7 @@ export const commands = {
 	 *  as a draft for the preview and the send. `trim` keeps the start of a file that is
 	 *  too long.
 	 */
-	importClip: (path: string, platform: string, trim: boolean, onProgress: Channel<ImportProgress>) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("import_clip", { path, platform, trim, onProgress })),
+	importClip: (path: string, platform: Platform, trim: boolean, onProgress: Channel<ImportProgress>) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("import_clip", { path, platform, trim, onProgress })),
 	/**
 	 *  Asks the person for an audio file (the system's file dialog); the one they pick may
 	 *  then be imported. `None` when they cancel.
@@ -40,7 +40,7 @@ export const commands = {
 	 *  keeping only the part that fits (`trim`), from its source: the raw take of a
 	 *  recording, or the imported file.
 	 */
-	remakeClip: (id: string, platform: string, trim: boolean, onProgress: Channel<ImportProgress>) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("remake_clip", { id, platform, trim, onProgress })),
+	remakeClip: (id: string, platform: Platform, trim: boolean, onProgress: Channel<ImportProgress>) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("remake_clip", { id, platform, trim, onProgress })),
 	/**  Stops the import (or the remaking of a note) under way; its draft goes. */
 	cancelImport: () => __TAURI_INVOKE<void>("cancel_import"),
 	/**
@@ -54,7 +54,7 @@ export const commands = {
 	 */
 	unsentDrafts: () => typedError<DraftView_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("unsent_drafts")),
 	/**  Opens an unsent note (or a cut-off recording) in the preview, made for `platform`. */
-	restoreDraft: (id: string, platform: string) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("restore_draft", { id, platform })),
+	restoreDraft: (id: string, platform: Platform) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("restore_draft", { id, platform })),
 	/**  Throws away an unsent note or a cut-off recording, from disk. */
 	discardDraft: (id: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("discard_draft", { id })),
 	/**
@@ -97,13 +97,13 @@ export const commands = {
 	 *  The recipient as the platform will get it (`+44 7700 900123` → `447700900123`), or
 	 *  what is wrong with it; for checking the To field as it is typed.
 	 */
-	checkRecipient: (platform: string, to: string) => typedError<string, CommandError_Serialize>(__TAURI_INVOKE("check_recipient", { platform, to })),
+	checkRecipient: (platform: Platform, to: string) => typedError<string, CommandError_Serialize>(__TAURI_INVOKE("check_recipient", { platform, to })),
 	/**
 	 *  Starts recording from `device` (or the one chosen in Settings, or the system's
 	 *  default), cleaning up as Settings say, encoding `platform`'s note
 	 *  as it goes; status arrives on `on_status` until the take ends.
 	 */
-	startRecording: (platform: string, device: string | null, onStatus: Channel<RecordingStatus_Deserialize>) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("start_recording", { platform, device, onStatus })),
+	startRecording: (platform: Platform, device: string | null, onStatus: Channel<RecordingStatus_Deserialize>) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("start_recording", { platform, device, onStatus })),
 	pauseRecording: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("pause_recording")),
 	resumeRecording: () => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("resume_recording")),
 	/**  Ends the take and keeps it: the note (already encoded) goes to the preview. */
@@ -159,7 +159,7 @@ export type AccountField_Serialize = {
 
 /**  What the account form sends. */
 export type AccountInput = {
-	platform: string,
+	platform: Platform,
 	name: string,
 	/**  Non-secret fields by key (`page_id`, `api_base`, …). */
 	fields: { [key in string]: string },
@@ -167,25 +167,32 @@ export type AccountInput = {
 	secrets: { [key in string]: string },
 };
 
+/**  What is known of whether an account works. */
+export type AccountStatus = 
+/**  Not verified yet, and no send has said anything about it. */
+"unchecked" | 
+/**  The last verification or send worked. */
+"verified" | 
+/**  The last verification or send said something is wrong with it. */
+"attention";
+
 export type Account_Deserialize = {
 	id: string,
 	name: string,
-	platform: string,
+	platform: Platform,
 	platformName: string,
 	fields: AccountField_Deserialize[],
-	/**  `unchecked`, `verified` or `attention`. */
-	status: string,
+	status: AccountStatus,
 	statusDetail?: string | null,
 };
 
 export type Account_Serialize = {
 	id: string,
 	name: string,
-	platform: string,
+	platform: Platform,
 	platformName: string,
 	fields: AccountField_Serialize[],
-	/**  `unchecked`, `verified` or `attention`. */
-	status: string,
+	status: AccountStatus,
 	statusDetail: string | null,
 };
 
@@ -200,7 +207,7 @@ export type ClipView = ClipView_Serialize | ClipView_Deserialize;
 
 export type ClipView_Deserialize = {
 	id: string,
-	platform: string,
+	platform: Platform,
 	/**  What would be sent, e.g. "AMR-NB"; for a file that cannot be sent, what it is. */
 	format: string,
 	durationMs: number,
@@ -222,7 +229,7 @@ export type ClipView_Deserialize = {
 
 export type ClipView_Serialize = {
 	id: string,
-	platform: string,
+	platform: Platform,
 	/**  What would be sent, e.g. "AMR-NB"; for a file that cannot be sent, what it is. */
 	format: string,
 	durationMs: number,
@@ -314,7 +321,7 @@ export type DraftView_Deserialize = {
 	/**  The imported file's name. */
 	name?: string | null,
 	/**  The platform it was made for. */
-	platform: string,
+	platform: Platform,
 };
 
 export type DraftView_Serialize = {
@@ -326,8 +333,10 @@ export type DraftView_Serialize = {
 	/**  The imported file's name. */
 	name: string | null,
 	/**  The platform it was made for. */
-	platform: string,
+	platform: Platform,
 };
+
+export type EndReason = "stopped" | "limit_reached" | "device_failed";
 
 export type FieldInfo = FieldInfo_Serialize | FieldInfo_Deserialize;
 
@@ -434,11 +443,26 @@ export type InputLevel_Serialize = {
 	problem: string | null,
 };
 
+export type Level = 
+/**  Within the limit. */
+"ok" | 
+/**  Sends, but something the user would notice is off (e.g. no play icon). */
+"warn" | 
+/**  The platform would refuse it, or it would not arrive as a voice note. */
+"fail";
+
+/**
+ *  A messaging platform Hark sends to. The ids are those of the CLI (`--for`), the
+ *  database and the UI bindings.
+ */
+export type Platform = "wechat" | "messenger" | "whatsapp" | "whatsapp-gateway" | "telegram" | 
+/**  No account anywhere: checks a note exactly as WhatsApp would and keeps it locally. */
+"sandbox";
+
 export type PlatformInfo = PlatformInfo_Serialize | PlatformInfo_Deserialize;
 
 export type PlatformInfo_Deserialize = {
-	/**  `wechat`, `messenger`, `whatsapp`, `whatsapp-gateway`, `telegram`, `sandbox`. */
-	id: string,
+	id: Platform,
 	name: string,
 	/**  What Hark sends, e.g. "AMR-NB". */
 	format: string,
@@ -450,8 +474,7 @@ export type PlatformInfo_Deserialize = {
 };
 
 export type PlatformInfo_Serialize = {
-	/**  `wechat`, `messenger`, `whatsapp`, `whatsapp-gateway`, `telegram`, `sandbox`. */
-	id: string,
+	id: Platform,
 	name: string,
 	/**  What Hark sends, e.g. "AMR-NB". */
 	format: string,
@@ -466,8 +489,7 @@ export type RecordedClip = RecordedClip_Serialize | RecordedClip_Deserialize;
 
 export type RecordedClip_Deserialize = {
 	clip: ClipView_Deserialize,
-	/**  `stopped`, `limit_reached` or `device_failed`. */
-	endedBy: string,
+	endedBy: EndReason,
 	/**  Nothing louder than −60 dBFS was heard: a muted or dead microphone. */
 	silent: boolean,
 	/**  What went wrong with the device, when it stopped the take. */
@@ -476,19 +498,26 @@ export type RecordedClip_Deserialize = {
 
 export type RecordedClip_Serialize = {
 	clip: ClipView_Serialize,
-	/**  `stopped`, `limit_reached` or `device_failed`. */
-	endedBy: string,
+	endedBy: EndReason,
 	/**  Nothing louder than −60 dBFS was heard: a muted or dead microphone. */
 	silent: boolean,
 	/**  What went wrong with the device, when it stopped the take. */
 	deviceProblem: string | null,
 };
 
+export type RecordingState = "recording" | "paused" | 
+/**
+ *  Stopped by itself at the limit (the platform's, or the one asked for), keeping
+ *  what was said.
+ */
+"limit_reached" | 
+/**  The device failed; what was captured is kept. */
+"device_failed" | "finished";
+
 export type RecordingStatus = RecordingStatus_Serialize | RecordingStatus_Deserialize;
 
 export type RecordingStatus_Deserialize = {
-	/**  `recording`, `paused`, `limit_reached`, `device_failed` or `finished`. */
-	state: string,
+	state: RecordingState,
 	elapsedMs: number,
 	/**  The platform's limit (or none). */
 	limitMs?: number | null,
@@ -499,8 +528,7 @@ export type RecordingStatus_Deserialize = {
 };
 
 export type RecordingStatus_Serialize = {
-	/**  `recording`, `paused`, `limit_reached`, `device_failed` or `finished`. */
-	state: string,
+	state: RecordingState,
 	elapsedMs: number,
 	/**  The platform's limit (or none). */
 	limitMs: number | null,
@@ -531,7 +559,7 @@ export type SendView_Deserialize = {
 	id: number,
 	state: SendState,
 	account: string,
-	platform: string,
+	platform: Platform,
 	platformName: string,
 	recipient: string,
 	createdAt: string,
@@ -552,7 +580,7 @@ export type SendView_Serialize = {
 	id: number,
 	state: SendState,
 	account: string,
-	platform: string,
+	platform: Platform,
 	platformName: string,
 	recipient: string,
 	createdAt: string,
@@ -575,7 +603,7 @@ export type SentView_Deserialize = {
 	/**  The send's row in the history. */
 	sendId: number,
 	account: string,
-	platform: string,
+	platform: Platform,
 	recipient: string,
 	/**  The platform's message id (WeChat gives none). */
 	messageId?: string | null,
@@ -587,7 +615,7 @@ export type SentView_Serialize = {
 	/**  The send's row in the history. */
 	sendId: number,
 	account: string,
-	platform: string,
+	platform: Platform,
 	recipient: string,
 	/**  The platform's message id (WeChat gives none). */
 	messageId: string | null,
@@ -630,13 +658,18 @@ export type ShortcutModeView =
 /**  Records while the keys are held; the note is kept when they are let go. */
 "hold";
 
+/**  Which limit a verdict is about. */
+export type VerdictCheck = 
+/**  Whether the format plays as a voice note there. */
+"format" | "duration" | "size" | 
+/**  Whether the note shows the platform's play icon (WhatsApp: Opus, mono, 16 kHz). */
+"play_icon";
+
 export type VerdictView = VerdictView_Serialize | VerdictView_Deserialize;
 
 export type VerdictView_Deserialize = {
-	/**  `format`, `duration`, `size`, `play_icon`. */
-	check: string,
-	/**  `ok`, `warn` or `fail`. */
-	level: string,
+	check: VerdictCheck,
+	level: Level,
 	code?: string | null,
 	message: string,
 	/**  The fix, for a warning or a failure. */
@@ -644,10 +677,8 @@ export type VerdictView_Deserialize = {
 };
 
 export type VerdictView_Serialize = {
-	/**  `format`, `duration`, `size`, `play_icon`. */
-	check: string,
-	/**  `ok`, `warn` or `fail`. */
-	level: string,
+	check: VerdictCheck,
+	level: Level,
 	code: string | null,
 	message: string,
 	/**  The fix, for a warning or a failure. */

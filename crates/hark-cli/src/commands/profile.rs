@@ -7,7 +7,7 @@ use hark_core::outbox::Outbox;
 use hark_core::platform::Platform;
 use hark_core::platform::credentials::{self, Field};
 use hark_core::profile::model::token_mode;
-use hark_core::profile::{NewProfile, ProfileError, ProfileView};
+use hark_core::profile::{AccountStatus, NewProfile, ProfileError, ProfileView};
 
 use super::{report, secret_input};
 use crate::exit::{self, Exit};
@@ -256,9 +256,9 @@ fn list(json: bool) -> anyhow::Result<Exit> {
         let pad = width - p.name.chars().count();
         let view = ProfileView::new(p, None);
         let status = match view.status {
-            "verified" => "✓ verified",
-            "attention" => "! needs attention",
-            _ => "· not checked yet",
+            AccountStatus::Verified => "✓ verified",
+            AccountStatus::Attention => "! needs attention",
+            AccountStatus::Unchecked => "· not checked yet",
         };
         writeln!(
             out,
@@ -269,7 +269,7 @@ fn list(json: bool) -> anyhow::Result<Exit> {
             status,
             p.id
         )?;
-        if view.status == "attention"
+        if view.status == AccountStatus::Attention
             && let Some(detail) = &view.status_detail
         {
             writeln!(out, "{}  {detail}", " ".repeat(width))?;

@@ -17,7 +17,7 @@ use super::inspect::{self, ClipInfo};
 use super::measure;
 use super::resample::Resampler;
 use super::watch::{Step, Watch};
-use crate::platform::{Level, Platform, Target, Verdict, verdicts};
+use crate::platform::{Level, Platform, Target, Verdict, VerdictCheck, verdicts};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ConvertOptions {
@@ -90,7 +90,7 @@ pub fn convert_with(
             source.bytes,
         );
         let failing = first_failure(&checks);
-        let only_too_long = failing.is_some_and(|v| v.check == "duration");
+        let only_too_long = failing.is_some_and(|v| v.check == VerdictCheck::Duration);
         if failing.is_none() || !(only_too_long && opts.trim_to_limit) {
             if let Some(fail) = failing {
                 return Err(ClipError::DoesNotFit(fail.clone()));

@@ -9,6 +9,7 @@ use serde::Serialize;
 /// A messaging platform Hark sends to. The ids are those of the CLI (`--for`), the
 /// database and the UI bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "kebab-case")]
 pub enum Platform {
     Wechat,

@@ -1,9 +1,38 @@
 //! Meta's Graph API, shared by Messenger and the WhatsApp Cloud API: the error
 //! envelope and what each documented code means in Hark's error language.
 
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
 use super::Platform;
+use super::answer::{self, field};
 use super::error::{ErrorCode, SendError, described};
 use super::http::Reply;
+
+/// The envelope of a Graph answer that went wrong.
+#[derive(Debug, Default, Deserialize)]
+struct Envelope {
+    #[serde(default, deserialize_with = "field")]
+    error: Option<Body>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Body {
+    #[serde(default, deserialize_with = "field")]
+    message: Option<String>,
+    #[serde(default, deserialize_with = "field")]
+    code: Option<i64>,
+    #[serde(default, deserialize_with = "field")]
+    error_subcode: Option<i64>,
+    #[serde(default, deserialize_with = "field")]
+    error_data: Option<Data>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Data {
+    #[serde(default, deserialize_with = "field")]
+    details: Option<String>,
+}
 
 /// `{"error": {"message", "type", "code", "error_subcode", "error_data": {"details"}}}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,23 +44,18 @@ pub struct GraphError {
 
 impl GraphError {
     pub fn from_reply(reply: &Reply) -> Option<GraphError> {
-        let json = reply.json();
-        let e = json.get("error")?;
-        let mut message = e
-            .get("message")
-            .and_then(|m| m.as_str())
-            .unwrap_or_default()
-            .to_owned();
+        let e = answer::read::<Envelope>(&reply.json()).error?;
+        let mut message = e.message.unwrap_or_default();
         if let Some(details) = e
-            .pointer("/error_data/details")
-            .and_then(|d| d.as_str())
+            .error_data
+            .and_then(|d| d.details)
             .filter(|d| !d.is_empty())
         {
             message = format!("{message} ({details})");
         }
         Some(GraphError {
-            code: e.get("code").and_then(|c| c.as_i64())?,
-            subcode: e.get("error_subcode").and_then(|c| c.as_i64()),
+            code: e.code?,
+            subcode: e.error_subcode,
             message,
         })
     }
@@ -81,13 +105,17 @@ pub fn whatsapp_code(code: i64) -> (ErrorCode, bool) {
     }
 }
 
-/// A Graph success: a JSON object without an `error`. A 2xx that is not one is not
-/// understood (and, after the sending call, leaves the send unknown).
-pub fn ok_json(platform: Platform, reply: &Reply) -> Result<serde_json::Value, SendError> {
+/// A Graph success read as `T`: a JSON object without an `error`. A 2xx that is not
+/// one is not understood (and, after the sending call, leaves the send unknown).
+pub fn ok_json<T: DeserializeOwned + Default>(
+    platform: Platform,
+    reply: &Reply,
+) -> Result<T, SendError> {
     let json = reply.json();
-    if (200..300).contains(&reply.status) && json.get("error").is_none() {
+    let is_error = json.as_object().is_some_and(|o| o.contains_key("error"));
+    if (200..300).contains(&reply.status) && !is_error {
         return if json.is_object() {
-            Ok(json)
+            Ok(answer::read(&json))
         } else {
             Err(reply.not_understood(platform, "JSON answer"))
         };

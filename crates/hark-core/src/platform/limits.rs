@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::Platform;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Within the limit.
@@ -18,11 +19,23 @@ pub enum Level {
     Fail,
 }
 
+/// Which limit a verdict is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictCheck {
+    /// Whether the format plays as a voice note there.
+    Format,
+    Duration,
+    Size,
+    /// Whether the note shows the platform's play icon (WhatsApp: Opus, mono, 16 kHz).
+    PlayIcon,
+}
+
 /// One line of the limits panel.
 #[derive(Debug, Clone, Serialize)]
 pub struct Verdict {
-    /// `format`, `duration`, `size` or `play_icon`.
-    pub check: &'static str,
+    pub check: VerdictCheck,
     pub level: Level,
     /// Stable code for a warning or failure (`audio_too_long`, …).
     pub code: Option<&'static str>,
@@ -33,7 +46,7 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    fn ok(check: &'static str, message: String) -> Self {
+    fn ok(check: VerdictCheck, message: String) -> Self {
         Verdict {
             check,
             level: Level::Ok,
@@ -44,7 +57,7 @@ impl Verdict {
     }
 
     fn not_ok(
-        check: &'static str,
+        check: VerdictCheck,
         level: Level,
         code: &'static str,
         message: String,
@@ -75,12 +88,12 @@ pub fn verdicts(
 
     out.push(if native {
         Verdict::ok(
-            "format",
+            VerdictCheck::Format,
             format!("Format {format_label} — plays as a voice note on {name}"),
         )
     } else {
         Verdict::not_ok(
-            "format",
+            VerdictCheck::Format,
             Level::Fail,
             "unsupported_audio",
             format!(
@@ -93,7 +106,7 @@ pub fn verdicts(
 
     out.push(match facts.max_duration {
         Some(max) if duration > max => Verdict::not_ok(
-            "duration",
+            VerdictCheck::Duration,
             Level::Fail,
             "audio_too_long",
             format!(
@@ -109,19 +122,22 @@ pub fn verdicts(
             ),
         ),
         Some(max) => Verdict::ok(
-            "duration",
+            VerdictCheck::Duration,
             format!(
                 "Duration {} — within {name}'s {}",
                 clock(duration),
                 clock(max)
             ),
         ),
-        None => Verdict::ok("duration", format!("Duration {}", clock(duration))),
+        None => Verdict::ok(
+            VerdictCheck::Duration,
+            format!("Duration {}", clock(duration)),
+        ),
     });
 
     out.push(if bytes > facts.max_bytes {
         Verdict::not_ok(
-            "size",
+            VerdictCheck::Size,
             Level::Fail,
             "audio_too_large",
             format!(
@@ -133,7 +149,7 @@ pub fn verdicts(
         )
     } else {
         Verdict::ok(
-            "size",
+            VerdictCheck::Size,
             format!("Size {} — within {}", size(bytes), size(facts.max_bytes)),
         )
     });
@@ -141,7 +157,7 @@ pub fn verdicts(
     if let Some(icon) = facts.play_icon_max_bytes {
         out.push(if bytes > icon {
             Verdict::not_ok(
-                "play_icon",
+                VerdictCheck::PlayIcon,
                 Level::Warn,
                 "audio_over_play_icon_limit",
                 format!(
@@ -152,7 +168,7 @@ pub fn verdicts(
             )
         } else {
             Verdict::ok(
-                "play_icon",
+                VerdictCheck::PlayIcon,
                 format!("Under {} — shows with a play button", size(icon)),
             )
         });
@@ -196,7 +212,7 @@ pub fn size(bytes: u64) -> String {
 mod tests {
     use super::*;
 
-    fn find<'a>(v: &'a [Verdict], check: &str) -> &'a Verdict {
+    fn find(v: &[Verdict], check: VerdictCheck) -> &Verdict {
         v.iter().find(|x| x.check == check).unwrap()
     }
 
@@ -209,7 +225,7 @@ mod tests {
             Duration::from_millis(60_100),
             94_000,
         );
-        let d = find(&v, "duration");
+        let d = find(&v, VerdictCheck::Duration);
         assert_eq!(d.level, Level::Fail);
         assert_eq!(d.code, Some("audio_too_long"));
         assert_eq!(d.message, "Duration 1:00.1 — WeChat allows at most 1:00");
@@ -222,7 +238,7 @@ mod tests {
             Duration::from_millis(59_900),
             94_000,
         );
-        assert_eq!(find(&ok, "duration").level, Level::Ok);
+        assert_eq!(find(&ok, VerdictCheck::Duration).level, Level::Ok);
         assert!(ok.iter().all(|x| x.level == Level::Ok));
     }
 
@@ -235,7 +251,7 @@ mod tests {
             Duration::from_secs(30),
             2 * 1024 * 1024 + 1,
         );
-        assert_eq!(find(&v, "size").code, Some("audio_too_large"));
+        assert_eq!(find(&v, VerdictCheck::Size).code, Some("audio_too_large"));
         let v = verdicts(
             Platform::Telegram,
             "Ogg/Opus",
@@ -243,7 +259,7 @@ mod tests {
             Duration::from_secs(30),
             49 * 1024 * 1024,
         );
-        assert_eq!(find(&v, "size").level, Level::Ok);
+        assert_eq!(find(&v, VerdictCheck::Size).level, Level::Ok);
     }
 
     #[test]
@@ -255,7 +271,7 @@ mod tests {
             Duration::from_secs(200),
             600 * 1024,
         );
-        let icon = find(&v, "play_icon");
+        let icon = find(&v, VerdictCheck::PlayIcon);
         assert_eq!(icon.level, Level::Warn);
         assert_eq!(icon.code, Some("audio_over_play_icon_limit"));
         assert!(v.iter().all(|x| x.level != Level::Fail));
@@ -266,7 +282,7 @@ mod tests {
             Duration::from_secs(30),
             512 * 1024,
         );
-        assert_eq!(find(&v, "play_icon").level, Level::Ok);
+        assert_eq!(find(&v, VerdictCheck::PlayIcon).level, Level::Ok);
         // Telegram has no such threshold.
         let v = verdicts(
             Platform::Telegram,
@@ -275,7 +291,7 @@ mod tests {
             Duration::from_secs(30),
             600 * 1024,
         );
-        assert!(v.iter().all(|x| x.check != "play_icon"));
+        assert!(v.iter().all(|x| x.check != VerdictCheck::PlayIcon));
     }
 
     #[test]
@@ -287,7 +303,7 @@ mod tests {
             Duration::from_secs(5),
             80_000,
         );
-        let f = find(&v, "format");
+        let f = find(&v, VerdictCheck::Format);
         assert_eq!(f.code, Some("unsupported_audio"));
         assert_eq!(
             f.message,

@@ -1,10 +1,12 @@
 //! Facebook Messenger (Graph API Send API): a Page access token; the note is uploaded
 //! and sent in one multipart call, as an audio attachment.
 
+use serde::Deserialize;
 use serde_json::json;
 
 use super::Platform;
 use super::account::Account;
+use super::answer::field;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::{ErrorCode, SendError};
 use super::graph;
@@ -40,15 +42,28 @@ impl Messenger {
     }
 }
 
-fn ok_json(reply: &Reply) -> Result<serde_json::Value, SendError> {
-    graph::ok_json(Platform::Messenger, reply)
+/// The Page, as `GET /me?fields=id,name` gives it.
+#[derive(Debug, Default, Deserialize)]
+struct Page {
+    #[serde(default, deserialize_with = "field")]
+    id: Option<String>,
+    #[serde(default, deserialize_with = "field")]
+    name: Option<String>,
 }
 
 /// The Send API's success: `message_id` (and `attachment_id` for an upload).
-fn sent(reply: &Reply) -> Result<serde_json::Value, SendError> {
-    let json = ok_json(reply)?;
-    match json.get("message_id").and_then(|v| v.as_str()) {
-        Some(id) if !id.is_empty() => Ok(json),
+#[derive(Debug, Default, Deserialize)]
+struct Sent {
+    #[serde(default, deserialize_with = "field")]
+    message_id: Option<String>,
+    #[serde(default, deserialize_with = "field")]
+    attachment_id: Option<String>,
+}
+
+fn sent(reply: &Reply) -> Result<Sent, SendError> {
+    let sent: Sent = graph::ok_json(Platform::Messenger, reply)?;
+    match &sent.message_id {
+        Some(id) if !id.is_empty() => Ok(sent),
         _ => Err(reply.not_understood(Platform::Messenger, "message id")),
     }
 }
@@ -75,10 +90,10 @@ impl Client for Messenger {
                 c.get(&url)
                     .query(&[("fields", "id,name"), ("access_token", &self.token)])
             },
-            |r| ok_json(&r),
+            |r| graph::ok_json::<Page>(Platform::Messenger, &r),
         )?;
-        let id = me.get("id").and_then(|v| v.as_str()).unwrap_or_default();
-        let name = me.get("name").and_then(|v| v.as_str()).unwrap_or("a Page");
+        let id = me.id.as_deref().unwrap_or_default();
+        let name = me.name.as_deref().unwrap_or("a Page");
         if id != self.page_id {
             return Err(SendError::new(
                 ErrorCode::InvalidToken,
@@ -132,12 +147,11 @@ impl Client for Messenger {
             },
             |r| sent(&r),
         )?;
-        let field = |k: &str| sent.get(k).and_then(|v| v.as_str()).map(str::to_owned);
         Ok(Receipt {
             platform: Platform::Messenger,
             recipient: to.to_owned(),
-            message_id: field("message_id"),
-            media_id: field("attachment_id"),
+            message_id: sent.message_id,
+            media_id: sent.attachment_id,
             delivered_to: None,
             sent_at: crate::clock::rfc3339(crate::clock::now_ms()),
         })

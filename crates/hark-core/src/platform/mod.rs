@@ -3,6 +3,7 @@
 //! holds on each, and one client per platform speaking one error language.
 
 pub mod account;
+mod answer;
 pub mod client;
 pub mod credentials;
 pub mod error;
@@ -22,7 +23,7 @@ pub use client::{Client, Lookup, Outgoing, Receipt, SendOptions, Verified};
 pub use error::{Delivery, ErrorCode, RawError, SendError};
 pub use facts::{Facts, Pace, Platform, Target};
 pub use http::{Progress, ProgressFn};
-pub use limits::{Level, Verdict, verdicts};
+pub use limits::{Level, Verdict, VerdictCheck, verdicts};
 
 use crate::secret::Secrets;
 use http::Http;

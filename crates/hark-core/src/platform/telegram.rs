@@ -1,8 +1,12 @@
 //! The Telegram Bot API: `sendVoice` with the note as a multipart file, so it arrives
 //! as a voice message with its duration.
 
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
 use super::Platform;
 use super::account::Account;
+use super::answer::{self, field};
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::{ErrorCode, SendError, described};
 use super::http::{Http, ProgressFn, Reply, Stage, join};
@@ -45,25 +49,70 @@ pub fn error_code(status: i64, description: &str) -> (ErrorCode, bool) {
     }
 }
 
-fn ok_result(reply: &Reply) -> Result<serde_json::Value, SendError> {
-    let json = reply.json();
-    if json.get("ok").and_then(|v| v.as_bool()) == Some(true) {
-        return match json.get("result") {
-            Some(result) if result.is_object() => Ok(result.clone()),
-            _ => Err(reply.not_understood(Platform::Telegram, "result")),
+/// Every Bot API answer: `{"ok": true, "result"}`, or `{"ok": false, "error_code",
+/// "description", "parameters": {"retry_after"}}`.
+#[derive(Debug, Default, Deserialize)]
+struct Envelope {
+    #[serde(default, deserialize_with = "field")]
+    ok: Option<bool>,
+    #[serde(default, deserialize_with = "field")]
+    result: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(default, deserialize_with = "field")]
+    error_code: Option<i64>,
+    #[serde(default, deserialize_with = "field")]
+    description: Option<String>,
+    #[serde(default, deserialize_with = "field")]
+    parameters: Option<Parameters>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Parameters {
+    #[serde(default, deserialize_with = "field")]
+    retry_after: Option<u64>,
+}
+
+/// The bot, as `getMe` gives it.
+#[derive(Debug, Default, Deserialize)]
+struct Bot {
+    #[serde(default, deserialize_with = "field")]
+    username: Option<String>,
+    #[serde(default, deserialize_with = "field")]
+    first_name: Option<String>,
+}
+
+/// A sent message: its id, and the file it carries (a voice note, or a document).
+#[derive(Debug, Default, Deserialize)]
+struct Message {
+    #[serde(default, deserialize_with = "field")]
+    message_id: Option<i64>,
+    #[serde(default, deserialize_with = "field")]
+    voice: Option<File>,
+    #[serde(default, deserialize_with = "field")]
+    document: Option<File>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct File {
+    #[serde(default, deserialize_with = "field")]
+    file_id: Option<String>,
+}
+
+/// The `result` of a success, read as `T`; the refusal in Hark's words otherwise.
+fn ok_result<T: DeserializeOwned + Default>(reply: &Reply) -> Result<T, SendError> {
+    let envelope: Envelope = answer::read(&reply.json());
+    if envelope.ok == Some(true) {
+        return match envelope.result {
+            Some(result) => Ok(answer::read(&serde_json::Value::Object(result))),
+            None => Err(reply.not_understood(Platform::Telegram, "result")),
         };
     }
     if (200..300).contains(&reply.status) {
         // The Bot API answers every refusal with an error status.
         return Err(reply.not_understood(Platform::Telegram, "\"ok\": true"));
     }
-    let documented = json.get("error_code").and_then(|v| v.as_i64());
+    let documented = envelope.error_code;
     let status = documented.unwrap_or(reply.status as i64);
-    let description = json
-        .get("description")
-        .and_then(|v| v.as_str())
-        .map(str::to_owned)
-        .unwrap_or_else(|| reply.text_excerpt());
+    let description = envelope.description.unwrap_or_else(|| reply.text_excerpt());
     let (code, retryable) = error_code(status, &description);
     let mut e = described(code, Platform::Telegram);
     let lower = description.to_ascii_lowercase();
@@ -78,9 +127,9 @@ fn ok_result(reply: &Reply) -> Result<serde_json::Value, SendError> {
             e.remedy = "Ask them to open the bot and press Start, then send again.".into();
         }
     }
-    let retry_after = json
-        .pointer("/parameters/retry_after")
-        .and_then(|v| v.as_u64())
+    let retry_after = envelope
+        .parameters
+        .and_then(|p| p.retry_after)
         .or(reply.retry_after);
     Err(e.retryable(retryable).retry_after(retry_after).raw(
         match documented {
@@ -117,11 +166,13 @@ pub fn recipient(to: &str) -> Result<String, SendError> {
 impl Client for Telegram {
     fn verify(&self) -> Result<Verified, SendError> {
         let url = self.url("getMe");
-        let me = self
-            .http
-            .check("checking the bot token", |c| c.get(&url), |r| ok_result(&r))?;
-        let username = me.get("username").and_then(|v| v.as_str()).unwrap_or("?");
-        let name = me.get("first_name").and_then(|v| v.as_str()).unwrap_or("");
+        let me = self.http.check(
+            "checking the bot token",
+            |c| c.get(&url),
+            |r| ok_result::<Bot>(&r),
+        )?;
+        let username = me.username.as_deref().unwrap_or("?");
+        let name = me.first_name.as_deref().unwrap_or("");
         Ok(Verified {
             account: format!("@{username} ({name})"),
         })
@@ -163,9 +214,9 @@ impl Client for Telegram {
                 c.post(&url).multipart(form)
             },
             |r| {
-                let result = ok_result(&r)?;
-                match result.get("message_id").and_then(|v| v.as_i64()) {
-                    Some(id) => Ok((id, result)),
+                let message = ok_result::<Message>(&r)?;
+                match message.message_id {
+                    Some(id) => Ok((id, message)),
                     None => Err(r.not_understood(Platform::Telegram, "message_id")),
                 }
             },
@@ -175,10 +226,12 @@ impl Client for Telegram {
             platform: Platform::Telegram,
             recipient: to.to_owned(),
             message_id: Some(message_id.to_string()),
-            media_id: sent
-                .pointer(&format!("/{field}/file_id"))
-                .and_then(|v| v.as_str())
-                .map(str::to_owned),
+            media_id: if options.as_file {
+                sent.document
+            } else {
+                sent.voice
+            }
+            .and_then(|f| f.file_id),
             delivered_to: None,
             sent_at: crate::clock::rfc3339(crate::clock::now_ms()),
         })

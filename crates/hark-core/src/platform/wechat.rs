@@ -11,10 +11,12 @@ use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
+use serde::Deserialize;
 use serde_json::json;
 
 use super::Platform;
 use super::account::Account;
+use super::answer::{self, field};
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::{ErrorCode, SendError, described};
 use super::http::{Http, ProgressFn, Reply, Stage, join};
@@ -123,6 +125,32 @@ fn wechat_error(errcode: i64, errmsg: &str) -> SendError {
     e.retryable(retryable).raw(errcode, errmsg)
 }
 
+/// What every WeChat answer may carry: `errcode` (0, or absent, for success) and
+/// `errmsg`.
+#[derive(Debug, Default, Deserialize)]
+struct Status {
+    #[serde(default, deserialize_with = "field")]
+    errcode: Option<i64>,
+    #[serde(default, deserialize_with = "field")]
+    errmsg: Option<String>,
+}
+
+/// A token's answer (`stable_token`, `token`, or the relay's).
+#[derive(Debug, Default, Deserialize)]
+struct Token {
+    #[serde(default, deserialize_with = "field")]
+    access_token: Option<String>,
+    #[serde(default, deserialize_with = "field")]
+    expires_in: Option<u64>,
+}
+
+/// An upload's answer (`media/upload`).
+#[derive(Debug, Default, Deserialize)]
+struct Media {
+    #[serde(default, deserialize_with = "field")]
+    media_id: Option<String>,
+}
+
 /// The errcode of a WeChat reply (0 for success, and for an answer that has none, as
 /// an upload's), and its errmsg.
 fn errcode(reply: &Reply) -> Result<(serde_json::Value, i64, String), SendError> {
@@ -138,13 +166,12 @@ fn errcode(reply: &Reply) -> Result<(serde_json::Value, i64, String), SendError>
     if !json.is_object() {
         return Err(reply.not_understood(Platform::Wechat, "JSON answer"));
     }
-    let errcode = json.get("errcode").and_then(|v| v.as_i64()).unwrap_or(0);
-    let errmsg = json
-        .get("errmsg")
-        .and_then(|v| v.as_str())
-        .unwrap_or_default()
-        .to_owned();
-    Ok((json, errcode, errmsg))
+    let status: Status = answer::read(&json);
+    Ok((
+        json,
+        status.errcode.unwrap_or(0),
+        status.errmsg.unwrap_or_default(),
+    ))
 }
 
 /// A call's answer: the JSON, or the errcode that may call for a new token.
@@ -306,10 +333,9 @@ impl Wechat {
 }
 
 fn token_fields(json: &serde_json::Value) -> Result<(String, u64), SendError> {
-    let token = json.get("access_token").and_then(|v| v.as_str());
-    let expires = json.get("expires_in").and_then(|v| v.as_u64());
-    match (token, expires) {
-        (Some(t), Some(e)) if !t.is_empty() => Ok((t.to_owned(), e)),
+    let token: Token = answer::read(json);
+    match (token.access_token, token.expires_in) {
+        (Some(t), Some(e)) if !t.is_empty() => Ok((t, e)),
         _ => Err(described(ErrorCode::PlatformError, Platform::Wechat)
             .raw("no token", "the answer had no access_token and expires_in")),
     }
@@ -390,10 +416,9 @@ impl Client for Wechat {
                     |r| match answer(&r)? {
                         // A success always names the media; without it, ask again.
                         Answer::Ok(json)
-                            if json
-                                .get("media_id")
-                                .and_then(|v| v.as_str())
-                                .is_none_or(str::is_empty) =>
+                            if answer::read::<Media>(&json)
+                                .media_id
+                                .is_none_or(|id| id.is_empty()) =>
                         {
                             Err(r.not_understood(Platform::Wechat, "media id"))
                         }
@@ -401,13 +426,7 @@ impl Client for Wechat {
                     },
                 )
             },
-            |json| {
-                Ok(json
-                    .get("media_id")
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_owned())
-            },
+            |json| Ok(answer::read::<Media>(&json).media_id.unwrap_or_default()),
         )?;
         let send_url = join(&self.base, "cgi-bin/message/custom/send");
         let body = json!({"touser": to, "msgtype": "voice", "voice": {"media_id": media_id}});
@@ -424,7 +443,7 @@ impl Client for Wechat {
                     },
                     |r| {
                         // The message call's success is documented as errcode 0.
-                        if r.json().get("errcode").and_then(|v| v.as_i64()).is_none() {
+                        if answer::read::<Status>(&r.json()).errcode.is_none() {
                             return Err(r.not_understood(Platform::Wechat, "errcode"));
                         }
                         answer(&r)

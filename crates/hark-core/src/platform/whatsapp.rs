@@ -1,10 +1,12 @@
 //! The WhatsApp Business Cloud API: the note is uploaded as media, then sent as an
 //! audio message with `voice: true`, so it arrives as a voice note.
 
+use serde::Deserialize;
 use serde_json::json;
 
 use super::Platform;
 use super::account::Account;
+use super::answer::field;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
 use super::error::SendError;
 use super::graph;
@@ -43,21 +45,36 @@ impl Whatsapp {
     }
 }
 
-fn ok_json(reply: &Reply) -> Result<serde_json::Value, SendError> {
+/// The phone number's own record (`GET /{phone-number-id}`).
+#[derive(Debug, Default, Deserialize)]
+struct PhoneNumber {
+    #[serde(default, deserialize_with = "field")]
+    display_phone_number: Option<String>,
+    #[serde(default, deserialize_with = "field")]
+    verified_name: Option<String>,
+}
+
+/// An upload's answer (`POST /media`): `{"id"}`.
+#[derive(Debug, Default, Deserialize)]
+struct Uploaded {
+    #[serde(default, deserialize_with = "field")]
+    id: Option<String>,
+}
+
+/// A message's answer (`POST /messages`): `{"messages": [{"id"}]}`.
+#[derive(Debug, Default, Deserialize)]
+struct Sent {
+    #[serde(default, deserialize_with = "field")]
+    messages: Option<Vec<Uploaded>>,
+}
+
+fn ok_json<T: serde::de::DeserializeOwned + Default>(reply: &Reply) -> Result<T, SendError> {
     graph::ok_json(Platform::Whatsapp, reply)
 }
 
-/// The string at `pointer` in a success answer, which the platform documents it holds.
-fn required(
-    reply: &Reply,
-    json: &serde_json::Value,
-    pointer: &str,
-    what: &str,
-) -> Result<String, SendError> {
-    json.pointer(pointer)
-        .and_then(|v| v.as_str())
-        .filter(|v| !v.is_empty())
-        .map(str::to_owned)
+/// An id the platform documents its success answer holds.
+fn required(reply: &Reply, id: Option<String>, what: &str) -> Result<String, SendError> {
+    id.filter(|v| !v.is_empty())
         .ok_or_else(|| reply.not_understood(Platform::Whatsapp, what))
 }
 
@@ -94,14 +111,13 @@ impl Client for Whatsapp {
                     .bearer_auth(&self.token)
                     .query(&[("fields", "display_phone_number,verified_name")])
             },
-            |r| ok_json(&r),
+            |r| ok_json::<PhoneNumber>(&r),
         )?;
-        let field = |k: &str| number.get(k).and_then(|v| v.as_str()).unwrap_or_default();
         Ok(Verified {
             account: format!(
                 "{} ({})",
-                field("display_phone_number"),
-                field("verified_name")
+                number.display_phone_number.unwrap_or_default(),
+                number.verified_name.unwrap_or_default()
             ),
         })
     }
@@ -137,7 +153,7 @@ impl Client for Whatsapp {
                     );
                 c.post(&media_url).bearer_auth(&self.token).multipart(form)
             },
-            |r| required(&r, &ok_json(&r)?, "/id", "media id"),
+            |r| required(&r, ok_json::<Uploaded>(&r)?.id, "media id"),
         )?;
         let media_id = uploaded;
         let body = json!({
@@ -153,7 +169,11 @@ impl Client for Whatsapp {
             Stage::Send,
             progress,
             |c| c.post(&messages_url).bearer_auth(&self.token).json(&body),
-            |r| required(&r, &ok_json(&r)?, "/messages/0/id", "message id"),
+            |r| {
+                let sent = ok_json::<Sent>(&r)?;
+                let first = sent.messages.and_then(|m| m.into_iter().next());
+                required(&r, first.and_then(|m| m.id), "message id")
+            },
         )?;
         Ok(Receipt {
             platform: Platform::Whatsapp,

@@ -2,10 +2,12 @@
 //! inside the request as base64, so no public URL is needed.
 
 use base64::Engine;
+use serde::Deserialize;
 use serde_json::json;
 
 use super::Platform;
 use super::account::Account;
+use super::answer::{self, field};
 use super::client::{
     Client, Lookup, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret,
 };
@@ -105,11 +107,99 @@ pub fn chat_id(to: &str) -> Option<String> {
     super::whatsapp::normalise_number(t).map(|digits| format!("{digits}@c.us"))
 }
 
-fn message_id(sent: &serde_json::Value) -> Option<String> {
-    ["/_data/id/_serialized", "/id/_serialized", "/id", "/key/id"]
-        .iter()
-        .find_map(|p| sent.pointer(p).and_then(|v| v.as_str()))
-        .map(str::to_owned)
+/// A session (`GET /api/sessions/{session}`): its status and the phone's account.
+#[derive(Debug, Default, Deserialize)]
+struct Session {
+    #[serde(default, deserialize_with = "field")]
+    status: Option<String>,
+    #[serde(default, deserialize_with = "field")]
+    me: Option<Me>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Me {
+    #[serde(default, deserialize_with = "field")]
+    id: Option<String>,
+    #[serde(default, deserialize_with = "field", rename = "pushName")]
+    push_name: Option<String>,
+}
+
+/// A message, as `sendVoice` answers and the chat's list holds it. Engines differ:
+/// the id is `id` (a string, or `{_serialized}`), `_data.id._serialized`, or `key.id`;
+/// the type is `type` or `_data.type`.
+#[derive(Debug, Default, Deserialize)]
+struct Message {
+    #[serde(default, deserialize_with = "field")]
+    id: Option<MessageId>,
+    #[serde(default, deserialize_with = "field", rename = "_data")]
+    data: Option<Data>,
+    #[serde(default, deserialize_with = "field")]
+    key: Option<Key>,
+    #[serde(default, deserialize_with = "field", rename = "type")]
+    kind: Option<String>,
+    #[serde(default, deserialize_with = "field", rename = "hasMedia")]
+    has_media: Option<bool>,
+    #[serde(default, deserialize_with = "field", rename = "fromMe")]
+    from_me: Option<bool>,
+    /// Seconds since the epoch.
+    #[serde(default, deserialize_with = "field")]
+    timestamp: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum MessageId {
+    Plain(String),
+    Serialized { _serialized: String },
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Data {
+    #[serde(default, deserialize_with = "field")]
+    id: Option<MessageId>,
+    #[serde(default, deserialize_with = "field", rename = "type")]
+    kind: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Key {
+    #[serde(default, deserialize_with = "field")]
+    id: Option<String>,
+}
+
+impl MessageId {
+    fn serialized(&self) -> Option<&str> {
+        match self {
+            MessageId::Serialized { _serialized } => Some(_serialized),
+            MessageId::Plain(_) => None,
+        }
+    }
+}
+
+impl Message {
+    fn id(&self) -> Option<String> {
+        let data = self.data.as_ref().and_then(|d| d.id.as_ref());
+        data.and_then(MessageId::serialized)
+            .or_else(|| self.id.as_ref().and_then(MessageId::serialized))
+            .or(match &self.id {
+                Some(MessageId::Plain(id)) => Some(id.as_str()),
+                _ => None,
+            })
+            .or_else(|| self.key.as_ref().and_then(|k| k.id.as_deref()))
+            .map(str::to_owned)
+    }
+
+    /// A voice note (by its type, or, where the engine gives none, by having media).
+    fn is_voice(&self) -> bool {
+        let kind = self
+            .kind
+            .as_deref()
+            .or_else(|| self.data.as_ref().and_then(|d| d.kind.as_deref()));
+        match kind {
+            Some(t) => matches!(t, "ptt" | "audio" | "voice"),
+            None => self.has_media == Some(true),
+        }
+    }
 }
 
 /// The recipient in the form the platform wants, or what is wrong with it.
@@ -130,10 +220,8 @@ impl Client for Gateway {
             |c| self.request(c.get(&url)),
             |r| ok_json(&r, &self.session),
         )?;
-        let status = session
-            .get("status")
-            .and_then(|v| v.as_str())
-            .unwrap_or("UNKNOWN");
+        let session: Session = answer::read(&session);
+        let status = session.status.as_deref().unwrap_or("UNKNOWN");
         if status != "WORKING" {
             let mut e = described(ErrorCode::AccountNotVerified, Platform::WhatsappGateway);
             e.message = format!(
@@ -145,14 +233,9 @@ impl Client for Gateway {
                 .into();
             return Err(e.raw("session status", status));
         }
-        let me = session
-            .pointer("/me/id")
-            .and_then(|v| v.as_str())
-            .unwrap_or("?");
-        let name = session
-            .pointer("/me/pushName")
-            .and_then(|v| v.as_str())
-            .unwrap_or("");
+        let me = session.me.unwrap_or_default();
+        let name = me.push_name.as_deref().unwrap_or("");
+        let me = me.id.as_deref().unwrap_or("?");
         Ok(Verified {
             account: format!("{name} ({me}), session {}", self.session),
         })
@@ -178,7 +261,10 @@ impl Client for Gateway {
             |r| ok_json(&r, &self.session),
         );
         let messages = match listed {
-            Ok(serde_json::Value::Array(messages)) => messages,
+            Ok(serde_json::Value::Array(messages)) => messages
+                .iter()
+                .map(answer::read::<Message>)
+                .collect::<Vec<_>>(),
             Ok(_) => {
                 return Lookup::Failed(described(
                     ErrorCode::PlatformError,
@@ -190,24 +276,16 @@ impl Client for Gateway {
         // Clocks differ a little; a note from well before the send is another note.
         let since_secs = (since_ms - 5_000).div_euclid(1000);
         let ours = messages.iter().find(|m| {
-            let voice = match m.get("type").or_else(|| m.pointer("/_data/type")) {
-                Some(t) => matches!(t.as_str(), Some("ptt" | "audio" | "voice")),
-                None => m.get("hasMedia").and_then(|v| v.as_bool()) == Some(true),
-            };
-            m.get("fromMe").and_then(|v| v.as_bool()) == Some(true)
-                && voice
-                && m.get("timestamp").and_then(|v| v.as_i64()).unwrap_or(0) >= since_secs
+            m.from_me == Some(true) && m.is_voice() && m.timestamp.unwrap_or(0) >= since_secs
         });
         match ours {
             Some(m) => Lookup::Found(Receipt {
                 platform: Platform::WhatsappGateway,
                 recipient: to.to_owned(),
-                message_id: message_id(m),
+                message_id: m.id(),
                 media_id: None,
                 delivered_to: None,
-                sent_at: crate::clock::rfc3339(
-                    m.get("timestamp").and_then(|v| v.as_i64()).unwrap_or(0) * 1000,
-                ),
+                sent_at: crate::clock::rfc3339(m.timestamp.unwrap_or(0) * 1000),
             }),
             None => Lookup::NotFound,
         }
@@ -244,7 +322,8 @@ impl Client for Gateway {
                     .body(self.http.progress_body(body.clone(), progress.clone()))
             },
             |r| {
-                message_id(&ok_json(&r, &self.session)?)
+                answer::read::<Message>(&ok_json(&r, &self.session)?)
+                    .id()
                     .ok_or_else(|| r.not_understood(Platform::WhatsappGateway, "message id"))
             },
         )?;
@@ -293,9 +372,16 @@ mod tests {
 
     #[test]
     fn message_ids_are_found_in_each_engines_shape() {
-        let webjs = json!({"_data": {"id": {"_serialized": "true_1@c.us_A"}}});
-        assert_eq!(message_id(&webjs).as_deref(), Some("true_1@c.us_A"));
+        let id = |v: serde_json::Value| answer::read::<Message>(&v).id();
+        let webjs = json!({"_data": {"id": {"_serialized": "true_1@c.us_A"}}, "id": 7});
+        assert_eq!(id(webjs).as_deref(), Some("true_1@c.us_A"));
         let noweb = json!({"id": "true_1@c.us_B"});
-        assert_eq!(message_id(&noweb).as_deref(), Some("true_1@c.us_B"));
+        assert_eq!(id(noweb).as_deref(), Some("true_1@c.us_B"));
+        let serialized = json!({"id": {"_serialized": "true_1@c.us_C", "id": "C"}});
+        assert_eq!(id(serialized).as_deref(), Some("true_1@c.us_C"));
+        let keyed = json!({"id": {"fromMe": true}, "key": {"id": "D"}});
+        assert_eq!(id(keyed).as_deref(), Some("D"));
+        assert_eq!(id(json!({"id": null})), None);
+        assert_eq!(id(json!([1, 2])), None);
     }
 }

@@ -6,5 +6,5 @@ pub mod store;
 
 pub use crate::secret::{Secret, Secrets};
 pub use keychain::{Keychain, KeychainError};
-pub use model::{NewProfile, Profile, ProfileView, SANDBOX_ID};
+pub use model::{AccountStatus, NewProfile, Profile, ProfileView, SANDBOX_ID};
 pub use store::{ProfileError, Profiles};

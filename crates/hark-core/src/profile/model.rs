@@ -69,6 +69,19 @@ pub fn keychain_account(profile_id: &str, key: &str) -> String {
     format!("profile:{profile_id}:{key}")
 }
 
+/// What is known of whether an account works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum AccountStatus {
+    /// Not verified yet, and no send has said anything about it.
+    Unchecked,
+    /// The last verification or send worked.
+    Verified,
+    /// The last verification or send said something is wrong with it.
+    Attention,
+}
+
 /// What a person asks for when adding a profile.
 #[derive(Debug, Clone)]
 pub struct NewProfile {
@@ -278,8 +291,7 @@ pub struct ProfileView {
     pub fields: Vec<FieldView>,
     pub created_at: String,
     pub updated_at: String,
-    /// `unchecked`, `verified` or `attention`.
-    pub status: &'static str,
+    pub status: AccountStatus,
     pub status_detail: Option<String>,
 }
 
@@ -347,10 +359,10 @@ impl ProfileView {
             created_at: rfc3339(profile.created_at),
             updated_at: rfc3339(profile.updated_at),
             status: match &profile.check {
-                None if profile.platform == Platform::Sandbox => "verified",
-                None => "unchecked",
-                Some(c) if c.error.is_none() => "verified",
-                Some(_) => "attention",
+                None if profile.platform == Platform::Sandbox => AccountStatus::Verified,
+                None => AccountStatus::Unchecked,
+                Some(c) if c.error.is_none() => AccountStatus::Verified,
+                Some(_) => AccountStatus::Attention,
             },
             status_detail: profile.check.as_ref().map(|c| c.detail.clone()),
         }

@@ -43,7 +43,10 @@ pub struct RecordOptions {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+// Named for the page's types (the outbox has a `State` too); unit variants are
+// serialised by their own names, so this changes no JSON.
+#[serde(rename = "RecordingState", rename_all = "snake_case")]
 pub enum State {
     Recording,
     Paused,
@@ -82,6 +85,7 @@ pub struct Status {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum EndReason {
     Stopped,

@@ -1,6 +1,6 @@
 import { Channel } from "@tauri-apps/api/core";
 import { commands, type CommandError, type RecordingStatus } from "../api";
-import type { RecordingStatus_Deserialize } from "../bindings";
+import type { Platform, RecordingStatus_Deserialize } from "../bindings";
 import { takeClip } from "./composer.svelte";
 
 /** The recording under way (if any), as the shell reports it ~30 times a second. */
@@ -39,7 +39,7 @@ export function isRecording(): boolean {
   return recorder.status !== null || recorder.starting;
 }
 
-export async function startRecording(platform: string): Promise<void> {
+export async function startRecording(platform: Platform): Promise<void> {
   if (isRecording()) return;
   recorder.error = null;
   recorder.notice = null;
