@@ -96,3 +96,46 @@ fn a_fresh_install_sends_to_the_sandbox_without_any_account_or_keychain() {
         list.stdout
     );
 }
+
+/// A send that is not in the history is the command line's mistake, not a platform's
+/// refusal: its own code and exit status 2, as for an account name that does not exist.
+#[test]
+fn resending_a_send_that_does_not_exist_is_a_usage_error() {
+    let scratch = Scratch::new();
+    let env = vec![(
+        "HARK_DATA_DIR".to_string(),
+        scratch.path("data").display().to_string(),
+    )];
+    let wav = scratch.path("hello.wav");
+    sox_tone(&wav, 16_000, 1, 1.0, 440.0, &[]);
+    let sent = run(
+        &[
+            "send",
+            "--profile",
+            "sandbox",
+            "--to",
+            "anyone",
+            wav.to_str().unwrap(),
+        ],
+        &env,
+        None,
+    );
+    assert_eq!(sent.code, 0, "{}", sent.stderr);
+
+    let missing = run(&["resend", "999", "--json"], &env, None);
+    assert_eq!(missing.code, 2, "{}\n{}", missing.stdout, missing.stderr);
+    let answer: Value = serde_json::from_str(&missing.stdout).expect("JSON");
+    assert_eq!(answer["error"]["code"], "send_not_found", "{answer:#}");
+    assert_eq!(
+        answer["error"]["message"],
+        "There is no send #999 in the history."
+    );
+    assert_eq!(answer["error"]["send_id"], Value::Null);
+    let text = run(&["resend", "999"], &env, None);
+    assert_eq!(text.code, 2);
+    assert!(
+        text.stderr.contains("hark history") && !text.stderr.contains("platform"),
+        "{}",
+        text.stderr
+    );
+}

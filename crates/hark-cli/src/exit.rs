@@ -11,7 +11,7 @@ Exit status:
   0  success (doctor: every check passed; inspect/convert: the note can be sent)
   1  the command ran and found a problem (doctor: a check failed; inspect/convert: the
      note does not fit the platform's limits)
-  2  the command line was wrong
+  2  the command line was wrong (or named an account or a send that does not exist)
   3  Hark itself failed (e.g. could not write its output)
   4  the input file cannot be used (not audio Hark reads, damaged, or unreadable)
   5  the platform refused (credentials, recipient, messaging window, quota, …): the same
@@ -80,7 +80,8 @@ pub fn for_outbox(err: &OutboxError) -> Exit {
         OutboxError::Failed { error, .. } if error.retryable => Exit::Temporary,
         OutboxError::Failed { .. } => Exit::Refused,
         OutboxError::Unknown { .. } => Exit::Unknown,
-        OutboxError::MayDuplicate { .. } => Exit::Problem,
+        OutboxError::MayDuplicate { .. } | OutboxError::StillSending(_) => Exit::Problem,
+        OutboxError::NoSuchSend(_) => Exit::Usage,
         OutboxError::Db(_) | OutboxError::Io { .. } => Exit::Failure,
     }
 }

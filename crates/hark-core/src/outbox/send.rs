@@ -94,6 +94,12 @@ pub enum OutboxError {
         platform: &'static str,
         error: Box<StoredError>,
     },
+    /// The history has no send with this id (not the platform's doing).
+    #[error("There is no send #{0} in the history.")]
+    NoSuchSend(i64),
+    /// A resend of a send that has not finished yet.
+    #[error("Send #{0} is still under way.")]
+    StillSending(i64),
     /// A resend that could give the customer the note twice, refused until confirmed.
     #[error("{}", match state {
         State::Sent => format!("Send #{id} was delivered: the customer already has this note."),
@@ -121,6 +127,8 @@ impl UserError for OutboxError {
                 .find(|c| *c == error.code)
                 .unwrap_or("platform_error"),
             OutboxError::Unknown { .. } => "delivery_unknown",
+            OutboxError::NoSuchSend(_) => "send_not_found",
+            OutboxError::StillSending(_) => "send_in_progress",
             OutboxError::MayDuplicate { .. } => "may_duplicate",
         }
     }
@@ -139,6 +147,12 @@ impl UserError for OutboxError {
             }
             OutboxError::Failed { error, .. } => error.remedy.clone(),
             OutboxError::Unknown { .. } => UNKNOWN_REMEDY.into(),
+            OutboxError::NoSuchSend(_) => {
+                "Check the send's number in the history (hark history lists them).".into()
+            }
+            OutboxError::StillSending(_) => {
+                "Wait for it to finish; the history shows how it ends.".into()
+            }
             OutboxError::MayDuplicate {
                 state: State::Sent,
                 id,
@@ -507,13 +521,7 @@ impl Outbox {
     }
 
     fn record(&self, id: i64) -> Result<SendRecord, OutboxError> {
-        self.history.get(id)?.ok_or_else(|| {
-            OutboxError::Rejected(Box::new(SendError::new(
-                ErrorCode::PlatformError,
-                format!("There is no send #{id} in the history."),
-                "`hark history` lists the sends.",
-            )))
-        })
+        self.history.get(id)?.ok_or(OutboxError::NoSuchSend(id))
     }
 
     /// Sends the note of an earlier send again, to the same recipient with the same
@@ -533,13 +541,7 @@ impl Outbox {
         }
         let platform = old.platform.facts().name;
         match old.state {
-            State::Queued | State::Sending => {
-                return Err(OutboxError::Rejected(Box::new(SendError::new(
-                    ErrorCode::PlatformError,
-                    format!("Send #{id} is still under way."),
-                    "Wait for it to finish; the history shows how it ends.",
-                ))));
-            }
+            State::Queued | State::Sending => return Err(OutboxError::StillSending(id)),
             State::Sent | State::Unknown if !confirmed => {
                 return Err(OutboxError::MayDuplicate {
                     id,
