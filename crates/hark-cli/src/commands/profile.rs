@@ -92,59 +92,94 @@ pub struct EditArgs {
     json: bool,
 }
 
-/// The non-secret fields, as flags (`hark profile fields PLATFORM` says which apply).
-#[derive(clap::Args)]
-pub struct FieldFlags {
-    /// The API's base URL [default: the platform's own host].
-    #[arg(long)]
-    api_base: Option<String>,
-    /// WeChat: the Official Account's AppID.
-    #[arg(long)]
-    app_id: Option<String>,
-    /// WeChat: where access tokens come from: app_secret, access_token or relay.
-    #[arg(long)]
-    token_mode: Option<String>,
-    /// WeChat: your token relay's URL (token mode relay).
-    #[arg(long)]
-    relay_url: Option<String>,
-    /// Messenger: the Page's id.
-    #[arg(long)]
-    page_id: Option<String>,
-    /// Messenger, WhatsApp: the Graph API version [default: v25.0].
-    #[arg(long)]
-    graph_version: Option<String>,
-    /// Messenger: RESPONSE or UPDATE [default: RESPONSE].
-    #[arg(long)]
-    messaging_type: Option<String>,
-    /// WhatsApp: the phone number id (from WhatsApp Manager).
-    #[arg(long)]
-    phone_number_id: Option<String>,
-    /// WhatsApp gateway: the session name [default: default].
-    #[arg(long)]
-    session: Option<String>,
-}
+/// The non-secret fields, as flags (`hark profile fields PLATFORM` says which apply):
+/// one `--kebab-key` per field key in the credentials table, so a field added there is
+/// a flag here, with the table's label, default and choices in its help.
+#[derive(Debug, Clone, Default)]
+pub struct FieldFlags(BTreeMap<String, String>);
 
 impl FieldFlags {
     /// The flags given, by field key (an empty value included).
     fn given(&self) -> BTreeMap<String, String> {
-        [
-            ("api_base", &self.api_base),
-            ("app_id", &self.app_id),
-            ("token_mode", &self.token_mode),
-            ("relay_url", &self.relay_url),
-            ("page_id", &self.page_id),
-            ("graph_version", &self.graph_version),
-            ("messaging_type", &self.messaging_type),
-            ("phone_number_id", &self.phone_number_id),
-            ("session", &self.session),
-        ]
-        .into_iter()
-        .filter_map(|(k, v)| v.as_ref().map(|v| (k.to_owned(), v.clone())))
-        .collect()
+        self.0.clone()
     }
 }
 
-/// Exit status for a profile error.
+/// Every non-secret field key in the credentials table, in table order, with the
+/// help its flag shows.
+fn field_flags() -> Vec<(&'static str, String)> {
+    let mut keys: Vec<&'static str> = Vec::new();
+    let mut by_label: BTreeMap<&str, Vec<(&'static str, Vec<&str>)>> = BTreeMap::new();
+    let mut extra: BTreeMap<&str, String> = BTreeMap::new();
+    for platform in Platform::ALL {
+        for f in credentials::fields(platform).iter().filter(|f| !f.secret) {
+            if !keys.contains(&f.key) {
+                keys.push(f.key);
+            }
+            let labels = by_label.entry(f.key).or_default();
+            let name = platform.facts().name;
+            match labels.iter_mut().find(|(label, _)| *label == f.label) {
+                Some((_, names)) => names.push(name),
+                None => labels.push((f.label, vec![name])),
+            }
+            let note = extra.entry(f.key).or_default();
+            if note.is_empty() {
+                if !f.choices.is_empty() {
+                    note.push_str(&format!(" [one of: {}]", f.choices.join(", ")));
+                }
+                if let Some(default) = f.default {
+                    note.push_str(&format!(" [default: {default}]"));
+                }
+            }
+        }
+    }
+    keys.into_iter()
+        .map(|key| {
+            let help = by_label[key]
+                .iter()
+                .map(|(label, names)| format!("{} ({label})", names.join(", ")))
+                .collect::<Vec<_>>()
+                .join("; ");
+            (key, format!("{help}{}", extra[key]))
+        })
+        .collect()
+}
+
+impl clap::FromArgMatches for FieldFlags {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let mut flags = FieldFlags::default();
+        flags.update_from_arg_matches(matches)?;
+        Ok(flags)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        for (key, _) in field_flags() {
+            if let Some(value) = matches.get_one::<String>(key) {
+                self.0.insert(key.to_owned(), value.clone());
+            }
+        }
+        Ok(())
+    }
+}
+
+impl clap::Args for FieldFlags {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        field_flags().into_iter().fold(cmd, |cmd, (key, help)| {
+            cmd.arg(
+                clap::Arg::new(key)
+                    .long(key.replace('_', "-"))
+                    .value_name(key.to_ascii_uppercase())
+                    .help(help),
+            )
+        })
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
+}
+
+/// The outbox, or the error printed and its exit status.
 fn open(json: bool) -> Result<Outbox, Exit> {
     Outbox::open_default().map_err(|e| report::user_error(&e, json, Exit::Failure))
 }
@@ -492,4 +527,61 @@ fn fields(platform: Platform) -> anyhow::Result<Exit> {
         writeln!(out, "      {}", f.help)?;
     }
     Ok(Exit::Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, FromArgMatches};
+
+    use super::*;
+
+    /// `profile add` and `profile edit` take a flag for every non-secret field of the
+    /// credentials table, and a given flag lands under its field's key.
+    #[test]
+    fn the_account_flags_are_the_credentials_table() {
+        let cli = crate::Cli::command();
+        let profile = cli.find_subcommand("profile").expect("profile");
+        for name in ["add", "edit"] {
+            let command = profile.find_subcommand(name).expect(name);
+            let longs: Vec<String> = command
+                .get_arguments()
+                .filter_map(|a| a.get_long().map(str::to_owned))
+                .collect();
+            for platform in Platform::ALL {
+                for f in credentials::fields(platform) {
+                    let flag = f.key.replace('_', "-");
+                    assert_eq!(
+                        longs.contains(&flag),
+                        !f.secret,
+                        "{name}: --{flag} ({platform:?}); secrets are never flags"
+                    );
+                }
+            }
+        }
+
+        let matches = crate::Cli::command()
+            .try_get_matches_from([
+                "hark",
+                "profile",
+                "add",
+                "messenger",
+                "--name",
+                "Shop",
+                "--page-id",
+                "1234",
+                "--graph-version",
+                "",
+            ])
+            .expect("parses");
+        let (_, profile) = matches.subcommand().unwrap();
+        let (_, add) = profile.subcommand().unwrap();
+        let flags = FieldFlags::from_arg_matches(add).unwrap();
+        assert_eq!(
+            flags.given(),
+            BTreeMap::from([
+                ("graph_version".to_owned(), String::new()),
+                ("page_id".to_owned(), "1234".to_owned()),
+            ])
+        );
+    }
 }
