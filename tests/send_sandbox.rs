@@ -5,6 +5,22 @@ use rig::accounts::run;
 use rig::media::{Scratch, opusinfo, sox_tone};
 use serde_json::Value;
 
+/// `hark send --profile sandbox --to anyone FILE`.
+fn send_to_anyone(wav: &std::path::Path, env: &rig::Env) -> rig::bins::Run {
+    run(
+        &[
+            "send",
+            "--profile",
+            "sandbox",
+            "--to",
+            "anyone",
+            wav.to_str().unwrap(),
+        ],
+        env,
+        None,
+    )
+}
+
 #[test]
 fn a_fresh_install_sends_to_the_sandbox_without_any_account_or_keychain() {
     let scratch = Scratch::new();
@@ -24,18 +40,7 @@ fn a_fresh_install_sends_to_the_sandbox_without_any_account_or_keychain() {
     assert_eq!(list.code, 0, "{}", list.stderr);
     assert!(list.stdout.starts_with("Sandbox"), "{}", list.stdout);
 
-    let sent = run(
-        &[
-            "send",
-            "--profile",
-            "sandbox",
-            "--to",
-            "anyone",
-            wav.to_str().unwrap(),
-        ],
-        &env,
-        None,
-    );
+    let sent = send_to_anyone(&wav, &env);
     assert_eq!(sent.code, 0, "{}", sent.stderr);
     assert!(sent.stdout.contains("Sent to anyone"), "{}", sent.stdout);
 
@@ -108,18 +113,7 @@ fn resending_a_send_that_does_not_exist_is_a_usage_error() {
     )];
     let wav = scratch.path("hello.wav");
     sox_tone(&wav, 16_000, 1, 1.0, 440.0, &[]);
-    let sent = run(
-        &[
-            "send",
-            "--profile",
-            "sandbox",
-            "--to",
-            "anyone",
-            wav.to_str().unwrap(),
-        ],
-        &env,
-        None,
-    );
+    let sent = send_to_anyone(&wav, &env);
     assert_eq!(sent.code, 0, "{}", sent.stderr);
 
     let missing = run(&["resend", "999", "--json"], &env, None);
