@@ -120,6 +120,7 @@ fn resending_a_send_that_does_not_exist_is_a_usage_error() {
     assert_eq!(missing.code, 2, "{}\n{}", missing.stdout, missing.stderr);
     let answer: Value = serde_json::from_str(&missing.stdout).expect("JSON");
     assert_eq!(answer["error"]["code"], "send_not_found", "{answer:#}");
+    assert_eq!(answer["error"]["kind"], "usage", "{answer:#}");
     assert_eq!(
         answer["error"]["message"],
         "There is no send #999 in the history."

@@ -1,5 +1,5 @@
-use hark_core::UserError;
 use hark_core::outbox::OutboxError;
+use hark_core::{Problem, UserError};
 use serde::Serialize;
 
 use crate::fixes::{Fix, for_window};
@@ -29,40 +29,32 @@ pub struct CommandError {
 
 impl<E: UserError> From<E> for CommandError {
     fn from(err: E) -> Self {
-        CommandError::shell(err.code(), err.to_string(), err.remedy()).for_window()
+        CommandError::from_problem(Problem::of(&err))
     }
 }
 
 impl CommandError {
+    /// The core's one shape of a failure, as the window shows it: the same code,
+    /// sentence and platform's words as the CLI prints, the remedy without commands to
+    /// type, and the fix the window offers.
+    pub fn from_problem(p: Problem) -> CommandError {
+        CommandError {
+            code: p.code,
+            message: p.message,
+            remedy: p.remedy,
+            retryable: p.send.retryable,
+            raw_code: p.send.raw_code,
+            raw_message: p.send.raw_message,
+            send_id: p.send.send_id.map(|id| id as u32),
+            fix: None,
+            field: None,
+        }
+        .for_window()
+    }
+
     /// A send's or a verification's failure, with what the platform said.
     pub fn from_outbox(err: &OutboxError) -> CommandError {
-        let mut out = CommandError::shell(err.code(), err.to_string(), err.remedy());
-        match err {
-            OutboxError::Unknown { id, error, .. } => {
-                // Not "try again": the customer may have it.
-                out.retryable = Some(false);
-                out.raw_code = error.raw_code.clone();
-                out.raw_message = error.raw_message.clone();
-                out.send_id = Some(*id as u32);
-            }
-            OutboxError::MayDuplicate { id, .. } => {
-                out.retryable = Some(false);
-                out.send_id = Some(*id as u32);
-            }
-            OutboxError::Failed { id, error } => {
-                out.retryable = Some(error.retryable);
-                out.raw_code = error.raw_code.clone();
-                out.raw_message = error.raw_message.clone();
-                out.send_id = Some(*id as u32);
-            }
-            OutboxError::Rejected(e) => {
-                out.retryable = Some(e.retryable);
-                out.raw_code = e.raw.as_ref().map(|r| r.code.clone());
-                out.raw_message = e.raw.as_ref().map(|r| r.message.clone());
-            }
-            _ => {}
-        }
-        out.for_window()
+        CommandError::from_problem(Problem::of(err))
     }
 
     /// An account that cannot be saved as it is, with the field at fault.
@@ -87,14 +79,14 @@ impl CommandError {
         self
     }
 
-    /// An error with no platform details: the shell's own (a clip that is gone, a task
-    /// that stopped) or the core's.
     /// The same error, shown next to the form field `field`.
     pub fn in_field(mut self, field: &str) -> Self {
         self.field = Some(field.to_owned());
         self
     }
 
+    /// An error of the shell's own (a clip that is gone, a task that stopped), with no
+    /// platform details.
     pub fn shell(code: &str, message: impl Into<String>, remedy: impl Into<String>) -> Self {
         CommandError {
             code: code.into(),

@@ -1,10 +1,9 @@
-//! Exit statuses, one meaning each, documented in `--help`.
+//! Exit statuses, one meaning each, documented in `--help`; a failure's status follows
+//! its kind (`hark_core::ProblemKind`).
 
 use std::process::ExitCode;
 
-use hark_core::audio::ClipError;
-use hark_core::outbox::OutboxError;
-use hark_core::profile::ProfileError;
+use hark_core::ProblemKind;
 
 pub const HELP: &str = "\
 Exit status:
@@ -49,39 +48,15 @@ impl From<Exit> for ExitCode {
     }
 }
 
-/// The exit status for an account error: a name that is missing, taken or invalid is
-/// the command line's fault.
-pub fn for_profile(err: &ProfileError) -> Exit {
-    match err {
-        ProfileError::NotFound(_) | ProfileError::NameTaken(_) | ProfileError::Invalid(_) => {
-            Exit::Usage
-        }
-        _ => Exit::Failure,
-    }
-}
-
-/// The exit status for an audio error.
-pub fn for_clip(err: &ClipError) -> Exit {
-    match err {
-        ClipError::DoesNotFit(_) => Exit::Problem,
-        ClipError::Encode { .. } => Exit::Failure,
-        _ => Exit::Unusable,
-    }
-}
-
-/// The exit status for a send or verification error.
-pub fn for_outbox(err: &OutboxError) -> Exit {
-    match err {
-        OutboxError::Profile(e) => for_profile(e),
-        OutboxError::Clip(e) => for_clip(e),
-        OutboxError::Rejected(e) if e.retryable => Exit::Temporary,
-        OutboxError::Rejected(_) => Exit::Refused,
-        OutboxError::Failed { error, .. } if !error.is_platform_code() => Exit::Failure,
-        OutboxError::Failed { error, .. } if error.retryable => Exit::Temporary,
-        OutboxError::Failed { .. } => Exit::Refused,
-        OutboxError::Unknown { .. } => Exit::Unknown,
-        OutboxError::MayDuplicate { .. } | OutboxError::StillSending(_) => Exit::Problem,
-        OutboxError::NoSuchSend(_) => Exit::Usage,
-        OutboxError::Db(_) | OutboxError::Io { .. } => Exit::Failure,
+/// The exit status for a problem of `kind`.
+pub fn for_kind(kind: ProblemKind) -> Exit {
+    match kind {
+        ProblemKind::Usage => Exit::Usage,
+        ProblemKind::Local => Exit::Failure,
+        ProblemKind::Unusable => Exit::Unusable,
+        ProblemKind::DoesNotFit | ProblemKind::Device | ProblemKind::HeldBack => Exit::Problem,
+        ProblemKind::Refused => Exit::Refused,
+        ProblemKind::Temporary => Exit::Temporary,
+        ProblemKind::Unknown => Exit::Unknown,
     }
 }

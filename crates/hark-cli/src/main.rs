@@ -2,8 +2,11 @@
 
 mod commands;
 mod exit;
+mod failure;
 
 use clap::{CommandFactory, Parser, Subcommand};
+
+use failure::Failure;
 
 /// Send voice notes that arrive as real voice bubbles on WeChat, Messenger, WhatsApp
 /// and Telegram.
@@ -99,19 +102,20 @@ fn main() -> std::process::ExitCode {
         Command::Man { dir: None } => clap_mangen::Man::new(Cli::command())
             .render(&mut std::io::stdout())
             .map(|()| exit::Exit::Ok)
-            .map_err(Into::into),
+            .map_err(Failure::from),
         Command::Man { dir: Some(dir) } => clap_mangen::generate_to(Cli::command(), &dir)
             .map(|()| exit::Exit::Ok)
             .map_err(|e| {
-                anyhow::anyhow!(
+                Failure::from(anyhow::anyhow!(
                     "could not write the manual pages into {}: {e}",
                     dir.display()
-                )
+                ))
             }),
     };
     match result {
         Ok(code) => code.into(),
-        Err(err) => {
+        Err(Failure::Problem { problem, json }) => commands::report::problem(&problem, json).into(),
+        Err(Failure::Output(err)) => {
             eprintln!("hark: {err:#}");
             exit::Exit::Failure.into()
         }

@@ -17,7 +17,7 @@ pub mod record;
 pub mod secret;
 pub mod settings;
 
-pub use error::UserError;
+pub use error::{Outcome, Problem, ProblemKind, SendFacts, UserError};
 
 /// The product's version, shared by the app and the CLI.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -6,6 +6,7 @@ use hark_core::platform::Platform;
 
 use super::{report, write_file};
 use crate::exit::Exit;
+use crate::failure::{OrReport, Ran, fail};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -28,28 +29,19 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
+pub fn run(args: Args) -> Ran {
     let opts = ConvertOptions {
         clean: args.clean,
         trim_to_limit: args.trim_to_limit,
     };
-    let note = match convert::convert(&args.input, args.platform, opts) {
-        Ok(note) => note,
-        Err(err) => return Ok(report::clip_error(&err, args.json)),
-    };
+    let note = convert::convert(&args.input, args.platform, opts).or_report(args.json)?;
     let output = args
         .output
         .unwrap_or_else(|| default_output(&args.input, args.platform, note.file_name));
     if same_file(&output, &args.input) {
-        return Ok(report::user_error(
-            &OutputIsInput(output),
-            args.json,
-            Exit::Usage,
-        ));
+        return fail(&OutputIsInput(output), args.json);
     }
-    if let Err(e) = write_file(&output, &note.bytes) {
-        return Ok(report::user_error(&e, args.json, Exit::Failure));
-    }
+    write_file(&output, &note.bytes).or_report(args.json)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         let value = serde_json::json!({ "output": output, "note": note });
@@ -72,6 +64,9 @@ impl hark_core::UserError for OutputIsInput {
     }
     fn remedy(&self) -> String {
         "Choose another output file with -o.".into()
+    }
+    fn kind(&self) -> hark_core::ProblemKind {
+        hark_core::ProblemKind::Usage
     }
 }
 

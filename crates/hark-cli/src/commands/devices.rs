@@ -2,8 +2,8 @@ use std::io::Write;
 
 use hark_core::audio::devices;
 
-use super::report;
 use crate::exit::Exit;
+use crate::failure::{OrReport, Ran};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -12,11 +12,8 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
-    let inventory = match devices::list_inputs() {
-        Ok(inventory) => inventory,
-        Err(err) => return Ok(report::user_error(&err, args.json, Exit::Problem)),
-    };
+pub fn run(args: Args) -> Ran {
+    let inventory = devices::list_inputs().or_report(args.json)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &inventory)?;

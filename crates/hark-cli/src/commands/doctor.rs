@@ -3,6 +3,7 @@ use std::io::Write;
 use hark_core::doctor::{self, Report, Status};
 
 use crate::exit::Exit;
+use crate::failure::Ran;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -11,7 +12,7 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
+pub fn run(args: Args) -> Ran {
     let report = doctor::run();
     let mut out = std::io::stdout().lock();
     if args.json {

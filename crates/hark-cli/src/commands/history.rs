@@ -5,8 +5,8 @@ use std::io::Write;
 use hark_core::outbox::{Outbox, State};
 use hark_core::platform::limits;
 
-use super::report;
 use crate::exit::Exit;
+use crate::failure::{OrReport, Ran};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,15 +18,9 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
-    let outbox = match Outbox::open_default() {
-        Ok(o) => o,
-        Err(e) => return Ok(report::user_error(&e, args.json, Exit::Failure)),
-    };
-    let sends = match outbox.history().list(args.limit) {
-        Ok(s) => s,
-        Err(e) => return Ok(report::user_error(&e, args.json, Exit::Failure)),
-    };
+pub fn run(args: Args) -> Ran {
+    let outbox = Outbox::open_default().or_report(args.json)?;
+    let sends = outbox.history().list(args.limit).or_report(args.json)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         writeln!(out, "{:#}", serde_json::json!({ "sends": sends }))?;

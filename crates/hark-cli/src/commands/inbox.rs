@@ -5,8 +5,8 @@ use std::io::Write;
 use hark_core::platform::limits;
 use hark_core::platform::sandbox;
 
-use super::report;
 use crate::exit::Exit;
+use crate::failure::{OrReport, Ran};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -15,11 +15,8 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
-    let dir = match hark_core::paths::ensure_data_dir() {
-        Ok(d) => d,
-        Err(e) => return Ok(report::user_error(&e, args.json, Exit::Failure)),
-    };
+pub fn run(args: Args) -> Ran {
+    let dir = hark_core::paths::ensure_data_dir().or_report(args.json)?;
     let items = sandbox::inbox(&dir)?;
     let mut out = std::io::stdout().lock();
     if args.json {

@@ -7,6 +7,7 @@ use hark_core::platform::Platform;
 
 use super::report;
 use crate::exit::Exit;
+use crate::failure::{OrReport, Ran};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -21,17 +22,14 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
-    let info = match inspect::inspect(&args.file) {
-        Ok(info) => info,
-        Err(err) => return Ok(report::clip_error(&err, args.json)),
-    };
+pub fn run(args: Args) -> Ran {
+    let info = inspect::inspect(&args.file).or_report(args.json)?;
     let note = match args.platform {
         None => None,
-        Some(platform) => match convert::convert(&args.file, platform, ConvertOptions::default()) {
-            Ok(note) => Some(note),
-            Err(err) => return Ok(report::clip_error(&err, args.json)),
-        },
+        Some(platform) => Some(
+            convert::convert(&args.file, platform, ConvertOptions::default())
+                .or_report(args.json)?,
+        ),
     };
     let mut out = std::io::stdout().lock();
     if args.json {

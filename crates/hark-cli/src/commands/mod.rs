@@ -7,7 +7,7 @@ pub mod inspect;
 pub mod profile;
 pub mod record;
 pub mod recover;
-mod report;
+pub mod report;
 mod secret_input;
 pub mod send;
 

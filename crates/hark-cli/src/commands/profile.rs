@@ -9,8 +9,9 @@ use hark_core::platform::credentials::{self, Field};
 use hark_core::profile::model::token_mode;
 use hark_core::profile::{AccountStatus, NewProfile, ProfileError, ProfileView};
 
-use super::{report, secret_input};
-use crate::exit::{self, Exit};
+use super::secret_input;
+use crate::exit::Exit;
+use crate::failure::{Failure, OrReport, Ran, fail};
 
 #[derive(clap::Subcommand)]
 pub enum Command {
@@ -179,12 +180,12 @@ impl clap::Args for FieldFlags {
     }
 }
 
-/// The outbox, or the error printed and its exit status.
-fn open(json: bool) -> Result<Outbox, Exit> {
-    Outbox::open_default().map_err(|e| report::user_error(&e, json, Exit::Failure))
+/// The outbox (Hark's database and the keychain).
+fn open(json: bool) -> Result<Outbox, Failure> {
+    Outbox::open_default().or_report(json)
 }
 
-pub fn run(command: Command) -> anyhow::Result<Exit> {
+pub fn run(command: Command) -> Ran {
     match command {
         Command::Add(args) => add(args),
         Command::List(a) => list(a.json),
@@ -213,18 +214,15 @@ fn secret_fields(
     wanted
 }
 
-fn add(args: AddArgs) -> anyhow::Result<Exit> {
+fn add(args: AddArgs) -> Ran {
     if args.platform == Platform::Sandbox {
         let err = ProfileError::Invalid(hark_core::profile::model::Invalid {
             field: "platform".into(),
             problem: "The sandbox needs no account: every data folder starts with one.".into(),
         });
-        return Ok(report::user_error(&err, args.json, Exit::Usage));
+        return fail(&err, args.json);
     }
-    let outbox = match open(args.json) {
-        Ok(o) => o,
-        Err(exit) => return Ok(exit),
-    };
+    let outbox = open(args.json)?;
     let fields = args.fields.given();
     let wanted = secret_fields(args.platform, &fields);
     let (specs, needed): (Vec<_>, Vec<_>) = wanted.into_iter().unzip();
@@ -235,40 +233,30 @@ fn add(args: AddArgs) -> anyhow::Result<Exit> {
         fields,
         secrets,
     };
-    match outbox.profiles().add(new) {
-        Ok(profile) => {
-            let mut out = std::io::stdout().lock();
-            if args.json {
-                let view = ProfileView::new(&profile, None);
-                writeln!(out, "{:#}", serde_json::json!({ "added": view }))?;
-            } else {
-                writeln!(
-                    out,
-                    "Added “{}” ({}). Its secrets are in the system keychain.",
-                    profile.name,
-                    profile.platform.facts().name
-                )?;
-                writeln!(
-                    out,
-                    "Check it with: hark profile verify \"{}\"",
-                    profile.name
-                )?;
-            }
-            Ok(Exit::Ok)
-        }
-        Err(e) => Ok(report::user_error(&e, args.json, exit::for_profile(&e))),
+    let profile = outbox.profiles().add(new).or_report(args.json)?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let view = ProfileView::new(&profile, None);
+        writeln!(out, "{:#}", serde_json::json!({ "added": view }))?;
+    } else {
+        writeln!(
+            out,
+            "Added “{}” ({}). Its secrets are in the system keychain.",
+            profile.name,
+            profile.platform.facts().name
+        )?;
+        writeln!(
+            out,
+            "Check it with: hark profile verify \"{}\"",
+            profile.name
+        )?;
     }
+    Ok(Exit::Ok)
 }
 
-fn list(json: bool) -> anyhow::Result<Exit> {
-    let outbox = match open(json) {
-        Ok(o) => o,
-        Err(exit) => return Ok(exit),
-    };
-    let profiles = match outbox.profiles().list() {
-        Ok(p) => p,
-        Err(e) => return Ok(report::user_error(&e, json, exit::for_profile(&e))),
-    };
+fn list(json: bool) -> Ran {
+    let outbox = open(json)?;
+    let profiles = outbox.profiles().list().or_report(json)?;
     let mut out = std::io::stdout().lock();
     if json {
         let views: Vec<_> = profiles.iter().map(|p| ProfileView::new(p, None)).collect();
@@ -313,15 +301,9 @@ fn list(json: bool) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn show(name: &str, json: bool) -> anyhow::Result<Exit> {
-    let outbox = match open(json) {
-        Ok(o) => o,
-        Err(exit) => return Ok(exit),
-    };
-    let profile = match outbox.profiles().get(name) {
-        Ok(p) => p,
-        Err(e) => return Ok(report::user_error(&e, json, exit::for_profile(&e))),
-    };
+fn show(name: &str, json: bool) -> Ran {
+    let outbox = open(json)?;
+    let profile = outbox.profiles().get(name).or_report(json)?;
     let secrets = outbox.profiles().secrets(&profile);
     let view = ProfileView::new(&profile, secrets.as_ref().ok());
     let mut out = std::io::stdout().lock();
@@ -346,30 +328,17 @@ fn show(name: &str, json: bool) -> anyhow::Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn rename(name: &str, new_name: &str) -> anyhow::Result<Exit> {
-    let outbox = match open(false) {
-        Ok(o) => o,
-        Err(exit) => return Ok(exit),
-    };
-    match outbox.profiles().rename(name, new_name) {
-        Ok(p) => {
-            println!("Renamed to “{}”.", p.name);
-            Ok(Exit::Ok)
-        }
-        Err(e) => Ok(report::user_error(&e, false, exit::for_profile(&e))),
-    }
+fn rename(name: &str, new_name: &str) -> Ran {
+    let outbox = open(false)?;
+    let p = outbox.profiles().rename(name, new_name).or_report(false)?;
+    println!("Renamed to “{}”.", p.name);
+    Ok(Exit::Ok)
 }
 
-fn edit(args: EditArgs) -> anyhow::Result<Exit> {
-    let outbox = match open(args.json) {
-        Ok(o) => o,
-        Err(exit) => return Ok(exit),
-    };
+fn edit(args: EditArgs) -> Ran {
+    let outbox = open(args.json)?;
     let profiles = outbox.profiles();
-    let profile = match profiles.get(&args.name) {
-        Ok(p) => p,
-        Err(e) => return Ok(report::user_error(&e, args.json, exit::for_profile(&e))),
-    };
+    let profile = profiles.get(&args.name).or_report(args.json)?;
     let mut fields = profile.fields.clone();
     for (key, value) in args.fields.given() {
         if value.trim().is_empty() {
@@ -395,71 +364,49 @@ fn edit(args: EditArgs) -> anyhow::Result<Exit> {
     } else {
         Default::default()
     };
-    match profiles.update(&profile.id, name, fields, secrets) {
-        Ok(p) => {
-            if args.json {
-                let view = ProfileView::new(&p, None);
-                println!("{:#}", serde_json::json!({ "edited": view }));
-            } else {
-                println!(
-                    "Saved “{}”. Check it with: hark profile verify \"{}\"",
-                    p.name, p.name
-                );
-            }
-            Ok(Exit::Ok)
-        }
-        Err(e) => Ok(report::user_error(&e, args.json, exit::for_profile(&e))),
+    let p = profiles
+        .update(&profile.id, name, fields, secrets)
+        .or_report(args.json)?;
+    if args.json {
+        let view = ProfileView::new(&p, None);
+        println!("{:#}", serde_json::json!({ "edited": view }));
+    } else {
+        println!(
+            "Saved “{}”. Check it with: hark profile verify \"{}\"",
+            p.name, p.name
+        );
     }
+    Ok(Exit::Ok)
 }
 
-fn remove(name: &str, json: bool) -> anyhow::Result<Exit> {
-    let outbox = match open(json) {
-        Ok(o) => o,
-        Err(exit) => return Ok(exit),
-    };
-    match outbox.profiles().remove(name) {
-        Ok(p) => {
-            if json {
-                println!(
-                    "{:#}",
-                    serde_json::json!({ "removed": { "id": p.id, "name": p.name } })
-                );
-            } else {
-                println!("Removed “{}” and its secrets.", p.name);
-            }
-            Ok(Exit::Ok)
-        }
-        Err(e) => Ok(report::user_error(&e, json, exit::for_profile(&e))),
+fn remove(name: &str, json: bool) -> Ran {
+    let outbox = open(json)?;
+    let p = outbox.profiles().remove(name).or_report(json)?;
+    if json {
+        println!(
+            "{:#}",
+            serde_json::json!({ "removed": { "id": p.id, "name": p.name } })
+        );
+    } else {
+        println!("Removed “{}” and its secrets.", p.name);
     }
+    Ok(Exit::Ok)
 }
 
-fn verify(name: &str, json: bool) -> anyhow::Result<Exit> {
-    let outbox = match open(json) {
-        Ok(o) => o,
-        Err(exit) => return Ok(exit),
-    };
-    match outbox.verify(name) {
-        Ok(v) => {
-            if json {
-                println!("{:#}", serde_json::json!({ "verified": v }));
-            } else {
-                println!("Verified as {}.", v.account);
-            }
-            Ok(Exit::Ok)
-        }
-        Err(e) => Ok(report::outbox_error(&e, json)),
+fn verify(name: &str, json: bool) -> Ran {
+    let outbox = open(json)?;
+    let v = outbox.verify(name).or_report(json)?;
+    if json {
+        println!("{:#}", serde_json::json!({ "verified": v }));
+    } else {
+        println!("Verified as {}.", v.account);
     }
+    Ok(Exit::Ok)
 }
 
-fn set_secret(name: &str, key: Option<&str>) -> anyhow::Result<Exit> {
-    let outbox = match open(false) {
-        Ok(o) => o,
-        Err(exit) => return Ok(exit),
-    };
-    let profile = match outbox.profiles().get(name) {
-        Ok(p) => p,
-        Err(e) => return Ok(report::user_error(&e, false, exit::for_profile(&e))),
-    };
+fn set_secret(name: &str, key: Option<&str>) -> Ran {
+    let outbox = open(false)?;
+    let profile = outbox.profiles().get(name).or_report(false)?;
     let wanted = secret_fields(profile.platform, &profile.fields);
     let field = match key {
         Some(k) => credentials::field(profile.platform, k).filter(|f| f.secret),
@@ -479,7 +426,7 @@ fn set_secret(name: &str, key: Option<&str>) -> anyhow::Result<Exit> {
                 }
             ),
         });
-        return Ok(report::user_error(&err, false, Exit::Usage));
+        return fail(&err, false);
     };
     let secrets = secret_input::read(&[field], &[true])?;
     let Some(secret) = secrets.get(field.key) else {
@@ -487,21 +434,20 @@ fn set_secret(name: &str, key: Option<&str>) -> anyhow::Result<Exit> {
             field: field.key.into(),
             problem: format!("No {} was given.", field.label),
         });
-        return Ok(report::user_error(&err, false, Exit::Usage));
+        return fail(&err, false);
     };
-    match outbox.profiles().set_secret(name, field.key, secret) {
-        Ok(p) => {
-            println!(
-                "Stored a new {} for “{}” in the keychain.",
-                field.label, p.name
-            );
-            Ok(Exit::Ok)
-        }
-        Err(e) => Ok(report::user_error(&e, false, exit::for_profile(&e))),
-    }
+    let p = outbox
+        .profiles()
+        .set_secret(name, field.key, secret)
+        .or_report(false)?;
+    println!(
+        "Stored a new {} for “{}” in the keychain.",
+        field.label, p.name
+    );
+    Ok(Exit::Ok)
 }
 
-fn fields(platform: Platform) -> anyhow::Result<Exit> {
+fn fields(platform: Platform) -> Ran {
     let mut out = std::io::stdout().lock();
     let spec = credentials::fields(platform);
     if spec.is_empty() {

@@ -11,6 +11,7 @@ use hark_core::record::{EndReason, RecordOptions, Recording, State, Status};
 
 use super::{report, write_file};
 use crate::exit::Exit;
+use crate::failure::{OrReport, Ran};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -36,23 +37,18 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
+pub fn run(args: Args) -> Ran {
     let data = hark_core::paths::ensure_data_dir();
-    let data = match data {
-        Ok(d) => d,
-        Err(err) => return Ok(report::user_error(&err, args.json, Exit::Failure)),
-    };
+    let data = data.or_report(args.json)?;
     let max_duration = args.seconds;
-    let recording = match Recording::start(RecordOptions {
+    let recording = Recording::start(RecordOptions {
         platform: args.platform,
         device: args.device.clone(),
         max_duration,
         spool_dir: data.join("spool"),
         clean: !args.no_clean,
-    }) {
-        Ok(r) => r,
-        Err(err) => return Ok(report::user_error(&err, args.json, Exit::Problem)),
-    };
+    })
+    .or_report(args.json)?;
 
     // Enter or Ctrl-C stops (and keeps the take); the limit stops by itself.
     let stop = Arc::new(AtomicBool::new(false));
@@ -75,10 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
     let last = recording.status();
     let platform_limit = recording.limit_is_platforms();
     display.close(&last);
-    let take = match recording.stop() {
-        Ok(take) => take,
-        Err(err) => return Ok(report::user_error(&err, args.json, Exit::Problem)),
-    };
+    let take = recording.stop().or_report(args.json)?;
 
     let output = args.output.unwrap_or_else(|| {
         let secs = std::time::SystemTime::now()
@@ -88,10 +81,8 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         let ext = take.note.file_name.rsplit('.').next().unwrap_or("ogg");
         PathBuf::from(format!("note-{secs}.{ext}"))
     });
-    if let Err(e) = write_file(&output, &take.note.bytes) {
-        // The take stays in the spool, for `hark recover`.
-        return Ok(report::user_error(&e, args.json, Exit::Failure));
-    }
+    // If it cannot be written, the take stays in the spool, for `hark recover`.
+    write_file(&output, &take.note.bytes).or_report(args.json)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         let value = serde_json::json!({

@@ -8,6 +8,7 @@ use hark_core::record::spool;
 
 use super::{report, write_file};
 use crate::exit::Exit;
+use crate::failure::{OrReport, Ran};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -22,11 +23,8 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
-    let data = match hark_core::paths::ensure_data_dir() {
-        Ok(d) => d,
-        Err(err) => return Ok(report::user_error(&err, args.json, Exit::Failure)),
-    };
+pub fn run(args: Args) -> Ran {
+    let data = hark_core::paths::ensure_data_dir().or_report(args.json)?;
     let takes = spool::interrupted(&data.join("spool"));
     let mut out = std::io::stdout().lock();
     if takes.is_empty() {
@@ -68,16 +66,12 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
             clean: take.info.clean,
             trim_to_limit: true,
         };
-        let note = match convert::encode_samples(&samples, take.info.sample_rate, platform, opts) {
-            Ok(note) => note,
-            Err(err) => return Ok(report::clip_error(&err, args.json)),
-        };
+        let note = convert::encode_samples(&samples, take.info.sample_rate, platform, opts)
+            .or_report(args.json)?;
         let ext = note.file_name.rsplit('.').next().unwrap_or("ogg");
         let path = dir.join(format!("{}.{ext}", take.info.id));
-        if let Err(e) = write_file(&path, &note.bytes) {
-            // The take stays in the spool.
-            return Ok(report::user_error(&e, args.json, Exit::Failure));
-        }
+        // If it cannot be written, the take stays in the spool.
+        write_file(&path, &note.bytes).or_report(args.json)?;
         take.remove();
         if !args.json {
             writeln!(out, "Recovered {} → {}", take.info.id, path.display())?;

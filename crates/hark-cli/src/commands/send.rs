@@ -8,8 +8,8 @@ use hark_core::outbox::{Clip, Outbox, SendRequest};
 use hark_core::platform::limits;
 use hark_core::platform::{Progress, ProgressFn, SendOptions};
 
-use super::report;
 use crate::exit::Exit;
+use crate::failure::{OrReport, Ran};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Tag {
@@ -74,11 +74,8 @@ fn progress_printer() -> ProgressFn {
     })
 }
 
-pub fn run(args: Args) -> anyhow::Result<Exit> {
-    let outbox = match Outbox::open_default() {
-        Ok(o) => o,
-        Err(e) => return Ok(report::user_error(&e, args.json, Exit::Failure)),
-    };
+pub fn run(args: Args) -> Ran {
+    let outbox = Outbox::open_default().or_report(args.json)?;
     let request = SendRequest {
         profile: args.profile,
         to: args.to,
@@ -89,10 +86,9 @@ pub fn run(args: Args) -> anyhow::Result<Exit> {
         },
         clean: args.clean,
     };
-    let sent = match outbox.send(request, &progress_printer()) {
-        Ok(sent) => sent,
-        Err(e) => return Ok(report::outbox_error(&e, args.json)),
-    };
+    let sent = outbox
+        .send(request, &progress_printer())
+        .or_report(args.json)?;
     print_sent(&sent, args.json)
 }
 
@@ -110,18 +106,15 @@ pub struct ResendArgs {
 }
 
 /// `hark resend ID`: the same note, to the same person, through the same account.
-pub fn resend(args: ResendArgs) -> anyhow::Result<Exit> {
-    let outbox = match Outbox::open_default() {
-        Ok(o) => o,
-        Err(e) => return Ok(report::user_error(&e, args.json, Exit::Failure)),
-    };
-    match outbox.resend(args.id, args.force, &progress_printer()) {
-        Ok(sent) => print_sent(&sent, args.json),
-        Err(e) => Ok(report::outbox_error(&e, args.json)),
-    }
+pub fn resend(args: ResendArgs) -> Ran {
+    let outbox = Outbox::open_default().or_report(args.json)?;
+    let sent = outbox
+        .resend(args.id, args.force, &progress_printer())
+        .or_report(args.json)?;
+    print_sent(&sent, args.json)
 }
 
-fn print_sent(sent: &hark_core::outbox::Sent, json: bool) -> anyhow::Result<Exit> {
+fn print_sent(sent: &hark_core::outbox::Sent, json: bool) -> Ran {
     let mut out = std::io::stdout().lock();
     if json {
         writeln!(out, "{:#}", serde_json::json!({ "sent": sent }))?;

@@ -3,7 +3,7 @@
 use cpal::traits::{DeviceTrait, HostTrait};
 use serde::Serialize;
 
-use crate::UserError;
+use crate::{ProblemKind, UserError};
 
 /// The format a device opens in when nothing else is asked for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -104,6 +104,10 @@ impl UserError for AudioError {
                 support."
                 .into(),
         }
+    }
+
+    fn kind(&self) -> ProblemKind {
+        ProblemKind::Device
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::UserError;
+use crate::{ProblemKind, UserError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ClipError {
@@ -63,6 +63,17 @@ impl UserError for ClipError {
                 support with the output of `hark doctor`."
                 .into(),
             ClipError::DoesNotFit(v) => v.remedy.clone().unwrap_or_default(),
+        }
+    }
+
+    fn kind(&self) -> ProblemKind {
+        match self {
+            ClipError::DoesNotFit(_) => ProblemKind::DoesNotFit,
+            ClipError::Encode { .. } | ClipError::Cancelled => ProblemKind::Local,
+            ClipError::Unsupported { .. }
+            | ClipError::Corrupt { .. }
+            | ClipError::Unreadable { .. }
+            | ClipError::TooBig { .. } => ProblemKind::Unusable,
         }
     }
 }

@@ -13,7 +13,6 @@ use serde::Serialize;
 
 use super::history::{History, NewSend, SendRecord, State, StoredError};
 use super::pace;
-use crate::UserError;
 use crate::audio::convert::{ConvertOptions, Note, convert};
 use crate::audio::error::ClipError;
 use crate::db::{Db, DbError};
@@ -23,6 +22,7 @@ use crate::platform::{
     connect,
 };
 use crate::profile::{ProfileError, Profiles};
+use crate::{Outcome, ProblemKind, SendFacts, UserError};
 
 /// The folder (in the data folder) that keeps every note Hark has sent or will send.
 pub const OUTBOX_DIR: &str = "outbox";
@@ -164,6 +164,55 @@ impl UserError for OutboxError {
                 "Check the conversation: if the note is not there, send it again and confirm \
                  it (hark resend --force {id})."
             ),
+        }
+    }
+
+    fn kind(&self) -> ProblemKind {
+        match self {
+            OutboxError::Profile(e) => e.kind(),
+            OutboxError::Clip(e) => e.kind(),
+            OutboxError::Rejected(e) => e.kind(),
+            // A failure of Hark's own, kept in the history as the send's error.
+            OutboxError::Failed { error, .. } if !error.is_platform_code() => ProblemKind::Local,
+            OutboxError::Failed { error, .. } if error.retryable => ProblemKind::Temporary,
+            OutboxError::Failed { .. } => ProblemKind::Refused,
+            OutboxError::Unknown { .. } => ProblemKind::Unknown,
+            OutboxError::MayDuplicate { .. } | OutboxError::StillSending(_) => {
+                ProblemKind::HeldBack
+            }
+            OutboxError::NoSuchSend(_) => ProblemKind::Usage,
+            OutboxError::Db(_) | OutboxError::Io { .. } => ProblemKind::Local,
+        }
+    }
+
+    fn send_facts(&self) -> SendFacts {
+        match self {
+            OutboxError::Failed { id, error } | OutboxError::Unknown { id, error, .. } => {
+                let failed = matches!(self, OutboxError::Failed { .. });
+                SendFacts {
+                    // Not "try again" for an unknown outcome: the customer may have it.
+                    retryable: Some(error.retryable && failed),
+                    outcome: Some(if failed {
+                        Outcome::Failed
+                    } else {
+                        Outcome::Unknown
+                    }),
+                    cause_code: Some(error.code.clone()),
+                    raw_code: error.raw_code.clone(),
+                    raw_message: error
+                        .raw_code
+                        .as_ref()
+                        .map(|_| error.raw_message.clone().unwrap_or_default()),
+                    send_id: Some(*id),
+                }
+            }
+            OutboxError::MayDuplicate { id, .. } => SendFacts {
+                retryable: Some(false),
+                send_id: Some(*id),
+                ..SendFacts::default()
+            },
+            OutboxError::Rejected(e) => e.send_facts(),
+            _ => SendFacts::default(),
         }
     }
 }
@@ -585,5 +634,77 @@ impl Outbox {
                 source,
             })?;
         Ok(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Problem;
+
+    fn stored(code: &str, retryable: bool) -> Box<StoredError> {
+        Box::new(StoredError {
+            code: code.into(),
+            message: "WhatsApp is busy.".into(),
+            remedy: "Send again in a moment.".into(),
+            retryable,
+            raw_code: Some("131000".into()),
+            raw_message: Some("Something went wrong".into()),
+        })
+    }
+
+    /// What a person is told of a send that went wrong, as one `Problem`: whose doing
+    /// it was (the CLI's exit status), whether to try again, what the platform may have.
+    #[test]
+    fn a_send_that_went_wrong_is_one_problem_with_what_the_platform_said() {
+        let unknown = Problem::of(&OutboxError::Unknown {
+            id: 7,
+            platform: "WhatsApp",
+            error: stored("platform_error", true),
+        });
+        assert_eq!(unknown.code, "delivery_unknown");
+        assert_eq!(unknown.kind, ProblemKind::Unknown);
+        assert_eq!(unknown.send.outcome, Some(Outcome::Unknown));
+        assert_eq!(unknown.send.retryable, Some(false), "never 'try again'");
+        assert_eq!(unknown.send.cause_code.as_deref(), Some("platform_error"));
+        assert_eq!(unknown.send.raw_code.as_deref(), Some("131000"));
+        assert_eq!(unknown.send.send_id, Some(7));
+
+        let failed = Problem::of(&OutboxError::Failed {
+            id: 8,
+            error: stored("rate_limited", true),
+        });
+        assert_eq!(failed.kind, ProblemKind::Temporary);
+        assert_eq!(failed.send.outcome, Some(Outcome::Failed));
+        assert_eq!(failed.send.retryable, Some(true));
+
+        let refused = Problem::of(&OutboxError::Failed {
+            id: 9,
+            error: stored("invalid_token", false),
+        });
+        assert_eq!(refused.kind, ProblemKind::Refused);
+        let local = Problem::of(&OutboxError::Failed {
+            id: 10,
+            error: stored("disk_full", false),
+        });
+        assert_eq!(
+            local.kind,
+            ProblemKind::Local,
+            "a full disk is not the platform's"
+        );
+
+        let missing = Problem::of(&OutboxError::NoSuchSend(999));
+        assert_eq!(
+            (missing.code.as_str(), missing.kind),
+            ("send_not_found", ProblemKind::Usage)
+        );
+        assert_eq!(missing.send, SendFacts::default());
+        let twice = Problem::of(&OutboxError::MayDuplicate {
+            id: 3,
+            state: State::Sent,
+            platform: "Telegram",
+        });
+        assert_eq!(twice.kind, ProblemKind::HeldBack);
+        assert_eq!(twice.send.send_id, Some(3));
     }
 }

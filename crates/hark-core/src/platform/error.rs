@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::UserError;
+use crate::{ProblemKind, SendFacts, UserError};
 
 /// The stable codes shared by every platform (shared/design.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -208,6 +208,22 @@ impl UserError for SendError {
     }
     fn remedy(&self) -> String {
         self.remedy.clone()
+    }
+
+    fn kind(&self) -> ProblemKind {
+        if self.retryable {
+            ProblemKind::Temporary
+        } else {
+            ProblemKind::Refused
+        }
+    }
+    fn send_facts(&self) -> SendFacts {
+        SendFacts {
+            retryable: Some(self.retryable),
+            raw_code: self.raw.as_ref().map(|r| r.code.clone()),
+            raw_message: self.raw.as_ref().map(|r| r.message.clone()),
+            ..SendFacts::default()
+        }
     }
 }
 

@@ -244,6 +244,10 @@ impl crate::UserError for UnknownPlatform {
     fn remedy(&self) -> String {
         "Choose one of the platforms Hark lists.".into()
     }
+
+    fn kind(&self) -> crate::ProblemKind {
+        crate::ProblemKind::Usage
+    }
 }
 
 impl FromStr for Platform {

@@ -10,11 +10,11 @@ use std::sync::OnceLock;
 
 use rusqlite::{OptionalExtension, params};
 
-use crate::UserError;
 use crate::clock::now_ms;
 use crate::db::{Db, DbError};
 use crate::platform::Platform;
 use crate::platform::credentials;
+use crate::{ProblemKind, UserError};
 
 use super::keychain::{Keychain, KeychainError};
 use super::model::{
@@ -68,6 +68,15 @@ impl UserError for ProfileError {
             ),
             ProfileError::Keychain(e) => e.remedy(),
             ProfileError::Db(e) => e.remedy(),
+        }
+    }
+
+    fn kind(&self) -> ProblemKind {
+        match self {
+            ProfileError::NotFound(_) | ProfileError::NameTaken(_) | ProfileError::Invalid(_) => {
+                ProblemKind::Usage
+            }
+            _ => ProblemKind::Local,
         }
     }
 }

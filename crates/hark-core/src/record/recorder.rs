@@ -20,13 +20,13 @@ use super::fade::Fade;
 use super::live_cleanup::LiveCleanup;
 use super::meter::{Level, LevelCell, Meter};
 use super::spool::Spool;
-use crate::UserError;
 use crate::audio::convert::{self, Note, opus_bitrate};
 use crate::audio::devices::{AudioError, InputDevice};
 use crate::audio::encode::{Encode, OggOpusEncoder, OpusSettings};
 use crate::audio::error::ClipError;
 use crate::audio::resample::Resampler;
 use crate::platform::{Platform, Target};
+use crate::{ProblemKind, UserError};
 
 /// How a take is recorded.
 #[derive(Debug, Clone)]
@@ -162,6 +162,16 @@ impl UserError for RecordError {
             RecordError::Empty => "Record for longer, and check the microphone's level with \
                 `hark devices`."
                 .into(),
+        }
+    }
+
+    fn kind(&self) -> ProblemKind {
+        match self {
+            RecordError::Clip(e) => e.kind(),
+            RecordError::Spool(_) => ProblemKind::Local,
+            RecordError::Audio(_) | RecordError::Cancelled | RecordError::Empty => {
+                ProblemKind::Device
+            }
         }
     }
 }
