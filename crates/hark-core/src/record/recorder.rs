@@ -379,21 +379,15 @@ impl Worker {
         }
     }
 
+    /// The take, step by step: drain what the microphone delivered, hold it while
+    /// paused, keep it (spool, meter, encoder) until stopped, at the limit or the
+    /// device fails; then finish the note.
     fn run(mut self) -> Result<Take, RecordError> {
-        let channels = self.capture.channels.max(1) as usize;
-        let rate = self.shared.rate;
-        let mut meter = Meter::new(rate);
-        let mut fade = Fade::new(rate);
-        let mut interleaved: Vec<f32> = Vec::with_capacity(rate as usize * channels / 10);
-        let mut mono: Vec<f32> = Vec::with_capacity(rate as usize / 10);
-        let mut staged: Vec<f32> = Vec::with_capacity(rate as usize / 10);
-        let mut cleaned: Vec<f32> = Vec::with_capacity(rate as usize / 10);
-        let mut recorded: u64 = 0;
-        let mut was_paused = false;
-        let bytes_per_sec = nominal_bytes_per_sec(self.target, self.platform);
-        let mut last_audio = std::time::Instant::now();
-        let mut heard_any = false;
-
+        let mut take = TakeSoFar::new(
+            self.capture.channels,
+            self.shared.rate,
+            nominal_bytes_per_sec(self.target, self.platform),
+        );
         let ended_by = loop {
             if self.shared.cancel.load(Ordering::Acquire) {
                 if let Some(spool) = self.spool.take() {
@@ -401,97 +395,139 @@ impl Worker {
                 }
                 return Err(RecordError::Cancelled);
             }
+            // Read before draining: once a stop is seen, everything that arrived
+            // before it is drained first.
             let stopping = self.shared.stop.load(Ordering::Acquire);
-            let whole = self.capture.consumer.slots() / channels * channels;
-            if whole == 0 {
-                if stopping {
-                    break EndReason::Stopped;
+            if !self.drain(&mut take) {
+                match self.idle(&take, stopping) {
+                    Some(end) => break end,
+                    None => continue,
                 }
-                let patience = if heard_any { STALL } else { FIRST_AUDIO };
-                if last_audio.elapsed() >= patience {
-                    self.capture.state.fail(AudioError::NoInputDevice {
-                        detail: if heard_any {
-                            format!(
-                                "the microphone stopped sending sound ({} s without any)",
-                                STALL.as_secs()
-                            )
-                        } else {
-                            format!(
-                                "the microphone sent no sound in its first {} s",
-                                FIRST_AUDIO.as_secs()
-                            )
-                        },
-                    });
-                }
-                if self.capture.state.failed.load(Ordering::Acquire) {
-                    break EndReason::DeviceFailed;
-                }
-                std::thread::sleep(IDLE);
+            }
+            if self.pause(&mut take)? {
                 continue;
             }
-            last_audio = std::time::Instant::now();
-            heard_any = true;
-            interleaved.clear();
-            if let Ok(chunk) = self.capture.consumer.read_chunk(whole) {
-                let (a, b) = chunk.as_slices();
-                interleaved.extend_from_slice(a);
-                interleaved.extend_from_slice(b);
-                chunk.commit_all();
-            }
-            mono.clear();
-            crate::audio::decode::downmix_into(&interleaved, channels, &mut mono);
-
-            let paused = self.shared.paused.load(Ordering::Acquire);
-            if paused {
-                if !was_paused {
-                    staged.clear();
-                    fade.fade_out(&mut staged);
-                    self.feed(&staged, &mut cleaned)?;
-                    self.shared
-                        .state
-                        .store(State::Paused as u8, Ordering::Release);
-                    self.shared.level.set(Level::SILENT);
-                }
-                was_paused = true;
-                continue;
-            }
-            if was_paused {
-                fade.fade_in_next();
-                self.shared
-                    .state
-                    .store(State::Recording as u8, Ordering::Release);
-                was_paused = false;
-            }
-
-            let mut at_limit = false;
-            if let Some(max) = self.limit_samples {
-                let left = max.saturating_sub(recorded) as usize;
-                if mono.len() >= left {
-                    mono.truncate(left);
-                    at_limit = true;
-                }
-            }
-            if let Some(spool) = self.spool.as_mut() {
-                spool.write(&mono)?;
-            }
-            meter.feed(&mono, &self.shared.level);
-            staged.clear();
-            fade.push(&mono, &mut staged);
-            self.feed(&staged, &mut cleaned)?;
-            recorded += mono.len() as u64;
-            self.shared.samples.store(recorded, Ordering::Relaxed);
-            let estimate = (self.pipeline.bytes.len() as u64)
-                .max((recorded as f64 / rate as f64 * bytes_per_sec) as u64);
-            self.shared.size.store(estimate, Ordering::Relaxed);
-            if at_limit {
-                self.shared
-                    .state
-                    .store(State::LimitReached as u8, Ordering::Release);
-                break EndReason::LimitReached;
+            if let Some(end) = self.keep(&mut take)? {
+                break end;
             }
         };
+        self.finish(take, ended_by)
+    }
 
-        if recorded == 0 {
+    /// Moves what the microphone delivered into `take.mono`; false when nothing came.
+    fn drain(&mut self, take: &mut TakeSoFar) -> bool {
+        let channels = take.channels;
+        let whole = self.capture.consumer.slots() / channels * channels;
+        if whole == 0 {
+            return false;
+        }
+        take.last_audio = std::time::Instant::now();
+        take.heard_any = true;
+        take.interleaved.clear();
+        if let Ok(chunk) = self.capture.consumer.read_chunk(whole) {
+            let (a, b) = chunk.as_slices();
+            take.interleaved.extend_from_slice(a);
+            take.interleaved.extend_from_slice(b);
+            chunk.commit_all();
+        }
+        take.mono.clear();
+        crate::audio::decode::downmix_into(&take.interleaved, channels, &mut take.mono);
+        true
+    }
+
+    /// Nothing to drain: the take ends if a stop was asked or the device has failed
+    /// (or stalled, which counts as failing); otherwise the worker waits a moment.
+    fn idle(&mut self, take: &TakeSoFar, stopping: bool) -> Option<EndReason> {
+        if stopping {
+            return Some(EndReason::Stopped);
+        }
+        let patience = if take.heard_any { STALL } else { FIRST_AUDIO };
+        if take.last_audio.elapsed() >= patience {
+            self.capture.state.fail(AudioError::NoInputDevice {
+                detail: if take.heard_any {
+                    format!(
+                        "the microphone stopped sending sound ({} s without any)",
+                        STALL.as_secs()
+                    )
+                } else {
+                    format!(
+                        "the microphone sent no sound in its first {} s",
+                        FIRST_AUDIO.as_secs()
+                    )
+                },
+            });
+        }
+        if self.capture.state.failed.load(Ordering::Acquire) {
+            return Some(EndReason::DeviceFailed);
+        }
+        std::thread::sleep(IDLE);
+        None
+    }
+
+    /// While paused, what was drained is dropped: the note fades out on pausing and
+    /// back in on resuming, so the cut makes no click. True while paused.
+    fn pause(&mut self, take: &mut TakeSoFar) -> Result<bool, ClipError> {
+        let paused = self.shared.paused.load(Ordering::Acquire);
+        if paused {
+            if !take.was_paused {
+                take.staged.clear();
+                take.fade.fade_out(&mut take.staged);
+                self.feed(&take.staged, &mut take.cleaned)?;
+                self.shared
+                    .state
+                    .store(State::Paused as u8, Ordering::Release);
+                self.shared.level.set(Level::SILENT);
+            }
+            take.was_paused = true;
+            return Ok(true);
+        }
+        if take.was_paused {
+            take.fade.fade_in_next();
+            self.shared
+                .state
+                .store(State::Recording as u8, Ordering::Release);
+            take.was_paused = false;
+        }
+        Ok(false)
+    }
+
+    /// Keeps what was drained, up to the limit: into the spool (the crash-safe copy),
+    /// the level meter and the encoder; the end reason once the limit is reached.
+    fn keep(&mut self, take: &mut TakeSoFar) -> Result<Option<EndReason>, RecordError> {
+        let mut at_limit = false;
+        if let Some(max) = self.limit_samples {
+            let left = max.saturating_sub(take.recorded) as usize;
+            if take.mono.len() >= left {
+                take.mono.truncate(left);
+                at_limit = true;
+            }
+        }
+        if let Some(spool) = self.spool.as_mut() {
+            spool.write(&take.mono)?;
+        }
+        take.meter.feed(&take.mono, &self.shared.level);
+        take.staged.clear();
+        take.fade.push(&take.mono, &mut take.staged);
+        self.feed(&take.staged, &mut take.cleaned)?;
+        take.recorded += take.mono.len() as u64;
+        self.shared.samples.store(take.recorded, Ordering::Relaxed);
+        let rate = self.shared.rate as f64;
+        let estimate = (self.pipeline.bytes.len() as u64)
+            .max((take.recorded as f64 / rate * take.bytes_per_sec) as u64);
+        self.shared.size.store(estimate, Ordering::Relaxed);
+        if at_limit {
+            self.shared
+                .state
+                .store(State::LimitReached as u8, Ordering::Release);
+            return Ok(Some(EndReason::LimitReached));
+        }
+        Ok(None)
+    }
+
+    /// Ends the note: a last fade out, the cleanup's tail, the encoder flushed, and the
+    /// finished note with what happened. A take with no sound at all is no note.
+    fn finish(mut self, mut take: TakeSoFar, ended_by: EndReason) -> Result<Take, RecordError> {
+        if take.recorded == 0 {
             if let Some(spool) = self.spool.take() {
                 spool.remove();
             }
@@ -500,13 +536,13 @@ impl Worker {
                 None => Err(RecordError::Empty),
             };
         }
-        staged.clear();
-        fade.fade_out(&mut staged);
-        self.feed(&staged, &mut cleaned)?;
+        take.staged.clear();
+        take.fade.fade_out(&mut take.staged);
+        self.feed(&take.staged, &mut take.cleaned)?;
         let report = self.cleanup.as_mut().map(|c| {
-            cleaned.clear();
-            let report = c.finish(&mut cleaned);
-            (report, std::mem::take(&mut cleaned))
+            take.cleaned.clear();
+            let report = c.finish(&mut take.cleaned);
+            (report, std::mem::take(&mut take.cleaned))
         });
         let report = match report {
             Some((report, tail)) => {
@@ -539,9 +575,47 @@ impl Worker {
             ended_by,
             device_error,
             overruns: self.capture.state.overruns.load(Ordering::Relaxed),
-            silent: meter.loudest_rms_dbfs() < SILENT_DBFS,
+            silent: take.meter.loudest_rms_dbfs() < SILENT_DBFS,
             spool: self.spool.take(),
         })
+    }
+}
+
+/// What the worker holds of the take in progress, between its steps: the buffers it
+/// reuses, the fade and the meter, and how much has been kept.
+struct TakeSoFar {
+    channels: usize,
+    meter: Meter,
+    fade: Fade,
+    interleaved: Vec<f32>,
+    mono: Vec<f32>,
+    staged: Vec<f32>,
+    cleaned: Vec<f32>,
+    /// Samples kept (at the capture rate).
+    recorded: u64,
+    was_paused: bool,
+    bytes_per_sec: f64,
+    last_audio: std::time::Instant,
+    heard_any: bool,
+}
+
+impl TakeSoFar {
+    fn new(channels: u16, rate: u32, bytes_per_sec: f64) -> TakeSoFar {
+        let channels = channels.max(1) as usize;
+        TakeSoFar {
+            channels,
+            meter: Meter::new(rate),
+            fade: Fade::new(rate),
+            interleaved: Vec::with_capacity(rate as usize * channels / 10),
+            mono: Vec::with_capacity(rate as usize / 10),
+            staged: Vec::with_capacity(rate as usize / 10),
+            cleaned: Vec::with_capacity(rate as usize / 10),
+            recorded: 0,
+            was_paused: false,
+            bytes_per_sec,
+            last_audio: std::time::Instant::now(),
+            heard_any: false,
+        }
     }
 }
 
