@@ -11,18 +11,17 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use super::error::{OutboxError, local};
 use super::history::{History, NewSend, SendRecord, State, StoredError};
 use super::pace;
 use crate::audio::convert::{ConvertOptions, Note, convert};
-use crate::audio::error::ClipError;
 use crate::db::{Db, DbError};
 use crate::paths;
 use crate::platform::{
     Delivery, ErrorCode, Lookup, Outgoing, Progress, ProgressFn, Receipt, SendError, SendOptions,
     connect,
 };
-use crate::profile::{ProfileError, Profiles};
-use crate::{Outcome, ProblemKind, SendFacts, UserError};
+use crate::profile::Profiles;
 
 /// The folder (in the data folder) that keeps every note Hark has sent or will send.
 pub const OUTBOX_DIR: &str = "outbox";
@@ -63,192 +62,6 @@ pub struct Sent {
     /// Why the history could not record the receipt, when it could not (the note went
     /// out all the same; the receipt is kept and recorded at the next start).
     pub unrecorded: Option<String>,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum OutboxError {
-    #[error(transparent)]
-    Profile(#[from] ProfileError),
-    #[error(transparent)]
-    Clip(#[from] ClipError),
-    /// Refused before anything was queued (e.g. a recipient the platform cannot have).
-    #[error(transparent)]
-    Rejected(Box<SendError>),
-    #[error(transparent)]
-    Db(#[from] DbError),
-    #[error("Hark could not keep the note in {}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    /// The send was recorded and then failed; the history row holds the same error.
-    /// The platform certainly does not have the note.
-    #[error("{}", error.message)]
-    Failed { id: i64, error: Box<StoredError> },
-    /// The message call went out and what became of it cannot be known: the platform
-    /// may have the note. The history row says the same.
-    #[error("{} Hark cannot tell whether {platform} took the note.", error.message)]
-    Unknown {
-        id: i64,
-        platform: &'static str,
-        error: Box<StoredError>,
-    },
-    /// The history has no send with this id (not the platform's doing).
-    #[error("There is no send #{0} in the history.")]
-    NoSuchSend(i64),
-    /// A resend of a send that has not finished yet.
-    #[error("Send #{0} is still under way.")]
-    StillSending(i64),
-    /// A resend that could give the customer the note twice, refused until confirmed.
-    #[error("{}", match state {
-        State::Sent => format!("Send #{id} was delivered: the customer already has this note."),
-        _ => format!("Send #{id} may already be with the customer: Hark could not tell whether {platform} took it."),
-    })]
-    MayDuplicate {
-        id: i64,
-        state: State,
-        platform: &'static str,
-    },
-}
-
-impl UserError for OutboxError {
-    fn code(&self) -> &'static str {
-        match self {
-            OutboxError::Profile(e) => e.code(),
-            OutboxError::Clip(e) => e.code(),
-            OutboxError::Rejected(e) => e.code.as_str(),
-            OutboxError::Db(e) => e.code(),
-            OutboxError::Io { source, .. } if crate::files::is_disk_full(source) => "disk_full",
-            OutboxError::Io { .. } => "folder_unwritable",
-            OutboxError::Failed { error, .. } => ErrorCode::ALL
-                .iter()
-                .map(|c| c.as_str())
-                .find(|c| *c == error.code)
-                .unwrap_or("platform_error"),
-            OutboxError::Unknown { .. } => "delivery_unknown",
-            OutboxError::NoSuchSend(_) => "send_not_found",
-            OutboxError::StillSending(_) => "send_in_progress",
-            OutboxError::MayDuplicate { .. } => "may_duplicate",
-        }
-    }
-
-    fn remedy(&self) -> String {
-        match self {
-            OutboxError::Profile(e) => e.remedy(),
-            OutboxError::Clip(e) => e.remedy(),
-            OutboxError::Rejected(e) => e.remedy.clone(),
-            OutboxError::Db(e) => e.remedy(),
-            OutboxError::Io { source, .. } if crate::files::is_disk_full(source) => {
-                "Free some space on the disk that holds Hark's data folder, then send again.".into()
-            }
-            OutboxError::Io { .. } => {
-                "Check that the data folder exists and that you may write to it.".into()
-            }
-            OutboxError::Failed { error, .. } => error.remedy.clone(),
-            OutboxError::Unknown { .. } => UNKNOWN_REMEDY.into(),
-            OutboxError::NoSuchSend(_) => {
-                "Check the send's number in the history (hark history lists them).".into()
-            }
-            OutboxError::StillSending(_) => {
-                "Wait for it to finish; the history shows how it ends.".into()
-            }
-            OutboxError::MayDuplicate {
-                state: State::Sent,
-                id,
-                ..
-            } => {
-                format!("To send it once more all the same, confirm it (hark resend --force {id}).")
-            }
-            OutboxError::MayDuplicate { id, .. } => format!(
-                "Check the conversation: if the note is not there, send it again and confirm \
-                 it (hark resend --force {id})."
-            ),
-        }
-    }
-
-    fn kind(&self) -> ProblemKind {
-        match self {
-            OutboxError::Profile(e) => e.kind(),
-            OutboxError::Clip(e) => e.kind(),
-            OutboxError::Rejected(e) => e.kind(),
-            // A failure of Hark's own, kept in the history as the send's error.
-            OutboxError::Failed { error, .. } if !error.is_platform_code() => ProblemKind::Local,
-            OutboxError::Failed { error, .. } if error.retryable => ProblemKind::Temporary,
-            OutboxError::Failed { .. } => ProblemKind::Refused,
-            OutboxError::Unknown { .. } => ProblemKind::Unknown,
-            OutboxError::MayDuplicate { .. } | OutboxError::StillSending(_) => {
-                ProblemKind::HeldBack
-            }
-            OutboxError::NoSuchSend(_) => ProblemKind::Usage,
-            OutboxError::Db(_) | OutboxError::Io { .. } => ProblemKind::Local,
-        }
-    }
-
-    fn send_facts(&self) -> SendFacts {
-        match self {
-            OutboxError::Failed { id, error } | OutboxError::Unknown { id, error, .. } => {
-                let failed = matches!(self, OutboxError::Failed { .. });
-                SendFacts {
-                    // Not "try again" for an unknown outcome: the customer may have it.
-                    retryable: Some(error.retryable && failed),
-                    outcome: Some(if failed {
-                        Outcome::Failed
-                    } else {
-                        Outcome::Unknown
-                    }),
-                    cause_code: Some(error.code.clone()),
-                    raw_code: error.raw_code.clone(),
-                    raw_message: error
-                        .raw_code
-                        .as_ref()
-                        .map(|_| error.raw_message.clone().unwrap_or_default()),
-                    send_id: Some(*id),
-                }
-            }
-            OutboxError::MayDuplicate { id, .. } => SendFacts {
-                retryable: Some(false),
-                send_id: Some(*id),
-                ..SendFacts::default()
-            },
-            OutboxError::Rejected(e) => e.send_facts(),
-            _ => SendFacts::default(),
-        }
-    }
-}
-
-/// What to do about a send whose outcome is unknown.
-pub const UNKNOWN_REMEDY: &str = "Check the conversation before sending again: the customer \
-    may already have this note. The note is kept in the history.";
-
-impl OutboxError {
-    /// The error as the platform reported it, when it came from the platform.
-    pub fn stored(&self) -> Option<&StoredError> {
-        match self {
-            OutboxError::Failed { error, .. } | OutboxError::Unknown { error, .. } => Some(error),
-            _ => None,
-        }
-    }
-
-    /// The history row the error is about, when there is one.
-    pub fn send_id(&self) -> Option<i64> {
-        match self {
-            OutboxError::Failed { id, .. }
-            | OutboxError::Unknown { id, .. }
-            | OutboxError::MayDuplicate { id, .. } => Some(*id),
-            _ => None,
-        }
-    }
-}
-
-/// A database failure as a send's error (the disk is full, most likely).
-fn local(e: &DbError) -> SendError {
-    let code = if e.is_disk_full() {
-        ErrorCode::DiskFull
-    } else {
-        ErrorCode::FolderUnwritable
-    };
-    SendError::new(code, e.to_string(), e.remedy())
 }
 
 /// Cheap to clone: the clones share the database and the keychain connection.
@@ -634,77 +447,5 @@ impl Outbox {
                 source,
             })?;
         Ok(path)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Problem;
-
-    fn stored(code: &str, retryable: bool) -> Box<StoredError> {
-        Box::new(StoredError {
-            code: code.into(),
-            message: "WhatsApp is busy.".into(),
-            remedy: "Send again in a moment.".into(),
-            retryable,
-            raw_code: Some("131000".into()),
-            raw_message: Some("Something went wrong".into()),
-        })
-    }
-
-    /// What a person is told of a send that went wrong, as one `Problem`: whose doing
-    /// it was (the CLI's exit status), whether to try again, what the platform may have.
-    #[test]
-    fn a_send_that_went_wrong_is_one_problem_with_what_the_platform_said() {
-        let unknown = Problem::of(&OutboxError::Unknown {
-            id: 7,
-            platform: "WhatsApp",
-            error: stored("platform_error", true),
-        });
-        assert_eq!(unknown.code, "delivery_unknown");
-        assert_eq!(unknown.kind, ProblemKind::Unknown);
-        assert_eq!(unknown.send.outcome, Some(Outcome::Unknown));
-        assert_eq!(unknown.send.retryable, Some(false), "never 'try again'");
-        assert_eq!(unknown.send.cause_code.as_deref(), Some("platform_error"));
-        assert_eq!(unknown.send.raw_code.as_deref(), Some("131000"));
-        assert_eq!(unknown.send.send_id, Some(7));
-
-        let failed = Problem::of(&OutboxError::Failed {
-            id: 8,
-            error: stored("rate_limited", true),
-        });
-        assert_eq!(failed.kind, ProblemKind::Temporary);
-        assert_eq!(failed.send.outcome, Some(Outcome::Failed));
-        assert_eq!(failed.send.retryable, Some(true));
-
-        let refused = Problem::of(&OutboxError::Failed {
-            id: 9,
-            error: stored("invalid_token", false),
-        });
-        assert_eq!(refused.kind, ProblemKind::Refused);
-        let local = Problem::of(&OutboxError::Failed {
-            id: 10,
-            error: stored("disk_full", false),
-        });
-        assert_eq!(
-            local.kind,
-            ProblemKind::Local,
-            "a full disk is not the platform's"
-        );
-
-        let missing = Problem::of(&OutboxError::NoSuchSend(999));
-        assert_eq!(
-            (missing.code.as_str(), missing.kind),
-            ("send_not_found", ProblemKind::Usage)
-        );
-        assert_eq!(missing.send, SendFacts::default());
-        let twice = Problem::of(&OutboxError::MayDuplicate {
-            id: 3,
-            state: State::Sent,
-            platform: "Telegram",
-        });
-        assert_eq!(twice.kind, ProblemKind::HeldBack);
-        assert_eq!(twice.send.send_id, Some(3));
     }
 }

@@ -62,10 +62,9 @@ fn ok_json(reply: &Reply, session: &str) -> Result<serde_json::Value, SendError>
             Err(reply.not_understood(Platform::WhatsappGateway, "JSON answer"))
         };
     }
-    let json = reply.json();
-    let message = match json.get("message") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
+    let message = match answer::read::<Refusal>(&reply.json()).message {
+        Some(Said::Sentence(words)) => words,
+        Some(Said::Other(value)) => value.to_string(),
         None => reply.text_excerpt(),
     };
     let (code, retryable) = error_code(reply.status);
@@ -91,6 +90,21 @@ fn ok_json(reply: &Reply, session: &str) -> Result<serde_json::Value, SendError>
         .retryable(retryable)
         .retry_after(reply.retry_after)
         .raw(format!("HTTP {}", reply.status), message))
+}
+
+/// A refusal's body. Engines put a sentence in `message`, or a list or an object of
+/// details (NestJS validation errors); the latter are kept as their JSON.
+#[derive(Debug, Default, Deserialize)]
+struct Refusal {
+    #[serde(default, deserialize_with = "field")]
+    message: Option<Said>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Said {
+    Sentence(String),
+    Other(serde_json::Value),
 }
 
 /// A chat id as WAHA wants it: `<digits>@c.us` for a person, or a JID given as it is.
@@ -383,5 +397,27 @@ mod tests {
         assert_eq!(id(keyed).as_deref(), Some("D"));
         assert_eq!(id(json!({"id": null})), None);
         assert_eq!(id(json!([1, 2])), None);
+    }
+
+    #[test]
+    fn a_refusal_keeps_the_gateways_words_in_any_shape() {
+        let refused = |body: &str| {
+            let reply = Reply {
+                status: 400,
+                retry_after: None,
+                location: None,
+                body: bytes::Bytes::from(body.to_owned()),
+            };
+            ok_json(&reply, "default")
+                .unwrap_err()
+                .raw
+                .map(|raw| raw.message)
+        };
+        let said = refused(r#"{"message": "Session not found"}"#);
+        assert_eq!(said.as_deref(), Some("Session not found"));
+        let said = refused(r#"{"message": ["chatId must be a string"], "error": "Bad Request"}"#);
+        assert_eq!(said.as_deref(), Some(r#"["chatId must be a string"]"#));
+        let said = refused("gateway exploded");
+        assert_eq!(said.as_deref(), Some("gateway exploded"));
     }
 }
