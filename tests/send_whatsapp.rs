@@ -1,6 +1,6 @@
 //! `hark profile add whatsapp` + `hark send` against the strict Cloud API fake.
 
-use rig::accounts::{Install, assert_error, assert_sent};
+use rig::accounts::{Install, assert_error, assert_sent, run};
 use rig::fakes::whatsapp::{self, Whatsapp};
 use rig::media::sox_tone;
 use serde_json::json;
@@ -74,6 +74,89 @@ fn a_note_is_uploaded_then_sent_as_a_voice_note() {
     fake.state().customer("447700900124", 1);
     assert_sent(&install.send("Support line", "447700900124", &wav, &[]));
     assert_eq!(fake.count("upload") - before, 2);
+}
+
+/// A refusal in the reader's language: Chinese with `HARK_LANG=zh-CN` or a Chinese
+/// locale, English without; the platform's own words as it said them, in both.
+#[test]
+fn a_refused_token_is_explained_in_the_readers_language() {
+    let fake = fake();
+    let install = Install::start();
+    add(&install, &fake, "Expired", "EAAJ-old-temporary-token-0000");
+    let wav = install.scratch("reply.wav");
+    sox_tone(&wav, 16_000, 1, 1.0, 440.0, &[]);
+    let wav = wav.display().to_string();
+    let send = |extra: &[(&str, &str)]| {
+        let mut env = install.env();
+        env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        let args = ["send", "--profile", "Expired", "--to", "447700900123", &wav];
+        run(&args, &env, None)
+    };
+    let said_by_whatsapp = "Error validating access token";
+
+    let zh = send(&[("HARK_LANG", "zh-CN"), ("LANG", "en_US.UTF-8")]);
+    assert_eq!(zh.code, 5, "{}", zh.stderr);
+    for words in [
+        "WhatsApp不接受此账号的凭据",
+        "怎么办：请从WhatsApp的开发者设置中获取新的令牌或密钥",
+        "hark profile set-secret",
+        "错误码：invalid_token",
+        said_by_whatsapp,
+    ] {
+        assert!(zh.stderr.contains(words), "{words:?} in:\n{}", zh.stderr);
+    }
+    assert!(!zh.stderr.contains("What to do"), "{}", zh.stderr);
+
+    let locale = send(&[("LANG", "zh_CN.UTF-8")]);
+    assert!(
+        locale.stderr.contains("不接受此账号的凭据"),
+        "{}",
+        locale.stderr
+    );
+
+    for english in [
+        send(&[]),
+        send(&[("LANG", "C.UTF-8")]),
+        send(&[("HARK_LANG", "en"), ("LANG", "zh_CN.UTF-8")]),
+    ] {
+        assert_eq!(english.code, 5, "{}", english.stderr);
+        assert!(
+            english
+                .stderr
+                .contains("WhatsApp did not accept this account's credentials")
+                && english.stderr.contains("What to do: Get a new token")
+                && english.stderr.contains(said_by_whatsapp),
+            "{}",
+            english.stderr
+        );
+        assert!(!english.stderr.contains("凭据"), "{}", english.stderr);
+    }
+
+    // --json keeps its codes in any language.
+    let mut env = install.env();
+    env.push(("HARK_LANG".into(), "zh-CN".into()));
+    let json = run(
+        &[
+            "send",
+            "--profile",
+            "Expired",
+            "--to",
+            "447700900123",
+            "--json",
+            &wav,
+        ],
+        &env,
+        None,
+    );
+    let answer: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(answer["error"]["code"], "invalid_token");
+    assert_eq!(answer["error"]["kind"], "refused");
+    assert!(
+        answer["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("凭据")
+    );
 }
 
 #[test]

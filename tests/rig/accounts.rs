@@ -85,8 +85,13 @@ impl Install {
 
 /// Runs the built `hark` with `env` and optional standard input.
 pub fn run(args: &[&str], env: &Env, input: Option<&str>) -> Run {
+    let mut command = std::process::Command::new(built("hark"));
+    // The language is the test's choice, never the machine's locale.
+    for name in ["HARK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
     let out = crate::process::run_fed(
-        std::process::Command::new(built("hark"))
+        command
             .args(args)
             .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
         input.map(str::as_bytes),

@@ -3,6 +3,7 @@
 mod commands;
 mod exit;
 mod failure;
+mod lang;
 
 use clap::{CommandFactory, Parser, Subcommand};
 

@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+use crate::i18n::{Lang, Said, Surface};
+
 /// An error a person will read.
 pub trait UserError: std::error::Error {
     /// A stable snake_case code such as `keychain_unavailable`.
@@ -17,6 +19,12 @@ pub trait UserError: std::error::Error {
     /// What kind of failure it is (Hark's own, unless the error says otherwise).
     fn kind(&self) -> ProblemKind {
         ProblemKind::Local
+    }
+    /// The sentence and remedy in the catalog's words, so that they can be said in
+    /// the reader's language and for where they read it. `None`: English only (the
+    /// sentence is `to_string()`, the remedy `remedy()`).
+    fn said(&self) -> Option<Said> {
+        None
     }
     /// For a send or a verification: what the platform said, and the history row.
     fn send_facts(&self) -> SendFacts {
@@ -89,7 +97,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// The problem `err` is.
+    /// The problem `err` is, in English, with the command line's remedy.
     pub fn of(err: &(impl UserError + ?Sized)) -> Problem {
         Problem {
             code: err.code().to_owned(),
@@ -98,6 +106,17 @@ impl Problem {
             kind: err.kind(),
             send: err.send_facts(),
         }
+    }
+
+    /// The problem `err` is, in `lang`, with the remedy for `surface`. The platform's
+    /// own words stay as the platform said them.
+    pub fn said_in(err: &(impl UserError + ?Sized), lang: Lang, surface: Surface) -> Problem {
+        let mut problem = Problem::of(err);
+        if let Some(said) = err.said() {
+            problem.message = lang.say(&said.message);
+            problem.remedy = lang.say_for(surface, &said.remedy);
+        }
+        problem
     }
 }
 

@@ -9,6 +9,7 @@ pub mod doctor;
 pub mod draft;
 pub mod error;
 pub mod files;
+pub mod i18n;
 pub mod outbox;
 pub mod paths;
 pub mod platform;

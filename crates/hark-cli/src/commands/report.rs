@@ -4,10 +4,12 @@ use std::io::Write;
 
 use hark_core::audio::convert::Note;
 use hark_core::audio::inspect::ClipInfo;
+use hark_core::i18n::Words;
 use hark_core::platform::{Level, Verdict, limits};
 use hark_core::{Problem, ProblemKind};
 
 use crate::exit::{self, Exit};
+use crate::lang::say;
 
 /// Prints a problem as its sentence, remedy and code, the platform's own words and the
 /// history row where there are any (JSON on stdout with `json`, else text on stderr),
@@ -16,19 +18,23 @@ pub fn problem(p: &Problem, json: bool) -> Exit {
     if json {
         println!("{:#}", serde_json::json!({ "error": p }));
     } else {
-        eprintln!("hark: {}\n  What to do: {}", p.message, p.remedy);
-        match &p.send.raw_code {
-            Some(code) => eprintln!(
-                "  (code: {}; platform said {code}: {})",
-                p.code,
-                p.send.raw_message.as_deref().unwrap_or_default()
-            ),
-            None => eprintln!("  (code: {})", p.code),
-        }
+        let remedy = Words::new("cli-problem-remedy").text("remedy", p.remedy.clone());
+        eprintln!("hark: {}\n  {}", p.message, say(&remedy));
+        let code = match &p.send.raw_code {
+            Some(raw) => Words::new("cli-problem-code-said")
+                .text("raw_code", raw.clone())
+                .text(
+                    "raw_message",
+                    p.send.raw_message.clone().unwrap_or_default(),
+                ),
+            None => Words::new("cli-problem-code"),
+        };
+        eprintln!("  {}", say(&code.text("code", p.code.clone())));
         if let Some(id) = p.send.send_id
             && p.kind != ProblemKind::HeldBack
         {
-            eprintln!("  The note is kept as send #{id} (hark history).");
+            let kept = Words::new("cli-problem-kept").text("id", id.to_string());
+            eprintln!("  {}", say(&kept));
         }
     }
     exit::for_kind(p.kind)

@@ -127,6 +127,11 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX sends_by_recipient ON sends (profile_id, recipient, attempted_at);
     CREATE INDEX sends_by_time ON sends (created_at);
     ",
+    // 5: a send's error in the catalog's words (JSON), so that the history says it in
+    // the reader's language; `error_message` and `error_remedy` keep its English.
+    "
+    ALTER TABLE sends ADD COLUMN error_said TEXT;
+    ",
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use super::history::{State, StoredError};
 use crate::audio::error::ClipError;
 use crate::db::DbError;
-use crate::platform::{ErrorCode, SendError};
+use crate::i18n::{Lang, Said, Surface, Words};
+use crate::platform::{ErrorCode, Platform, SendError};
 use crate::profile::ProfileError;
 use crate::{Outcome, ProblemKind, SendFacts, UserError};
 
@@ -32,27 +33,24 @@ pub enum OutboxError {
     Failed { id: i64, error: Box<StoredError> },
     /// The message call went out and what became of it cannot be known: the platform
     /// may have the note. The history row says the same.
-    #[error("{} Hark cannot tell whether {platform} took the note.", error.message)]
+    #[error("{}", self.english())]
     Unknown {
         id: i64,
-        platform: &'static str,
+        platform: Platform,
         error: Box<StoredError>,
     },
     /// The history has no send with this id (not the platform's doing).
-    #[error("There is no send #{0} in the history.")]
+    #[error("{}", self.english())]
     NoSuchSend(i64),
     /// A resend of a send that has not finished yet.
-    #[error("Send #{0} is still under way.")]
+    #[error("{}", self.english())]
     StillSending(i64),
     /// A resend that could give the customer the note twice, refused until confirmed.
-    #[error("{}", match state {
-        State::Sent => format!("Send #{id} was delivered: the customer already has this note."),
-        _ => format!("Send #{id} may already be with the customer: Hark could not tell whether {platform} took it."),
-    })]
+    #[error("{}", self.english())]
     MayDuplicate {
         id: i64,
         state: State,
-        platform: &'static str,
+        platform: Platform,
     },
 }
 
@@ -90,24 +88,68 @@ impl UserError for OutboxError {
                 "Check that the data folder exists and that you may write to it.".into()
             }
             OutboxError::Failed { error, .. } => error.remedy.clone(),
-            OutboxError::Unknown { .. } => UNKNOWN_REMEDY.into(),
-            OutboxError::NoSuchSend(_) => {
-                "Check the send's number in the history (hark history lists them).".into()
-            }
-            OutboxError::StillSending(_) => {
-                "Wait for it to finish; the history shows how it ends.".into()
-            }
-            OutboxError::MayDuplicate {
-                state: State::Sent,
-                id,
-                ..
+            OutboxError::Unknown { .. }
+            | OutboxError::NoSuchSend(_)
+            | OutboxError::StillSending(_)
+            | OutboxError::MayDuplicate { .. } => self
+                .said()
+                .map(|said| Lang::En.say_for(Surface::Cli, &said.remedy))
+                .unwrap_or_default(),
+        }
+    }
+
+    fn said(&self) -> Option<Said> {
+        // A send's number is an id, not an amount: said as it is.
+        let about_send = |message: &str, id: &i64| Words::new(message).text("id", id.to_string());
+        match self {
+            OutboxError::Profile(e) => e.said(),
+            OutboxError::Clip(e) => e.said(),
+            OutboxError::Rejected(e) => e.said(),
+            OutboxError::Db(e) => e.said(),
+            OutboxError::Io { .. } => None,
+            OutboxError::Failed { error, .. } => error.said.clone(),
+            OutboxError::Unknown {
+                platform, error, ..
             } => {
-                format!("To send it once more all the same, confirm it (hark resend --force {id}).")
+                let cause = match &error.said {
+                    Some(said) => said.message.clone(),
+                    None => Words::new("said-as-is").text("text", error.message.clone()),
+                };
+                Some(Said {
+                    message: Words::new("error-delivery-unknown")
+                        .words("cause", cause)
+                        .words("platform", platform.name_words()),
+                    remedy: Words::new("remedy-delivery-unknown"),
+                })
             }
-            OutboxError::MayDuplicate { id, .. } => format!(
-                "Check the conversation: if the note is not there, send it again and confirm \
-                 it (hark resend --force {id})."
-            ),
+            OutboxError::NoSuchSend(id) => Some(Said {
+                message: about_send("error-send-not-found", id),
+                remedy: Words::new("remedy-send-not-found"),
+            }),
+            OutboxError::StillSending(id) => Some(Said {
+                message: about_send("error-send-in-progress", id),
+                remedy: Words::new("remedy-send-in-progress"),
+            }),
+            OutboxError::MayDuplicate {
+                id,
+                state,
+                platform,
+            } => {
+                let state = if *state == State::Sent {
+                    "sent"
+                } else {
+                    "unknown"
+                };
+                let about = |message: &str| {
+                    about_send(message, id)
+                        .text("state", state)
+                        .words("platform", platform.name_words())
+                };
+                Some(Said {
+                    message: about("error-may-duplicate"),
+                    remedy: about("remedy-may-duplicate"),
+                })
+            }
         }
     }
 
@@ -161,11 +203,14 @@ impl UserError for OutboxError {
     }
 }
 
-/// What to do about a send whose outcome is unknown.
-pub const UNKNOWN_REMEDY: &str = "Check the conversation before sending again: the customer \
-    may already have this note. The note is kept in the history.";
-
 impl OutboxError {
+    /// The sentence in English, for the variants the catalog says.
+    fn english(&self) -> String {
+        self.said()
+            .map(|said| Lang::En.say(&said.message))
+            .unwrap_or_default()
+    }
+
     /// The error as the platform reported it, when it came from the platform.
     pub fn stored(&self) -> Option<&StoredError> {
         match self {
@@ -208,6 +253,7 @@ mod tests {
             retryable,
             raw_code: Some("131000".into()),
             raw_message: Some("Something went wrong".into()),
+            said: None,
         })
     }
 
@@ -217,7 +263,7 @@ mod tests {
     fn a_send_that_went_wrong_is_one_problem_with_what_the_platform_said() {
         let unknown = Problem::of(&OutboxError::Unknown {
             id: 7,
-            platform: "WhatsApp",
+            platform: Platform::Whatsapp,
             error: stored("platform_error", true),
         });
         assert_eq!(unknown.code, "delivery_unknown");
@@ -260,9 +306,72 @@ mod tests {
         let twice = Problem::of(&OutboxError::MayDuplicate {
             id: 3,
             state: State::Sent,
-            platform: "Telegram",
+            platform: Platform::Telegram,
         });
         assert_eq!(twice.kind, ProblemKind::HeldBack);
         assert_eq!(twice.send.send_id, Some(3));
+    }
+
+    /// A send's problem in the reader's language: the platform's words as it said them.
+    #[test]
+    fn a_send_that_went_wrong_is_said_in_the_readers_language() {
+        use crate::i18n::{Lang, Surface};
+        use crate::platform::error::described;
+        let refused = described(ErrorCode::InvalidToken, Platform::Whatsapp)
+            .raw(190, "Error validating access token");
+        let failed = OutboxError::Failed {
+            id: 4,
+            error: Box::new(StoredError::from(&refused)),
+        };
+        let zh = Problem::said_in(&failed, Lang::ZhCn, Surface::Cli);
+        assert!(
+            zh.message.contains("WhatsApp不接受此账号的凭据"),
+            "{}",
+            zh.message
+        );
+        assert!(
+            zh.remedy.contains("hark profile set-secret"),
+            "{}",
+            zh.remedy
+        );
+        assert_eq!(
+            zh.send.raw_message.as_deref(),
+            Some("Error validating access token")
+        );
+        let en = Problem::said_in(&failed, Lang::En, Surface::Cli);
+        assert_eq!(
+            en,
+            Problem::of(&failed),
+            "English is the catalog's either way"
+        );
+
+        let unknown = OutboxError::Unknown {
+            id: 5,
+            platform: Platform::Wechat,
+            error: Box::new(StoredError::from(&described(
+                ErrorCode::Network,
+                Platform::Wechat,
+            ))),
+        };
+        assert_eq!(
+            Problem::said_in(&unknown, Lang::ZhCn, Surface::Cli).message,
+            "无法连接微信。Hark 无法确定微信是否已收到这条语音。"
+        );
+        assert_eq!(
+            unknown.to_string(),
+            "WeChat could not be reached. Hark cannot tell whether WeChat took the note."
+        );
+        let again = OutboxError::MayDuplicate {
+            id: 12345,
+            state: State::Sent,
+            platform: Platform::Telegram,
+        };
+        let app = Problem::said_in(&again, Lang::En, Surface::App);
+        assert!(!app.remedy.contains("hark"), "{}", app.remedy);
+        assert!(again.remedy().contains("hark resend --force 12345"));
+        assert_eq!(
+            Problem::said_in(&OutboxError::NoSuchSend(999), Lang::ZhCn, Surface::Cli).message,
+            "历史记录中没有第 999 号发送。"
+        );
     }
 }

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::clock::{now_ms, rfc3339};
 use crate::db::{Db, DbError};
+use crate::i18n::Said;
 use crate::platform::{ErrorCode, Platform, Receipt, SendError, SendOptions, Target};
 
 /// Where a send stands.
@@ -81,6 +82,10 @@ pub struct StoredError {
     pub retryable: bool,
     pub raw_code: Option<String>,
     pub raw_message: Option<String>,
+    /// The message and remedy in the catalog's words, when they are (for another
+    /// language).
+    #[serde(skip)]
+    pub said: Option<Said>,
 }
 
 /// One row of the history.
@@ -122,7 +127,7 @@ pub struct History {
 const COLUMNS: &str = "id, status, owner_pid, profile_id, profile_name, platform, recipient, \
     source, note_path, note_format, note_bytes, duration_ms, options, attempts, message_id, \
     media_id, error_code, error_message, error_remedy, error_retryable, raw_code, raw_message, \
-    created_at, finished_at, stage, attempted_at";
+    created_at, finished_at, stage, attempted_at, error_said";
 
 impl History {
     pub fn new(db: Db) -> History {
@@ -165,7 +170,7 @@ impl History {
             "UPDATE sends SET status = 'sending', stage = 'preparing', owner_pid = ?2,
                     attempts = attempts + 1,
                     attempted_at = ?3, updated_at = ?3, error_code = NULL, error_message = NULL,
-                    error_remedy = NULL, error_retryable = NULL, raw_code = NULL,
+                    error_remedy = NULL, error_retryable = NULL, raw_code = NULL, error_said = NULL,
                     raw_message = NULL
                  WHERE id = ?1",
             params![id, std::process::id(), now],
@@ -188,7 +193,7 @@ impl History {
         self.db.execute(
             "UPDATE sends SET status = 'sent', stage = 'answered', message_id = ?2,
                     media_id = ?3, receipt = ?4, error_code = NULL, error_message = NULL,
-                    error_remedy = NULL, error_retryable = NULL, raw_code = NULL,
+                    error_remedy = NULL, error_retryable = NULL, raw_code = NULL, error_said = NULL,
                     raw_message = NULL, finished_at = ?5, updated_at = ?5
                  WHERE id = ?1",
             params![
@@ -218,7 +223,7 @@ impl History {
         self.db.execute(
             "UPDATE sends SET status = ?9, stage = 'answered', error_code = ?2, error_message = ?3,
                     error_remedy = ?4, error_retryable = ?5, raw_code = ?6, raw_message = ?7,
-                    finished_at = ?8, updated_at = ?8
+                    finished_at = ?8, updated_at = ?8, error_said = ?10
                  WHERE id = ?1",
             params![
                 id,
@@ -229,7 +234,11 @@ impl History {
                 error.raw_code,
                 error.raw_message,
                 now,
-                status
+                status,
+                error
+                    .said
+                    .as_ref()
+                    .and_then(|said| serde_json::to_string(said).ok())
             ],
         )?;
         Ok(())
@@ -338,6 +347,7 @@ impl From<&SendError> for StoredError {
             retryable: e.retryable,
             raw_code: e.raw.as_ref().map(|r| r.code.clone()),
             raw_message: e.raw.as_ref().map(|r| r.message.clone()),
+            said: crate::UserError::said(e),
         }
     }
 }
@@ -352,6 +362,7 @@ impl StoredError {
             retryable: true,
             raw_code: None,
             raw_message: None,
+            said: error.said(),
         }
     }
 
@@ -402,6 +413,9 @@ fn row_to_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<SendRecord> {
             retryable: row.get::<_, Option<bool>>(19)?.unwrap_or(false),
             raw_code: row.get(20)?,
             raw_message: row.get(21)?,
+            said: row
+                .get::<_, Option<String>>(26)?
+                .and_then(|json| serde_json::from_str(&json).ok()),
         }),
         None => None,
     };
@@ -553,11 +567,21 @@ mod tests {
             retryable: false,
             raw_code: None,
             raw_message: None,
+            said: None,
         };
         history.mark_unknown(id, &lost).unwrap();
         let row = history.get(id).unwrap().unwrap();
         assert_eq!((row.state, row.stage), (State::Unknown, Stage::Answered));
         assert_eq!(row.error.as_ref(), Some(&lost));
+        // An error in the catalog's words keeps them, for the reader's language.
+        let said = StoredError::from(&crate::platform::error::described(
+            ErrorCode::Network,
+            Platform::Telegram,
+        ));
+        assert!(said.said.is_some());
+        history.mark_unknown(id, &said).unwrap();
+        assert_eq!(history.get(id).unwrap().unwrap().error, Some(said));
+        history.mark_unknown(id, &lost).unwrap();
         history
             .mark_sent(
                 id,

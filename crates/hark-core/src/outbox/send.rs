@@ -16,6 +16,7 @@ use super::history::{History, NewSend, SendRecord, State, StoredError};
 use super::pace;
 use crate::audio::convert::{ConvertOptions, Note, convert};
 use crate::db::{Db, DbError};
+use crate::i18n::{Said, Words};
 use crate::paths;
 use crate::platform::{
     Delivery, ErrorCode, Lookup, Outgoing, Progress, ProgressFn, Receipt, SendError, SendOptions,
@@ -277,7 +278,7 @@ impl Outbox {
                 Err(if unknown {
                     OutboxError::Unknown {
                         id,
-                        platform: platform.facts().name,
+                        platform,
                         error,
                     }
                 } else {
@@ -358,21 +359,14 @@ impl Outbox {
             }
             Lookup::NotFound => {
                 tracing::info!(send = id, "the platform does not have the note");
-                let p = profile.platform.facts().name;
-                self.history.mark_failed(
-                    id,
-                    &StoredError {
-                        code: ErrorCode::Network.as_str().into(),
-                        message: format!(
-                            "The answer to this send was lost, and {p} has no such note in \
-                             the chat: it did not arrive."
-                        ),
-                        remedy: "Send it again.".into(),
-                        retryable: true,
-                        raw_code: None,
-                        raw_message: None,
-                    },
-                )?;
+                let platform = profile.platform;
+                let said = Said {
+                    message: Words::new("error-lost-and-not-arrived")
+                        .words("platform", platform.name_words()),
+                    remedy: Words::new("remedy-lost-and-not-arrived"),
+                };
+                let lost = SendError::say(ErrorCode::Network, said).retryable(true);
+                self.history.mark_failed(id, &StoredError::from(&lost))?;
             }
             Lookup::CannotAsk => {}
             Lookup::Failed(e) => {
@@ -401,7 +395,7 @@ impl Outbox {
         if old.state == State::Unknown && !confirmed {
             old = self.check_unknown(id)?;
         }
-        let platform = old.platform.facts().name;
+        let platform = old.platform;
         match old.state {
             State::Queued | State::Sending => return Err(OutboxError::StillSending(id)),
             State::Sent | State::Unknown if !confirmed => {

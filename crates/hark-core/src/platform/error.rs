@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::i18n::{Lang, Said, Surface, Words};
 use crate::{ProblemKind, SendFacts, UserError};
 
 /// The stable codes shared by every platform (shared/design.md).
@@ -74,6 +75,16 @@ impl ErrorCode {
         matches!(self, ErrorCode::DiskFull | ErrorCode::FolderUnwritable)
     }
 
+    /// The catalog's id of the code's sentence (`error-invalid-token`); its remedy's is
+    /// the same with `remedy-`.
+    pub fn message_id(self) -> String {
+        format!("error-{}", self.as_str().replace('_', "-"))
+    }
+
+    pub fn remedy_id(self) -> String {
+        format!("remedy-{}", self.as_str().replace('_', "-"))
+    }
+
     /// Whether trying the same thing again later can succeed, by default for the code.
     pub fn retryable(self) -> bool {
         matches!(
@@ -121,7 +132,12 @@ pub struct SendError {
     pub delivery: Delivery,
     /// Seconds the platform asked us to wait, when it said.
     pub retry_after_secs: Option<u64>,
-    pub raw: Option<RawError>,
+    pub raw: Option<Box<RawError>>,
+    /// The message and remedy as the catalog's words, for another language. `message`
+    /// and `remedy` are their English; a client that rewords them in English only
+    /// leaves these behind, and `said()` then no longer offers them.
+    #[serde(skip)]
+    pub said: Option<Box<Said>>,
 }
 
 impl SendError {
@@ -134,7 +150,20 @@ impl SendError {
             delivery: Delivery::NotSent,
             retry_after_secs: None,
             raw: None,
+            said: None,
         }
+    }
+
+    /// An error in the catalog's words: its English `message` and `remedy` (the
+    /// command line's) are made from them.
+    pub fn say(code: ErrorCode, said: Said) -> Self {
+        let mut e = SendError::new(
+            code,
+            Lang::En.say(&said.message),
+            Lang::En.say_for(Surface::Cli, &said.remedy),
+        );
+        e.said = Some(Box::new(said));
+        e
     }
 
     /// A file in the data folder that could not be written (`what` says which, for
@@ -166,10 +195,10 @@ impl SendError {
     }
 
     pub fn raw(mut self, code: impl fmt::Display, message: impl Into<String>) -> Self {
-        self.raw = Some(RawError {
+        self.raw = Some(Box::new(RawError {
             code: code.to_string(),
             message: message.into(),
-        });
+        }));
         self
     }
 
@@ -209,6 +238,14 @@ impl UserError for SendError {
     fn remedy(&self) -> String {
         self.remedy.clone()
     }
+    fn said(&self) -> Option<Said> {
+        // Only while the English is still theirs: a client's rewording (or the
+        // redaction of a secret) in English alone is said in English.
+        let said = self.said.as_deref()?;
+        (Lang::En.say(&said.message) == self.message
+            && Lang::En.say_for(Surface::Cli, &said.remedy) == self.remedy)
+            .then(|| said.clone())
+    }
 
     fn kind(&self) -> ProblemKind {
         if self.retryable {
@@ -227,97 +264,23 @@ impl UserError for SendError {
     }
 }
 
-/// The standard sentence and remedy for `code` on `platform`; clients override them
-/// where the platform's own error says more.
+/// The standard sentence and remedy for `code` on `platform` (the catalog's
+/// `error-<code>` and `remedy-<code>`); clients override them where the platform's own
+/// error says more.
 pub fn described(code: ErrorCode, platform: super::Platform) -> SendError {
-    let p = platform.facts().name;
-    let hint = platform.facts().recipient_hint;
-    let (message, remedy) = match code {
-        ErrorCode::InvalidToken => (
-            format!(
-                "{p} did not accept this account's credentials: they are wrong, expired or revoked."
-            ),
-            format!(
-                "Get a new token or secret from {p}'s developer settings and enter it with \
-                 `hark profile set-secret`, or in the app's account settings."
-            ),
-        ),
-        ErrorCode::RecipientNotFound => (
-            format!("{p} does not know this recipient for this account."),
-            format!("Check the recipient: it must be the {}.", lower_first(hint)),
-        ),
-        ErrorCode::MessagingWindowClosed => (
-            format!(
-                "The customer last wrote too long ago: {p} only takes replies inside its messaging window."
-            ),
-            "Wait until the customer writes again, then send.".into(),
-        ),
-        ErrorCode::MessageNotAllowed => (
-            format!("{p} does not let this account message this person right now."),
-            "The person may have blocked the account or turned off messages from it; reach \
-             them another way."
-                .into(),
-        ),
-        ErrorCode::QuotaExceeded => (
-            format!("This account has used up its {p} message allowance."),
-            "Wait until the allowance renews, then send.".into(),
-        ),
-        ErrorCode::RateLimited => (
-            format!("{p} asked Hark to slow down."),
-            "Wait a minute and send again.".into(),
-        ),
-        ErrorCode::AudioTooLarge => (
-            format!("{p} says the note is too large."),
-            "Record a shorter note, or split it in two.".into(),
-        ),
-        ErrorCode::AudioTooLong => (
-            format!("{p} says the note is too long."),
-            "Trim it (hark convert --trim-to-limit) or split it in two.".into(),
-        ),
-        ErrorCode::UnsupportedAudio => (
-            format!("{p} refused the note's audio format."),
-            "Send it again from the original recording or file so that Hark converts it; if \
-             it keeps happening, report it with the platform's code."
-                .into(),
-        ),
-        ErrorCode::AudioFetchFailed => (
-            format!("{p} could not take in the audio file."),
-            "Send again; if it keeps failing, record the note again.".into(),
-        ),
-        ErrorCode::AccountNotVerified => (
-            format!("This {p} account is not allowed to send these messages yet."),
-            "Ask the account's administrator to complete the platform's verification or \
-             grant the messaging permission."
-                .into(),
-        ),
-        ErrorCode::Network => (
-            format!("{p} could not be reached."),
-            "Check your internet connection, then send again.".into(),
-        ),
-        ErrorCode::PlatformError => (
-            format!("{p} could not handle the request."),
-            "Send again in a moment; if it keeps failing, contact support with the \
-             platform's code shown here."
-                .into(),
-        ),
-        ErrorCode::DiskFull => (
-            "The disk that holds Hark's data folder is full.".into(),
-            "Free some space on it, then send again.".into(),
-        ),
-        ErrorCode::FolderUnwritable => (
-            "Hark could not write to its data folder.".into(),
-            "Check that the data folder exists and that you may write to it.".into(),
-        ),
+    let about = |id: String| {
+        Words::new(id)
+            .words("platform", platform.name_words())
+            .text("key", platform.id())
+            .words("hint", Words::new(format!("recipient-{}", platform.id())))
     };
-    SendError::new(code, message, remedy)
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
+    SendError::say(
+        code,
+        Said {
+            message: about(code.message_id()),
+            remedy: about(code.remedy_id()),
+        },
+    )
 }
 
 /// `text` with each secret (of 4 characters or more) replaced by `[redacted]`.
@@ -334,6 +297,53 @@ pub fn redact(text: &str, secrets: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Problem;
+
+    /// Each code on each platform has a sentence and a remedy in each language, for
+    /// each surface: whole (no placeable left unfilled), in the language, and in the
+    /// window without a command to type.
+    #[test]
+    fn every_code_is_said_in_every_language_on_every_surface() {
+        let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        for platform in super::super::Platform::ALL {
+            for code in ErrorCode::ALL {
+                let e = described(code, platform);
+                assert!(e.said().is_some(), "{code:?}: English is the catalog's");
+                for lang in Lang::ALL {
+                    for surface in [Surface::Cli, Surface::App] {
+                        let p = Problem::said_in(&e, lang, surface);
+                        let what = format!("{code:?} on {platform:?} in {lang:?} {surface:?}");
+                        for text in [&p.message, &p.remedy] {
+                            assert!(!text.is_empty(), "{what}");
+                            assert!(!text.contains('{'), "{what}: {text}");
+                            assert!(!text.starts_with("error-") && !text.starts_with("remedy-"));
+                            assert_eq!(han(text), lang == Lang::ZhCn, "{what}: {text}");
+                        }
+                        if surface == Surface::App {
+                            assert!(
+                                !p.remedy.contains("hark ") && !p.remedy.contains('`'),
+                                "{what}: {}",
+                                p.remedy
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        let wechat = described(ErrorCode::InvalidToken, super::super::Platform::Wechat);
+        let p = Problem::said_in(&wechat, Lang::ZhCn, Surface::App);
+        assert!(p.message.starts_with("微信"), "{}", p.message);
+        assert!(p.remedy.contains("AppSecret") && p.remedy.contains("IP 白名单"));
+    }
+
+    #[test]
+    fn a_reworded_error_is_said_in_english_only() {
+        let mut e = described(ErrorCode::Network, super::super::Platform::Telegram);
+        e.message = "Telegram went quiet.".into();
+        assert_eq!(e.said(), None);
+        let p = Problem::said_in(&e, Lang::ZhCn, Surface::Cli);
+        assert_eq!(p.message, "Telegram went quiet.");
+    }
 
     #[test]
     fn codes_are_the_documented_snake_case_names() {

@@ -200,6 +200,11 @@ impl Platform {
         }
     }
 
+    /// The platform's name as the catalog says it (`platform-<id>`).
+    pub fn name_words(self) -> crate::i18n::Words {
+        crate::i18n::Words::new(format!("platform-{}", self.id()))
+    }
+
     /// The stable id (`wechat`, `whatsapp-gateway`, …).
     pub fn id(self) -> &'static str {
         match self {
