@@ -123,3 +123,111 @@ remedy-may-duplicate =
         [sent] The customer already has this note; send it once more only if you mean to.
        *[unknown] Check the conversation; send it again only if the note is not there.
     }
+
+## Accounts and the keychain.
+
+error-profile-not-found = There is no account named “{ $name }”.
+remedy-profile-not-found =
+    .cli = `hark profile list` shows your accounts; `hark profile add` adds one.
+    .app = The account is no longer there: choose another one in the list.
+
+error-profile-name-taken = An account named “{ $name }” already exists.
+remedy-profile-name-taken =
+    .cli = Choose another name, or rename the other account (`hark profile rename OLD NEW`).
+    .app = Choose another name for this account.
+
+error-secret-missing = The { $key } of “{ $name }” is no longer in the keychain.
+remedy-secret-missing =
+    .cli = Enter it again with `hark profile set-secret "{ $name }"`, or in the app's account settings.
+    .app = Paste it into the account again.
+
+# $detail: the keychain's own words.
+error-keychain-unavailable = No keychain available: { $detail }
+remedy-keychain-unavailable =
+    .cli = Hark keeps account secrets only in your system keychain. On Linux, install and start a Secret Service provider (gnome-keyring or KWallet) in your desktop session; on a server, start one with `gnome-keyring-daemon --unlock` inside a D-Bus session.
+    .app = Hark keeps account secrets only in your system keychain. Install and start a Secret Service provider (gnome-keyring or KWallet) in your desktop session, then try again.
+
+error-keychain-locked = The keychain is locked: { $detail }
+remedy-keychain-locked = Unlock your keychain (logging in to the desktop usually does it, or answer the unlock prompt), then try again.
+
+error-keychain-no-answer = The keychain did not answer within { $secs } seconds.
+
+error-keychain-error = The keychain refused the request: { $detail }
+remedy-keychain-error = Open your system's keychain app to check that it works, then try again.
+
+## Hark's data folder and database.
+
+error-data-dir-no-home = Hark cannot tell where your home folder is, so it has nowhere to keep its data.
+remedy-data-dir-no-home = Set the HOME environment variable, or set { $env } to a folder Hark may use.
+
+error-data-dir-unavailable = Hark cannot create or write its data folder { $path }: { $detail }
+remedy-data-dir-unavailable = Check that { $path } is on a disk with free space and that your user may write to it, or set { $env } to another folder.
+
+error-database-error = Hark's database { $path } could not be used: { $detail }
+remedy-database-error = Check that { $path } is on a disk with free space and not open in another program; if it is damaged, move it aside and Hark starts a new one (your accounts' secrets stay in the keychain).
+remedy-database-disk-full = Free some space on the disk that holds Hark's data folder, then try again.
+
+error-database-too-new = Hark's database { $path } was written by a newer Hark (schema { $found }, this Hark knows up to { $known }).
+remedy-database-too-new = Update Hark to the newest version.
+
+## An audio file Hark was given.
+
+# $found: what the file is instead, e.g. "a PNG image".
+error-clip-unsupported-audio = Hark cannot use this file: it is { $found }.
+remedy-clip-unsupported-audio = Use an audio file: MP3, M4A/AAC, Ogg (Opus or Vorbis), WebM, WAV, FLAC or AMR. Other files can be exported to one of these from most audio apps.
+
+error-clip-corrupt-audio = This audio file is damaged or incomplete: { $detail }.
+remedy-clip-corrupt-audio = Export or download the file again, or record the note instead.
+
+error-clip-file-unreadable = Hark could not read { $path }: { $detail }
+remedy-clip-file-unreadable = Check that the file exists and that you may read it, then try again.
+
+error-clip-audio-too-large = The file is { $bytes } bytes, far larger than any voice note (the most Hark reads is { $max } bytes).
+remedy-clip-audio-too-large = Pick the right file, or cut the recording down to the part you want to send.
+
+error-clip-encode-failed = Hark could not encode the note: { $detail }.
+remedy-clip-encode-failed =
+    .cli = Try again; if it keeps happening, send the file to support with the output of `hark doctor`.
+    .app = Try again; if it keeps happening, send the file to support.
+
+error-clip-cancelled = The file was not imported: you cancelled it.
+remedy-clip-cancelled = Drop or choose it again when you want it.
+
+## The microphone and the sound system. $detail: the sound system's own words.
+
+error-no-input-device = No microphone found: { $detail }
+remedy-no-input-device = Plug in a headset or microphone (or enable the built-in one in your system's sound settings), then try again.
+
+error-no-sound-server = The sound system is not running: { $detail }
+remedy-no-sound-server = Start your desktop's sound service (PulseAudio or PipeWire), or log in to a desktop session, then try again.
+
+error-microphone-denied = Hark is not allowed to use the microphone: { $detail }
+remedy-microphone-denied = Allow Hark to use the microphone in your system's privacy settings (on Linux, add your user to the 'audio' group), then try again.
+
+error-device-busy = The microphone is busy in another program: { $detail }
+remedy-device-busy = Close the other program that is using the microphone, then try again.
+
+error-unsupported-input-format = The microphone's sample format is not supported: { $detail }
+remedy-unsupported-input-format =
+    .cli = Choose another input device (`hark devices` lists them), or set this one to 16-bit or float samples in your sound settings.
+    .app = Choose another microphone, or set this one to 16-bit or float samples in your sound settings.
+
+error-audio-backend-error = The sound system reported an error: { $detail }
+remedy-audio-backend-error =
+    .cli = Try another input device, or restart your computer's sound service; if it keeps happening, run `hark doctor` and send its output to support.
+    .app = Choose another microphone, or restart your computer's sound service.
+
+## A recording.
+
+error-spool-failed = Hark could not write the recording to disk: { $detail }
+remedy-spool-failed =
+    .cli = Free some disk space, or check that Hark may write to its data folder (`hark doctor`), then record again.
+    .app = Free some disk space, or check that Hark may write to its data folder, then record again.
+
+error-recording-cancelled = The recording was cancelled.
+remedy-recording-cancelled = Record again when you are ready.
+
+error-empty-take = Nothing was recorded: the take is empty.
+remedy-empty-take =
+    .cli = Record for longer, and check the microphone's level with `hark devices`.
+    .app = Record for longer, and watch the level meter while you speak.

@@ -120,3 +120,111 @@ remedy-may-duplicate =
         [sent] 客户已经收到这条语音；只有确实需要时才再发一次。
        *[unknown] 请先查看对话；只有对话中没有这条语音时才重新发送。
     }
+
+## 账号与钥匙串。
+
+error-profile-not-found = 没有名为“{ $name }”的账号。
+remedy-profile-not-found =
+    .cli = `hark profile list` 列出你的账号；`hark profile add` 添加账号。
+    .app = 这个账号已不存在：请在列表中选择另一个账号。
+
+error-profile-name-taken = 已有名为“{ $name }”的账号。
+remedy-profile-name-taken =
+    .cli = 请换一个名称，或给另一个账号改名（`hark profile rename 旧名 新名`）。
+    .app = 请给这个账号换一个名称。
+
+error-secret-missing = “{ $name }”的 { $key } 已不在钥匙串中。
+remedy-secret-missing =
+    .cli = 请用 `hark profile set-secret "{ $name }"` 重新填入，或在应用的账号设置中填入。
+    .app = 请把它重新粘贴到账号中。
+
+# $detail：钥匙串自己的原话。
+error-keychain-unavailable = 没有可用的钥匙串：{ $detail }
+remedy-keychain-unavailable =
+    .cli = Hark 只把账号密钥保存在系统钥匙串中。在 Linux 上，请在桌面会话中安装并启动 Secret Service 服务（gnome-keyring 或 KWallet）；在服务器上，请在 D-Bus 会话中用 `gnome-keyring-daemon --unlock` 启动。
+    .app = Hark 只把账号密钥保存在系统钥匙串中。请在桌面会话中安装并启动 Secret Service 服务（gnome-keyring 或 KWallet），然后重试。
+
+error-keychain-locked = 钥匙串已锁定：{ $detail }
+remedy-keychain-locked = 请解锁钥匙串（通常登录桌面即可，或在弹出的解锁提示中输入密码），然后重试。
+
+error-keychain-no-answer = 钥匙串在 { $secs } 秒内没有响应。
+
+error-keychain-error = 钥匙串拒绝了请求：{ $detail }
+remedy-keychain-error = 请打开系统的钥匙串应用，确认它能正常使用，然后重试。
+
+## Hark 的数据文件夹与数据库。
+
+error-data-dir-no-home = Hark 无法确定你的主文件夹在哪里，因此没有地方保存数据。
+remedy-data-dir-no-home = 请设置 HOME 环境变量，或把 { $env } 设为 Hark 可以使用的文件夹。
+
+error-data-dir-unavailable = Hark 无法创建或写入其数据文件夹 { $path }：{ $detail }
+remedy-data-dir-unavailable = 请确认 { $path } 所在磁盘有空闲空间且你的用户有写入权限，或把 { $env } 设为另一个文件夹。
+
+error-database-error = Hark 的数据库 { $path } 无法使用：{ $detail }
+remedy-database-error = 请确认 { $path } 所在磁盘有空闲空间，且没有被其他程序打开；如果它已损坏，把它移到别处，Hark 会新建一个（账号密钥仍保存在钥匙串中）。
+remedy-database-disk-full = 请在存放 Hark 数据文件夹的磁盘上腾出一些空间，然后重试。
+
+error-database-too-new = Hark 的数据库 { $path } 由更新版本的 Hark 写入（架构版本 { $found }，当前 Hark 最高支持 { $known }）。
+remedy-database-too-new = 请把 Hark 更新到最新版本。
+
+## 交给 Hark 的音频文件。
+
+# $found：文件实际是什么，例如 "a PNG image"。
+error-clip-unsupported-audio = Hark 无法使用这个文件：它是 { $found }。
+remedy-clip-unsupported-audio = 请使用音频文件：MP3、M4A/AAC、Ogg（Opus 或 Vorbis）、WebM、WAV、FLAC 或 AMR。大多数音频应用都能把其他文件导出为其中一种格式。
+
+error-clip-corrupt-audio = 这个音频文件已损坏或不完整：{ $detail }。
+remedy-clip-corrupt-audio = 请重新导出或下载这个文件，或者直接录制语音。
+
+error-clip-file-unreadable = Hark 无法读取 { $path }：{ $detail }
+remedy-clip-file-unreadable = 请确认文件存在且你有读取权限，然后重试。
+
+error-clip-audio-too-large = 这个文件有 { $bytes } 字节，远远超过任何语音消息的大小（Hark 最多读取 { $max } 字节）。
+remedy-clip-audio-too-large = 请选择正确的文件，或把录音剪到你想发送的部分。
+
+error-clip-encode-failed = Hark 无法编码这条语音：{ $detail }。
+remedy-clip-encode-failed =
+    .cli = 请重试；如果反复出现，请把文件连同 `hark doctor` 的输出发给支持人员。
+    .app = 请重试；如果反复出现，请把文件发给支持人员。
+
+error-clip-cancelled = 文件没有导入：你取消了操作。
+remedy-clip-cancelled = 需要时请重新拖入或选择它。
+
+## 麦克风与声音系统。$detail：声音系统自己的原话。
+
+error-no-input-device = 没有找到麦克风：{ $detail }
+remedy-no-input-device = 请插上耳机或麦克风（或在系统声音设置中启用内置麦克风），然后重试。
+
+error-no-sound-server = 声音系统没有运行：{ $detail }
+remedy-no-sound-server = 请启动桌面的声音服务（PulseAudio 或 PipeWire），或登录桌面会话，然后重试。
+
+error-microphone-denied = Hark 无权使用麦克风：{ $detail }
+remedy-microphone-denied = 请在系统隐私设置中允许 Hark 使用麦克风（在 Linux 上，把你的用户加入 audio 组），然后重试。
+
+error-device-busy = 麦克风正被其他程序占用：{ $detail }
+remedy-device-busy = 请关闭正在使用麦克风的其他程序，然后重试。
+
+error-unsupported-input-format = 不支持这个麦克风的采样格式：{ $detail }
+remedy-unsupported-input-format =
+    .cli = 请选择另一个输入设备（`hark devices` 会列出全部），或在声音设置中把它设为 16 位或浮点采样。
+    .app = 请选择另一个麦克风，或在声音设置中把它设为 16 位或浮点采样。
+
+error-audio-backend-error = 声音系统报告了一个错误：{ $detail }
+remedy-audio-backend-error =
+    .cli = 请换一个输入设备，或重启电脑的声音服务；如果反复出现，请运行 `hark doctor` 并把输出发给支持人员。
+    .app = 请选择另一个麦克风，或重启电脑的声音服务。
+
+## 录音。
+
+error-spool-failed = Hark 无法把录音写入磁盘：{ $detail }
+remedy-spool-failed =
+    .cli = 请腾出一些磁盘空间，或确认 Hark 可以写入其数据文件夹（`hark doctor`），然后重新录制。
+    .app = 请腾出一些磁盘空间，或确认 Hark 可以写入其数据文件夹，然后重新录制。
+
+error-recording-cancelled = 录音已取消。
+remedy-recording-cancelled = 准备好后请重新录制。
+
+error-empty-take = 什么也没有录到：这段录音是空的。
+remedy-empty-take =
+    .cli = 请录得更久一些，并用 `hark devices` 检查麦克风的音量。
+    .app = 请录得更久一些，并在说话时留意音量表。

@@ -14,8 +14,13 @@ use crate::i18n::{Lang, Said, Surface};
 pub trait UserError: std::error::Error {
     /// A stable snake_case code such as `keychain_unavailable`.
     fn code(&self) -> &'static str;
-    /// What to do about it, as a sentence.
-    fn remedy(&self) -> String;
+    /// What to do about it, as a sentence (the command line's, in English): by
+    /// default the catalog's remedy of `said()`.
+    fn remedy(&self) -> String {
+        self.said()
+            .map(|said| Lang::En.say_for(Surface::Cli, &said.remedy))
+            .unwrap_or_default()
+    }
     /// What kind of failure it is (Hark's own, unless the error says otherwise).
     fn kind(&self) -> ProblemKind {
         ProblemKind::Local

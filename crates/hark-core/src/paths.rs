@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::UserError;
+use crate::i18n::{Said, Words};
 
 /// Overrides the data directory (tests, portable installs).
 pub const DATA_DIR_ENV: &str = "HARK_DATA_DIR";
@@ -20,14 +21,36 @@ pub fn data_dir() -> Option<PathBuf> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum DataDirError {
-    #[error("Hark cannot tell where your home folder is, so it has nowhere to keep its data.")]
+    #[error("{}", self.words().english())]
     NoHome,
-    #[error("Hark cannot create or write its data folder {path}: {source}")]
+    #[error("{}", self.words().english())]
     NotWritable {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+}
+
+impl DataDirError {
+    fn words(&self) -> Said {
+        match self {
+            DataDirError::NoHome => Said::new(
+                Words::new("error-data-dir-no-home"),
+                Words::new("remedy-data-dir-no-home").text("env", DATA_DIR_ENV),
+            ),
+            DataDirError::NotWritable { path, source } => {
+                let path = path.display().to_string();
+                Said::new(
+                    Words::new("error-data-dir-unavailable")
+                        .text("path", path.clone())
+                        .text("detail", source.to_string()),
+                    Words::new("remedy-data-dir-unavailable")
+                        .text("path", path)
+                        .text("env", DATA_DIR_ENV),
+                )
+            }
+        }
+    }
 }
 
 impl UserError for DataDirError {
@@ -39,17 +62,8 @@ impl UserError for DataDirError {
             _ => "data_dir_unavailable",
         }
     }
-    fn remedy(&self) -> String {
-        match self {
-            DataDirError::NoHome => format!(
-                "Set the HOME environment variable, or set {DATA_DIR_ENV} to a folder Hark may use."
-            ),
-            DataDirError::NotWritable { path, .. } => format!(
-                "Check that {} is on a disk with free space and that your user may write to it, \
-                 or set {DATA_DIR_ENV} to another folder.",
-                path.display()
-            ),
-        }
+    fn said(&self) -> Option<Said> {
+        Some(self.words())
     }
 }
 

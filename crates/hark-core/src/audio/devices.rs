@@ -3,6 +3,7 @@
 use cpal::traits::{DeviceTrait, HostTrait};
 use serde::Serialize;
 
+use crate::i18n::{Said, Words};
 use crate::{ProblemKind, UserError};
 
 /// The format a device opens in when nothing else is asked for.
@@ -53,18 +54,36 @@ impl InputInventory {
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum AudioError {
-    #[error("No microphone found: {detail}")]
+    #[error("{}", self.words().english())]
     NoInputDevice { detail: String },
-    #[error("The sound system is not running: {detail}")]
+    #[error("{}", self.words().english())]
     NoSoundServer { detail: String },
-    #[error("Hark is not allowed to use the microphone: {detail}")]
+    #[error("{}", self.words().english())]
     PermissionDenied { detail: String },
-    #[error("The microphone is busy in another program: {detail}")]
+    #[error("{}", self.words().english())]
     DeviceBusy { detail: String },
-    #[error("The microphone's sample format is not supported: {detail}")]
+    #[error("{}", self.words().english())]
     Unsupported { detail: String },
-    #[error("The sound system reported an error: {detail}")]
+    #[error("{}", self.words().english())]
     Backend { detail: String },
+}
+
+impl AudioError {
+    /// Its sentence and remedy in the catalog's words; the sound system's own words
+    /// (`detail`) are said as they are.
+    fn words(&self) -> Said {
+        let (AudioError::NoInputDevice { detail }
+        | AudioError::NoSoundServer { detail }
+        | AudioError::PermissionDenied { detail }
+        | AudioError::DeviceBusy { detail }
+        | AudioError::Unsupported { detail }
+        | AudioError::Backend { detail }) = self;
+        let id = self.code().replace('_', "-");
+        Said::new(
+            Words::new(format!("error-{id}")).text("detail", detail.clone()),
+            Words::new(format!("remedy-{id}")),
+        )
+    }
 }
 
 impl UserError for AudioError {
@@ -79,31 +98,8 @@ impl UserError for AudioError {
         }
     }
 
-    fn remedy(&self) -> String {
-        match self {
-            AudioError::NoInputDevice { .. } => "Plug in a headset or microphone (or enable the \
-                built-in one in your system's sound settings), then try again."
-                .into(),
-            AudioError::NoSoundServer { .. } => {
-                "Start your desktop's sound service (PulseAudio or \
-                PipeWire), or log in to a desktop session, then try again."
-                    .into()
-            }
-            AudioError::PermissionDenied { .. } => "Allow Hark to use the microphone in your \
-                system's privacy settings (on Linux, add your user to the 'audio' group), then \
-                try again."
-                .into(),
-            AudioError::DeviceBusy { .. } => {
-                "Close the other program that is using the microphone, then try again.".into()
-            }
-            AudioError::Unsupported { .. } => "Choose another input device (`hark devices` \
-                lists them), or set this one to 16-bit or float samples in your sound settings."
-                .into(),
-            AudioError::Backend { .. } => "Try another input device, or restart your computer's \
-                sound service; if it keeps happening, run `hark doctor` and send its output to \
-                support."
-                .into(),
-        }
+    fn said(&self) -> Option<Said> {
+        Some(self.words())
     }
 
     fn kind(&self) -> ProblemKind {

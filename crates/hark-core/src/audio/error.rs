@@ -2,32 +2,37 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::{Lang, Said, Surface, Words};
 use crate::{ProblemKind, UserError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ClipError {
-    #[error("Hark cannot use this file: it is {found}.")]
+    #[error("{}", self.english())]
     Unsupported { found: String },
-    #[error("This audio file is damaged or incomplete: {detail}.")]
+    #[error("{}", self.english())]
     Corrupt { detail: String },
-    #[error("Hark could not read {path}: {source}")]
+    #[error("{}", self.english())]
     Unreadable {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error(
-        "The file is {bytes} bytes, far larger than any voice note (the most Hark reads is {max} bytes)."
-    )]
+    #[error("{}", self.english())]
     TooBig { bytes: u64, max: u64 },
-    #[error("Hark could not encode the note: {detail}.")]
+    #[error("{}", self.english())]
     Encode { detail: String },
     /// The note cannot be sent as it is: the verdict that failed says why.
     #[error("{}", .0.message)]
     DoesNotFit(crate::platform::Verdict),
     /// Whoever waited for the work stopped it.
-    #[error("The file was not imported: you cancelled it.")]
+    #[error("{}", self.english())]
     Cancelled,
+}
+
+impl ClipError {
+    fn english(&self) -> String {
+        self.said().map(|said| said.english()).unwrap_or_default()
+    }
 }
 
 impl UserError for ClipError {
@@ -45,25 +50,33 @@ impl UserError for ClipError {
 
     fn remedy(&self) -> String {
         match self {
-            ClipError::Cancelled => "Drop or choose it again when you want it.".into(),
-            ClipError::Unsupported { .. } => "Use an audio file: MP3, M4A/AAC, Ogg (Opus or \
-                Vorbis), WebM, WAV, FLAC or AMR. Other files can be exported to one of these \
-                from most audio apps."
-                .into(),
-            ClipError::Corrupt { .. } => "Export or download the file again, or record the \
-                note instead."
-                .into(),
-            ClipError::Unreadable { .. } => {
-                "Check that the file exists and that you may read it, then try again.".into()
-            }
-            ClipError::TooBig { .. } => "Pick the right file, or cut the recording down to the \
-                part you want to send."
-                .into(),
-            ClipError::Encode { .. } => "Try again; if it keeps happening, send the file to \
-                support with the output of `hark doctor`."
-                .into(),
             ClipError::DoesNotFit(v) => v.remedy.clone().unwrap_or_default(),
+            _ => self
+                .said()
+                .map(|said| Lang::En.say_for(Surface::Cli, &said.remedy))
+                .unwrap_or_default(),
         }
+    }
+
+    fn said(&self) -> Option<Said> {
+        let id = self.code().replace('_', "-");
+        let words = Words::new(format!("error-clip-{id}"));
+        let message = match self {
+            ClipError::Unsupported { found } => words.text("found", found.clone()),
+            ClipError::Corrupt { detail } | ClipError::Encode { detail } => {
+                words.text("detail", detail.clone())
+            }
+            ClipError::Unreadable { path, source } => words
+                .text("path", path.display().to_string())
+                .text("detail", source.to_string()),
+            ClipError::TooBig { bytes, max } => words
+                .number("bytes", *bytes as f64)
+                .number("max", *max as f64),
+            ClipError::Cancelled => words,
+            // The verdict's own sentence (platform/limits.rs).
+            ClipError::DoesNotFit(_) => return None,
+        };
+        Some(Said::new(message, Words::new(format!("remedy-clip-{id}"))))
     }
 
     fn kind(&self) -> ProblemKind {

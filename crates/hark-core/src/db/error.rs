@@ -3,26 +3,31 @@
 use std::path::PathBuf;
 
 use crate::UserError;
+use crate::i18n::{Said, Words};
 use crate::paths::DataDirError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error(transparent)]
     DataDir(#[from] DataDirError),
-    #[error("Hark's database {path} could not be used: {source}")]
+    #[error("{}", self.english())]
     Sqlite {
         path: PathBuf,
         #[source]
         source: rusqlite::Error,
     },
-    #[error(
-        "Hark's database {path} was written by a newer Hark (schema {found}, this Hark knows up to {known})."
-    )]
+    #[error("{}", self.english())]
     TooNew {
         path: PathBuf,
         found: u32,
         known: u32,
     },
+}
+
+impl DbError {
+    fn english(&self) -> String {
+        self.said().map(|said| said.english()).unwrap_or_default()
+    }
 }
 
 impl UserError for DbError {
@@ -35,19 +40,24 @@ impl UserError for DbError {
         }
     }
 
-    fn remedy(&self) -> String {
+    fn said(&self) -> Option<Said> {
+        let at = |id: &str, path: &PathBuf| Words::new(id).text("path", path.display().to_string());
         match self {
-            DbError::DataDir(e) => e.remedy(),
-            DbError::Sqlite { .. } if self.is_disk_full() => {
-                "Free some space on the disk that holds Hark's data folder, then try again.".into()
-            }
-            DbError::Sqlite { path, .. } => format!(
-                "Check that {} is on a disk with free space and not open in another program; \
-                 if it is damaged, move it aside and Hark starts a new one (your accounts' \
-                 secrets stay in the keychain).",
-                path.display()
-            ),
-            DbError::TooNew { .. } => "Update Hark to the newest version.".into(),
+            DbError::DataDir(e) => e.said(),
+            DbError::Sqlite { path, source } => Some(Said::new(
+                at("error-database-error", path).text("detail", source.to_string()),
+                if self.is_disk_full() {
+                    Words::new("remedy-database-disk-full")
+                } else {
+                    at("remedy-database-error", path)
+                },
+            )),
+            DbError::TooNew { path, found, known } => Some(Said::new(
+                at("error-database-too-new", path)
+                    .number("found", *found)
+                    .number("known", *known),
+                Words::new("remedy-database-too-new"),
+            )),
         }
     }
 }

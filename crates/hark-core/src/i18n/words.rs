@@ -54,3 +54,14 @@ pub struct Said {
     pub message: Words,
     pub remedy: Words,
 }
+
+impl Said {
+    pub fn new(message: Words, remedy: Words) -> Said {
+        Said { message, remedy }
+    }
+
+    /// The sentence in English: an error's `Display` (logs, and the problem's English).
+    pub fn english(&self) -> String {
+        super::Lang::En.say(&self.message)
+    }
+}

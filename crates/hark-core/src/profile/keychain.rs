@@ -11,6 +11,7 @@ use std::time::Duration;
 use keyring_core::{CredentialStore, Entry, Error as StoreError};
 
 use crate::UserError;
+use crate::i18n::{Said, Words};
 
 /// The keychain "service" under which every Hark secret is filed.
 pub const SERVICE: &str = "hark";
@@ -21,14 +22,37 @@ pub const ANSWER_TIMEOUT: Duration = Duration::from_secs(20);
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeychainError {
-    #[error("No keychain available: {detail}")]
+    #[error("{}", self.words().english())]
     Unavailable { detail: String },
-    #[error("The keychain is locked: {detail}")]
+    #[error("{}", self.words().english())]
     Locked { detail: String },
-    #[error("The keychain did not answer within {} seconds.", ANSWER_TIMEOUT.as_secs())]
+    #[error("{}", self.words().english())]
     NoAnswer,
-    #[error("The keychain refused the request: {detail}")]
+    #[error("{}", self.words().english())]
     Failed { detail: String },
+}
+
+impl KeychainError {
+    /// Its sentence and remedy in the catalog's words; the keychain's own words
+    /// (`detail`) are said as they are.
+    fn words(&self) -> Said {
+        let (id, detail) = match self {
+            KeychainError::Unavailable { detail } => ("keychain-unavailable", detail),
+            KeychainError::Locked { detail } => ("keychain-locked", detail),
+            KeychainError::Failed { detail } => ("keychain-error", detail),
+            KeychainError::NoAnswer => {
+                let secs = ANSWER_TIMEOUT.as_secs() as f64;
+                return Said::new(
+                    Words::new("error-keychain-no-answer").number("secs", secs),
+                    Words::new("remedy-keychain-locked"),
+                );
+            }
+        };
+        Said::new(
+            Words::new(format!("error-{id}")).text("detail", detail.clone()),
+            Words::new(format!("remedy-{id}")),
+        )
+    }
 }
 
 impl UserError for KeychainError {
@@ -41,21 +65,8 @@ impl UserError for KeychainError {
         }
     }
 
-    fn remedy(&self) -> String {
-        match self {
-            KeychainError::Unavailable { .. } => "Hark keeps account secrets only in your \
-                system keychain. On Linux, install and start a Secret Service provider \
-                (gnome-keyring or KWallet) in your desktop session; on a server, start one with \
-                `gnome-keyring-daemon --unlock` inside a D-Bus session."
-                .into(),
-            KeychainError::Locked { .. } | KeychainError::NoAnswer => "Unlock your keychain \
-                (logging in to the desktop usually does it, or answer the unlock prompt), then \
-                try again."
-                .into(),
-            KeychainError::Failed { .. } => "Open your system's keychain app to check that it \
-                works, then try again."
-                .into(),
-        }
+    fn said(&self) -> Option<Said> {
+        Some(self.words())
     }
 }
 

@@ -12,6 +12,7 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::clock::now_ms;
 use crate::db::{Db, DbError};
+use crate::i18n::{Lang, Said, Surface, Words};
 use crate::platform::Platform;
 use crate::platform::credentials;
 use crate::{ProblemKind, UserError};
@@ -24,18 +25,24 @@ use crate::secret::{Secret, Secrets};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
-    #[error("There is no account named “{0}”.")]
+    #[error("{}", self.english())]
     NotFound(String),
-    #[error("An account named “{0}” already exists.")]
+    #[error("{}", self.english())]
     NameTaken(String),
     #[error("{}", .0.problem)]
     Invalid(Invalid),
-    #[error("The {key} of “{name}” is no longer in the keychain.")]
+    #[error("{}", self.english())]
     SecretMissing { name: String, key: String },
     #[error(transparent)]
     Keychain(#[from] KeychainError),
     #[error(transparent)]
     Db(#[from] DbError),
+}
+
+impl ProfileError {
+    fn english(&self) -> String {
+        self.said().map(|said| said.english()).unwrap_or_default()
+    }
 }
 
 impl UserError for ProfileError {
@@ -52,22 +59,37 @@ impl UserError for ProfileError {
 
     fn remedy(&self) -> String {
         match self {
-            ProfileError::NotFound(_) => {
-                "`hark profile list` shows your accounts; `hark profile add` adds one.".into()
-            }
-            ProfileError::NameTaken(_) => "Choose another name, or rename the other account \
-                (`hark profile rename OLD NEW`)."
-                .into(),
             ProfileError::Invalid(i) => match credentials_flag(&i.field) {
                 Some(flag) => format!("Give it with {flag}."),
                 None => "Enter the secret again when Hark asks for it.".into(),
             },
-            ProfileError::SecretMissing { name, .. } => format!(
-                "Enter it again with `hark profile set-secret \"{name}\"`, or in the app's \
-                 account settings."
-            ),
             ProfileError::Keychain(e) => e.remedy(),
             ProfileError::Db(e) => e.remedy(),
+            _ => self
+                .said()
+                .map(|said| Lang::En.say_for(Surface::Cli, &said.remedy))
+                .unwrap_or_default(),
+        }
+    }
+
+    fn said(&self) -> Option<Said> {
+        let named = |id: &str, name: &str| Words::new(id).text("name", name);
+        match self {
+            ProfileError::NotFound(name) => Some(Said::new(
+                named("error-profile-not-found", name),
+                Words::new("remedy-profile-not-found"),
+            )),
+            ProfileError::NameTaken(name) => Some(Said::new(
+                named("error-profile-name-taken", name),
+                Words::new("remedy-profile-name-taken"),
+            )),
+            ProfileError::SecretMissing { name, key } => Some(Said::new(
+                named("error-secret-missing", name).text("key", key.clone()),
+                named("remedy-secret-missing", name),
+            )),
+            ProfileError::Invalid(_) => None,
+            ProfileError::Keychain(e) => e.said(),
+            ProfileError::Db(e) => e.said(),
         }
     }
 

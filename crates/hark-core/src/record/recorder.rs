@@ -25,6 +25,7 @@ use crate::audio::devices::{AudioError, InputDevice};
 use crate::audio::encode::{Encode, OggOpusEncoder, OpusSettings};
 use crate::audio::error::ClipError;
 use crate::audio::resample::Resampler;
+use crate::i18n::{Said, Words};
 use crate::platform::{Platform, Target};
 use crate::{ProblemKind, UserError};
 
@@ -133,12 +134,18 @@ pub enum RecordError {
     Audio(#[from] AudioError),
     #[error(transparent)]
     Clip(#[from] ClipError),
-    #[error("Hark could not write the recording to disk: {0}")]
+    #[error("{}", self.english())]
     Spool(#[from] std::io::Error),
-    #[error("The recording was cancelled.")]
+    #[error("{}", self.english())]
     Cancelled,
-    #[error("Nothing was recorded: the take is empty.")]
+    #[error("{}", self.english())]
     Empty,
+}
+
+impl RecordError {
+    fn english(&self) -> String {
+        self.said().map(|said| said.english()).unwrap_or_default()
+    }
 }
 
 impl UserError for RecordError {
@@ -151,17 +158,20 @@ impl UserError for RecordError {
             RecordError::Empty => "empty_take",
         }
     }
-    fn remedy(&self) -> String {
+    fn said(&self) -> Option<Said> {
+        let own = |message: Words, remedy: &str| Some(Said::new(message, Words::new(remedy)));
         match self {
-            RecordError::Audio(e) => e.remedy(),
-            RecordError::Clip(e) => e.remedy(),
-            RecordError::Spool(_) => "Free some disk space, or check that Hark may write to \
-                its data folder (`hark doctor`), then record again."
-                .into(),
-            RecordError::Cancelled => "Record again when you are ready.".into(),
-            RecordError::Empty => "Record for longer, and check the microphone's level with \
-                `hark devices`."
-                .into(),
+            RecordError::Audio(e) => e.said(),
+            RecordError::Clip(e) => e.said(),
+            RecordError::Spool(e) => own(
+                Words::new("error-spool-failed").text("detail", e.to_string()),
+                "remedy-spool-failed",
+            ),
+            RecordError::Cancelled => own(
+                Words::new("error-recording-cancelled"),
+                "remedy-recording-cancelled",
+            ),
+            RecordError::Empty => own(Words::new("error-empty-take"), "remedy-empty-take"),
         }
     }
 

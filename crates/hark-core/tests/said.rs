@@ -1,0 +1,118 @@
+//! Every error Hark says from its catalogs is whole in each language, on each surface:
+//! no placeable left unfilled, Chinese in the Chinese catalog, no command to type in
+//! the window, and the English of `Display` and `remedy()` is the catalog's.
+
+use std::path::PathBuf;
+
+use hark_core::audio::{AudioError, ClipError};
+use hark_core::db::DbError;
+use hark_core::i18n::{Lang, Surface};
+use hark_core::outbox::{OutboxError, State};
+use hark_core::paths::DataDirError;
+use hark_core::platform::error::described;
+use hark_core::platform::{ErrorCode, Platform};
+use hark_core::profile::{KeychainError, ProfileError};
+use hark_core::record::recorder::RecordError;
+use hark_core::{Problem, UserError};
+
+fn io(kind: std::io::ErrorKind) -> std::io::Error {
+    std::io::Error::new(kind, "os said no")
+}
+
+fn every_error() -> Vec<Box<dyn UserError>> {
+    let detail = || "it said no".to_string();
+    let path = || PathBuf::from("/data/hark.db");
+    let sqlite = || rusqlite::Error::InvalidQuery;
+    let mut all: Vec<Box<dyn UserError>> = vec![
+        Box::new(ProfileError::NotFound("Shop".into())),
+        Box::new(ProfileError::NameTaken("Shop".into())),
+        Box::new(ProfileError::SecretMissing {
+            name: "Shop".into(),
+            key: "app_secret".into(),
+        }),
+        Box::new(KeychainError::Unavailable { detail: detail() }),
+        Box::new(KeychainError::Locked { detail: detail() }),
+        Box::new(KeychainError::NoAnswer),
+        Box::new(KeychainError::Failed { detail: detail() }),
+        Box::new(DataDirError::NoHome),
+        Box::new(DataDirError::NotWritable {
+            path: path(),
+            source: io(std::io::ErrorKind::PermissionDenied),
+        }),
+        Box::new(DbError::Sqlite {
+            path: path(),
+            source: sqlite(),
+        }),
+        Box::new(DbError::TooNew {
+            path: path(),
+            found: 9,
+            known: 5,
+        }),
+        Box::new(ClipError::Unsupported {
+            found: "a PNG image".into(),
+        }),
+        Box::new(ClipError::Corrupt { detail: detail() }),
+        Box::new(ClipError::Unreadable {
+            path: path(),
+            source: io(std::io::ErrorKind::NotFound),
+        }),
+        Box::new(ClipError::TooBig {
+            bytes: 900_000_000,
+            max: 512_000_000,
+        }),
+        Box::new(ClipError::Encode { detail: detail() }),
+        Box::new(ClipError::Cancelled),
+        Box::new(AudioError::NoInputDevice { detail: detail() }),
+        Box::new(AudioError::NoSoundServer { detail: detail() }),
+        Box::new(AudioError::PermissionDenied { detail: detail() }),
+        Box::new(AudioError::DeviceBusy { detail: detail() }),
+        Box::new(AudioError::Unsupported { detail: detail() }),
+        Box::new(AudioError::Backend { detail: detail() }),
+        Box::new(RecordError::Spool(io(std::io::ErrorKind::StorageFull))),
+        Box::new(RecordError::Cancelled),
+        Box::new(RecordError::Empty),
+        Box::new(OutboxError::NoSuchSend(999)),
+        Box::new(OutboxError::StillSending(3)),
+    ];
+    for state in [State::Sent, State::Unknown] {
+        all.push(Box::new(OutboxError::MayDuplicate {
+            id: 3,
+            state,
+            platform: Platform::Telegram,
+        }));
+    }
+    for platform in Platform::ALL {
+        for code in ErrorCode::ALL {
+            all.push(Box::new(described(code, platform)));
+        }
+    }
+    all
+}
+
+#[test]
+fn every_error_is_said_whole_in_each_language_on_each_surface() {
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for error in every_error() {
+        let code = error.code();
+        assert!(error.said().is_some(), "{code}: not in the catalog");
+        let english = Problem::said_in(error.as_ref(), Lang::En, Surface::Cli);
+        assert_eq!(english.message, error.to_string(), "{code}");
+        assert_eq!(english.remedy, error.remedy(), "{code}");
+        for lang in Lang::ALL {
+            for surface in [Surface::Cli, Surface::App] {
+                let p = Problem::said_in(error.as_ref(), lang, surface);
+                let what = format!("{code} in {} for {surface:?}", lang.tag());
+                for text in [&p.message, &p.remedy] {
+                    assert!(!text.trim().is_empty(), "{what}");
+                    assert!(!text.contains('{'), "{what}: {text}");
+                    assert!(!text.contains("error-") && !text.contains("remedy-"));
+                    assert_eq!(han(text), lang == Lang::ZhCn, "{what}: {text}");
+                }
+                if surface == Surface::App {
+                    let typed = p.remedy.contains("hark ") || p.remedy.contains('`');
+                    assert!(!typed, "{what}: a command in the window: {}", p.remedy);
+                }
+            }
+        }
+    }
+}
