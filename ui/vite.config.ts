@@ -6,6 +6,8 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
   clearScreen: false,
+  // The catalogs (../locales) are shared with the core and the CLI.
+  server: { fs: { allow: [".", "../locales"] } },
   build: {
     target: "safari16",
     outDir: "dist",

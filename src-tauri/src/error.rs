@@ -1,3 +1,4 @@
+use hark_core::i18n::Surface;
 use hark_core::outbox::OutboxError;
 use hark_core::{Problem, UserError};
 use serde::Serialize;
@@ -29,15 +30,25 @@ pub struct CommandError {
 
 impl<E: UserError> From<E> for CommandError {
     fn from(err: E) -> Self {
-        CommandError::from_problem(Problem::of(&err))
+        CommandError::of(&err)
     }
 }
 
 impl CommandError {
+    /// `err` as the window shows it, in the window's language: the core's one shape
+    /// of a failure with the window's remedy (from the catalog, or, for a sentence the
+    /// catalog does not have yet, the command line's without its commands) and the fix
+    /// the window offers.
+    pub fn of(err: &(impl UserError + ?Sized)) -> CommandError {
+        let problem = Problem::said_in(err, crate::lang::current(), Surface::App);
+        let commandless = err.said().is_some();
+        CommandError::from_problem(problem, commandless)
+    }
+
     /// The core's one shape of a failure, as the window shows it: the same code,
     /// sentence and platform's words as the CLI prints, the remedy without commands to
-    /// type, and the fix the window offers.
-    pub fn from_problem(p: Problem) -> CommandError {
+    /// type (`commandless`: it has none already), and the fix the window offers.
+    fn from_problem(p: Problem, commandless: bool) -> CommandError {
         CommandError {
             code: p.code,
             message: p.message,
@@ -49,12 +60,12 @@ impl CommandError {
             fix: None,
             field: None,
         }
-        .for_window()
+        .for_window(commandless)
     }
 
     /// A send's or a verification's failure, with what the platform said.
     pub fn from_outbox(err: &OutboxError) -> CommandError {
-        CommandError::from_problem(Problem::of(err))
+        CommandError::of(err)
     }
 
     /// An account that cannot be saved as it is, with the field at fault.
@@ -72,9 +83,11 @@ impl CommandError {
     }
 
     /// The remedy as the window says it (no command to type), with its fix.
-    fn for_window(mut self) -> Self {
+    fn for_window(mut self, commandless: bool) -> Self {
         let (remedy, fix) = for_window(&self.code, self.raw_message.as_deref(), &self.remedy);
-        self.remedy = remedy;
+        if !commandless {
+            self.remedy = remedy;
+        }
         self.fix = fix;
         self
     }

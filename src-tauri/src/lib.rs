@@ -11,6 +11,7 @@ mod commands;
 mod error;
 mod events;
 mod fixes;
+mod lang;
 mod notify;
 mod opened;
 mod shortcut;
@@ -102,6 +103,7 @@ pub fn run() {
                 .ok()
                 .and_then(|o| hark_core::settings::Settings::load(o.db()).ok())
                 .unwrap_or_default();
+            lang::choose(saved.language);
             shortcut::register_saved(app.handle(), &saved.shortcut, saved.shortcut_mode);
             tray::install(app.handle());
             // Started at login (`--in-tray`): the window stays hidden in the tray, if

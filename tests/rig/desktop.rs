@@ -154,6 +154,12 @@ impl AppSession {
                         &native_port.to_string(),
                     ])
                     .env("DISPLAY", display.name())
+                    // The app speaks the test's language, never the machine's.
+                    .env_remove("LANGUAGE")
+                    .env_remove("LC_ALL")
+                    .env_remove("LC_MESSAGES")
+                    .env_remove("HARK_LANG")
+                    .env("LANG", "C.UTF-8")
                     .envs(env.clone())
                     .stdout(Stdio::null())
                     .stderr(Stdio::null()),

@@ -1,10 +1,11 @@
 //! The agent's preferences, in the database (never a secret): which microphone, whether
-//! recordings are cleaned up, the theme. Unknown or damaged values read as defaults.
+//! recordings are cleaned up, the theme, the language. Unknown or damaged values read as defaults.
 
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::db::{Db, DbError};
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
@@ -17,6 +18,8 @@ pub struct Settings {
     /// The app's global recording shortcut, as an accelerator ("Ctrl+Alt+R").
     pub shortcut: String,
     pub shortcut_mode: ShortcutMode,
+    /// The app's language, or `None` to follow the system's locale.
+    pub language: Option<Lang>,
 }
 
 /// The app's shortcut until the agent chooses other keys.
@@ -51,6 +54,7 @@ impl Default for Settings {
             theme: "system".into(),
             shortcut: DEFAULT_SHORTCUT.into(),
             shortcut_mode: ShortcutMode::Toggle,
+            language: None,
         }
     }
 }
@@ -81,6 +85,7 @@ impl Settings {
                 Some("hold") => ShortcutMode::Hold,
                 _ => ShortcutMode::Toggle,
             },
+            language: get("language")?.and_then(|tag| Lang::from_tag(&tag)),
         })
     }
 
@@ -101,6 +106,10 @@ impl Settings {
             ("theme", theme.to_owned()),
             ("shortcut", self.shortcut.clone()),
             ("shortcut_mode", self.shortcut_mode.as_str().to_owned()),
+            (
+                "language",
+                self.language.map(Lang::tag).unwrap_or_default().to_owned(),
+            ),
         ] {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
@@ -152,6 +161,7 @@ mod tests {
             theme: "dark".into(),
             shortcut: "Ctrl+Alt+R".into(),
             shortcut_mode: ShortcutMode::Hold,
+            language: Some(Lang::ZhCn),
         };
         mine.save(&db).unwrap();
         assert_eq!(Settings::load(&db).unwrap(), mine);
@@ -172,6 +182,13 @@ mod tests {
             Settings::load(&db).unwrap().shortcut_mode,
             ShortcutMode::Toggle
         );
+        db.lock()
+            .execute(
+                "UPDATE settings SET value = 'tlh' WHERE key = 'language'",
+                [],
+            )
+            .unwrap();
+        assert_eq!(Settings::load(&db).unwrap().language, None, "the system's");
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Settings: the microphone (with a live test meter), cleanup while recording, the
-//! recording shortcut and how it works, starting at login, the theme.
+//! recording shortcut and how it works, starting at login, the theme, the language.
 
 use std::time::{Duration, Instant};
 
 use hark_core::audio::devices;
+use hark_core::i18n::Lang;
 use hark_core::platform::Platform;
 use hark_core::record::{RecordOptions, Recording};
 use hark_core::settings::{Settings, ShortcutMode};
@@ -30,6 +31,10 @@ pub struct SettingsView {
     pub shortcut_mode: ShortcutModeView,
     /// Hark starts at login, in the tray (the desktop's autostart entry).
     pub start_at_login: bool,
+    /// The window's language, or null to follow the system's.
+    pub language: Option<Lang>,
+    /// The system's language (what null means); not saved.
+    pub system_language: Lang,
 }
 
 /// How the global recording shortcut works.
@@ -107,6 +112,8 @@ pub fn get_settings(app: AppHandle, state: State<'_, Hark>) -> Result<SettingsVi
         shortcut: s.shortcut,
         shortcut_mode: s.shortcut_mode.into(),
         start_at_login: crate::autostart::is_on(&app),
+        language: s.language,
+        system_language: Lang::from_env(),
     })
 }
 
@@ -128,8 +135,10 @@ pub fn save_settings(
         theme: settings.theme,
         shortcut: settings.shortcut,
         shortcut_mode: mode,
+        language: settings.language,
     }
     .save(state.outbox()?.db())?;
+    crate::lang::choose(settings.language);
     Ok(())
 }
 

@@ -443,6 +443,11 @@ export type InputLevel_Serialize = {
 	problem: string | null,
 };
 
+/**  A language Hark speaks. Anything else reads English. */
+export type Lang = "en" | 
+/**  Simplified Chinese. */
+"zh-CN";
+
 export type Level = 
 /**  Within the limit. */
 "ok" | 
@@ -636,6 +641,10 @@ export type SettingsView_Deserialize = {
 	shortcutMode: ShortcutModeView,
 	/**  Hark starts at login, in the tray (the desktop's autostart entry). */
 	startAtLogin: boolean,
+	/**  The window's language, or null to follow the system's. */
+	language?: Lang | null,
+	/**  The system's language (what null means); not saved. */
+	systemLanguage: Lang,
 };
 
 export type SettingsView_Serialize = {
@@ -649,6 +658,10 @@ export type SettingsView_Serialize = {
 	shortcutMode: ShortcutModeView,
 	/**  Hark starts at login, in the tray (the desktop's autostart entry). */
 	startAtLogin: boolean,
+	/**  The window's language, or null to follow the system's. */
+	language: Lang | null,
+	/**  The system's language (what null means); not saved. */
+	systemLanguage: Lang,
 };
 
 /**  How the global recording shortcut works. */

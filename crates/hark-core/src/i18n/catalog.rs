@@ -7,29 +7,26 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use super::{Arg, Lang, Surface, Words};
 
+/// A catalog file of `locales/`, built in.
+macro_rules! file {
+    ($lang:expr, $dir:literal, $name:literal) => {
+        (
+            $lang,
+            $name,
+            include_str!(concat!("../../../../locales/", $dir, "/", $name)),
+        )
+    };
+}
+
 /// Every catalog file: its language, its name and its text. The page reads the same
-/// files.
+/// files (and the words of `app.ftl` only it says).
 pub const FILES: &[(Lang, &str, &str)] = &[
-    (
-        Lang::En,
-        "errors.ftl",
-        include_str!("../../../../locales/en/errors.ftl"),
-    ),
-    (
-        Lang::En,
-        "cli.ftl",
-        include_str!("../../../../locales/en/cli.ftl"),
-    ),
-    (
-        Lang::ZhCn,
-        "errors.ftl",
-        include_str!("../../../../locales/zh-CN/errors.ftl"),
-    ),
-    (
-        Lang::ZhCn,
-        "cli.ftl",
-        include_str!("../../../../locales/zh-CN/cli.ftl"),
-    ),
+    file!(Lang::En, "en", "errors.ftl"),
+    file!(Lang::En, "en", "cli.ftl"),
+    file!(Lang::En, "en", "app.ftl"),
+    file!(Lang::ZhCn, "zh-CN", "errors.ftl"),
+    file!(Lang::ZhCn, "zh-CN", "cli.ftl"),
+    file!(Lang::ZhCn, "zh-CN", "app.ftl"),
 ];
 
 /// One language's messages.

@@ -42,6 +42,11 @@ impl Lang {
         }
     }
 
+    /// The language of a tag as `tag()` writes it (`en`, `zh-CN`); `None` for another.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.tag() == tag)
+    }
+
     /// The language a locale name asks for (`zh_CN.UTF-8`, `zh-Hans`, `zh`, `en_GB`),
     /// or `None` for a name that asks for none (`C`, `POSIX`, empty).
     pub fn from_locale(name: &str) -> Option<Lang> {

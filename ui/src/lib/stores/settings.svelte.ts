@@ -1,4 +1,5 @@
 import { commands, type Settings } from "../api";
+import { setLanguage } from "../i18n.svelte";
 
 /** The agent's preferences, as saved by the shell. */
 export const settings = $state<{ value: Settings }>({
@@ -9,8 +10,15 @@ export const settings = $state<{ value: Settings }>({
     shortcut: "CommandOrControl+Shift+Space",
     shortcutMode: "toggle",
     startAtLogin: false,
+    language: null,
+    systemLanguage: "en",
   },
 });
+
+/** The window speaks the language chosen, or the system's. */
+export function applyLanguage(): void {
+  setLanguage(settings.value.language ?? settings.value.systemLanguage);
+}
 
 const darkQuery = (): MediaQueryList | null =>
   typeof window !== "undefined" && typeof window.matchMedia === "function"
@@ -32,6 +40,7 @@ export async function loadSettings(): Promise<void> {
   const result = await commands.getSettings();
   if (result.status === "ok") settings.value = result.data;
   applyTheme();
+  applyLanguage();
   darkQuery()?.addEventListener("change", applyTheme);
 }
 
@@ -41,5 +50,6 @@ export async function saveSettings(next: Settings): Promise<{ text: string; fiel
   if (result.status === "error") return { text: `${result.error.message} ${result.error.remedy}`, field: result.error.field };
   settings.value = next;
   applyTheme();
+  applyLanguage();
   return null;
 }
