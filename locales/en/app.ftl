@@ -36,3 +36,271 @@ settings-theme-dark = Dark
 settings-language = Language
 # $system: the system's language, as its own name says it.
 settings-language-system = Follow the system ({ $system })
+app-progress = Progress
+app-loading-accounts = Loading your accounts…
+
+## The accounts rail.
+
+rail-accounts = Accounts
+rail-add-account = Add account
+rail-edit-account = Edit { $name }
+rail-edit-title = Edit, verify or remove
+rail-empty = Add your WeChat, Messenger, WhatsApp or Telegram account to send voice notes from it. Until then, try everything with the sandbox.
+account-status-verified = verified
+account-status-attention = needs attention
+account-status-unchecked = not checked yet
+
+## Recording, and notes kept from before.
+
+record-blocked-by-account = Add an account to start
+record-blocked-by-file = Wait until the file is ready, or cancel it.
+recover-blocked-by-note = Send or discard the note in the preview first.
+recover-blocked-by-recording = Finish the recording first.
+recover-blocked-by-account = Choose an account first.
+
+## A file made into a note.
+
+import-making = Making the note… { $percent }%
+import-reading = Reading the file…
+import-remaking = Making the note again…
+drop-to-check = Drop to check it
+drop-to-check-for = Drop to check it for { $platform }
+
+## Leaving, and sending again.
+
+quit-title = Quit Hark?
+quit-recording-kept = The recording is stopped and kept. Hark offers it again the next time you open it.
+quit-note-kept = The note in the preview is kept. Hark offers it again the next time you open it.
+quit-confirm = Keep it and quit
+quit-stay = Stay
+send-again-title = Send this note again?
+send-again-text = The customer may already have it: Hark could not tell whether { $platform } took it. Check the conversation with { $recipient } first.
+send-again-confirm = Send it again
+send-again-cancel = Don't send
+
+## The sandbox inbox.
+
+inbox-title = Sandbox inbox
+inbox-close = Close the sandbox inbox
+inbox-lede = What the customer received, as their phone shows it. Nothing left this computer.
+inbox-empty = Nothing yet. Send a note with the Sandbox account and it arrives here.
+inbox-to = To { $recipient } · { $when }
+inbox-play = Play the voice note to { $recipient }
+
+## The preview.
+
+preview-label = Preview
+preview-play = Play
+preview-pause = Pause
+preview-position = Position
+# Read by a screen reader: "5 seconds of 1 minute 2 seconds".
+preview-position-of = { $position } of { $duration }
+preview-format-as-it-was = { $format } (as it was)
+preview-speed = Playback speed
+preview-checks-for = Checks for { $platform }
+preview-discard = Discard
+preview-keep-part = Keep the part that fits
+preview-send = Send voice note
+preview-sending = Sending…
+verdict-level-ok = Fits:
+verdict-level-warn = Warning:
+verdict-level-fail = Does not fit:
+discard-title = Discard this note?
+discard-text = It is deleted from this computer and cannot be brought back.
+discard-keep = Keep
+
+## Durations, as a screen reader says them.
+
+duration-minutes = { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+duration-seconds = { $n ->
+    [one] { $n } second
+   *[other] { $n } seconds
+}
+# Between the minutes and the seconds.
+duration-joiner = {" "}
+
+## The fixes the window offers.
+
+fix-edit-account = Edit the account
+fix-human-agent-tag = Send with the human-agent tag
+fix-send-as-file = Send as a file
+fix-choose-microphone = Choose another microphone
+
+## The history.
+
+history-title = History
+history-search = Search the history
+history-search-placeholder = Search: recipient, account, message id
+history-no-match = No sends match “{ $query }”.
+history-empty = No notes yet. Notes you send, and any that fail, are listed here.
+history-kept-in =
+    .before = They are kept in
+    .after = .
+history-interrupted = Hark stopped before this note went out; it is kept.
+history-may-have-arrived = The customer may already have this note: check the conversation before sending it again.
+history-stopped-may-have-arrived = Hark stopped while this note was going out. The customer may already have this note: check the conversation before sending it again.
+history-play = Play the note to { $recipient }
+history-resend = Resend
+history-send-again = Send again…
+history-older = Show older sends
+send-state-sent = sent
+send-state-failed = failed
+send-state-queued = queued
+send-state-sending = sending
+send-state-unknown = may have arrived
+send-state-interrupted = interrupted
+
+## The To field and the platform's limits.
+
+to-label = To · { $hint }
+to-placeholder = Recipient id
+to-choose-account = choose an account first
+recipient-hint-wechat = WeChat OpenID of a follower
+recipient-hint-messenger = Page-scoped id (PSID) of the person
+recipient-hint-whatsapp = Phone number with country code
+recipient-hint-whatsapp-gateway = WhatsApp chat id (…@c.us or …@g.us)
+recipient-hint-telegram = Chat id (the person must have started your bot)
+recipient-hint-sandbox = Any name: the note stays on this computer
+limits-label = { $platform } limits
+limits-format = Sent as { $format } voice
+limits-max-duration = max { $limit }
+limits-max-size = max { $limit }
+limits-play-button = play button up to { $size }
+drop-hint = Drop an audio file anywhere ({ $formats }) — or
+drop-choose-file = choose a file
+
+## Recording.
+
+record-label = Record
+record-stop-and-keep = Stop and keep
+record-time = Recorded time
+record-paused = Paused
+record-recording = Recording
+record-size-of = { $size } of { $max }
+record-recorded = { $duration } recorded
+record-resume = Resume
+record-stop = Stop
+record-how =
+    .before = Click to record (or press
+    .after = from anywhere); again to stop. The note is ready the moment you stop.
+
+## Notes kept from before.
+
+recovered-title = Not sent when Hark last closed
+recovered-what = Recovered: { $what }
+recovered-imported = { $duration } from { $name }, opened at { $at }
+recovered-imported-unnamed = { $duration } from a file, opened at { $at }
+recovered-interrupted = { $duration } recorded at { $at }, cut off when Hark closed
+recovered-recorded = { $duration } recorded at { $at }
+recovered-opening = Opening…
+recovered-discard-text = Recovered: { $what }. It is deleted from this computer and cannot be brought back.
+
+## The account form.
+
+account-add-title = Add an account
+account-platform = Platform
+account-name = Name
+account-name-placeholder = e.g. Acme support
+account-optional = { $label } (optional)
+account-type-to-replace = { $masked } — type to replace
+account-kept-in-keychain = Kept only in your system keychain.
+account-remove-question = Remove this account and its secrets?
+account-remove = Remove
+account-remove-ask = Remove…
+account-done = Done
+account-checking = Checking…
+account-save-and-verify = Save and verify
+
+## Each platform's fields: the label, and where the value is found.
+
+field-wechat-api_base =
+    .label = API base URL
+    .help = Leave empty for the platform's own host; set it to go through a proxy.
+field-wechat-app_id =
+    .label = AppID
+    .help = The Official Account's AppID (Settings & Development > Basic configuration).
+field-wechat-token_mode =
+    .label = Access token from
+    .help = app_secret: Hark fetches tokens with the AppSecret (this computer's IP must be whitelisted); access_token: paste a token; relay: your own server hands out tokens.
+field-wechat-relay_url =
+    .label = Token relay URL
+    .help = Your server that answers with {"{"}"access_token", "expires_in"{"}"}.
+field-wechat-app_secret =
+    .label = AppSecret
+    .help = Shown once when it is created or reset.
+field-wechat-access_token =
+    .label = Access token
+    .help = A token fetched elsewhere; it expires after about two hours.
+field-wechat-relay_bearer =
+    .label = Relay bearer token
+    .help = Sent to the relay as Authorization: Bearer …, if it asks for one.
+field-messenger-api_base =
+    .label = API base URL
+    .help = Leave empty for the platform's own host; set it to go through a proxy.
+field-messenger-page_id =
+    .label = Page ID
+    .help = The Facebook Page's numeric id.
+field-messenger-graph_version =
+    .label = Graph API version
+    .help = The Graph API version to call, e.g. v25.0.
+field-messenger-messaging_type =
+    .label = Messaging type
+    .help = RESPONSE for replies inside the 24-hour window (the usual case), UPDATE for proactive sends inside it.
+field-messenger-page_access_token =
+    .label = Page access token
+    .help = A Page token with the pages_messaging permission.
+field-whatsapp-api_base =
+    .label = API base URL
+    .help = Leave empty for the platform's own host; set it to go through a proxy.
+field-whatsapp-phone_number_id =
+    .label = Phone number ID
+    .help = From WhatsApp Manager > API setup (not the phone number itself).
+field-whatsapp-graph_version =
+    .label = Graph API version
+    .help = The Graph API version to call, e.g. v25.0.
+field-whatsapp-access_token =
+    .label = Access token
+    .help = A System User token with whatsapp_business_messaging (the dashboard's temporary token expires after 24 hours).
+field-whatsapp-gateway-api_base =
+    .label = Gateway URL
+    .help = Where your WAHA-compatible gateway listens, e.g. http://localhost:3000.
+field-whatsapp-gateway-session =
+    .label = Session
+    .help = The gateway's session (instance) name.
+field-whatsapp-gateway-api_key =
+    .label = API key
+    .help = Sent as X-Api-Key, if the gateway asks for one.
+field-telegram-api_base =
+    .label = API base URL
+    .help = Leave empty for the platform's own host; set it to go through a proxy.
+field-telegram-bot_token =
+    .label = Bot token
+    .help = From @BotFather, like 123456:ABC-DEF….
+
+## Sending, and what came of it.
+
+send-preparing = Preparing…
+send-uploading = Uploading { $percent }%
+# $reason: why Hark waits (the platform's pace, a busy platform).
+send-waiting = Waiting { $secs } s: { $reason }
+send-retrying = { $reason } Trying again in { $secs } s.
+send-upload = Upload
+send-sent-to =
+    .before = Sent to{" "}
+    .after = {""}
+send-with-account = with { $account }.
+send-message-id = Message id
+send-no-message-id = { $platform } returns no message id; media id
+send-accepted-at = , accepted at { $when }.
+
+## Notices after a recording.
+
+record-silent = Nothing was heard: the microphone may be muted or the wrong one. Check it in Settings, then record again.
+record-limit-reached = Recording stopped at the platform's limit; everything up to it is kept.
+# $problem: what the sound system said, as a sentence.
+record-device-stopped = The microphone stopped: { $problem } What was recorded is kept.
+record-stop-recording = Stop recording
+to-recent = Recent recipients

@@ -35,3 +35,265 @@ settings-theme-dark = 深色
 settings-language = 语言
 # $system：系统语言，用该语言自己的名称。
 settings-language-system = 跟随系统（{ $system }）
+app-progress = 进度
+app-loading-accounts = 正在载入你的账号…
+
+## 账号栏。
+
+rail-accounts = 账号
+rail-add-account = 添加账号
+rail-edit-account = 编辑 { $name }
+rail-edit-title = 编辑、验证或删除
+rail-empty = 添加你的微信公众号、Messenger、WhatsApp 或 Telegram 账号，即可用它发送语音消息。在此之前，可以先用沙盒试用全部功能。
+account-status-verified = 已验证
+account-status-attention = 需要处理
+account-status-unchecked = 尚未检查
+
+## 录音，以及之前保留的语音。
+
+record-blocked-by-account = 添加账号后即可开始
+record-blocked-by-file = 请等文件准备好，或取消它。
+recover-blocked-by-note = 请先发送或丢弃预览中的语音。
+recover-blocked-by-recording = 请先结束录音。
+recover-blocked-by-account = 请先选择一个账号。
+
+## 把文件制作成语音。
+
+import-making = 正在制作语音… { $percent }%
+import-reading = 正在读取文件…
+import-remaking = 正在重新制作语音…
+drop-to-check = 松开即可检查
+drop-to-check-for = 松开即可按{ $platform }的要求检查
+
+## 退出，以及再次发送。
+
+quit-title = 退出 Hark？
+quit-recording-kept = 录音已停止并保留。下次打开 Hark 时会再次提供给你。
+quit-note-kept = 预览中的语音已保留。下次打开 Hark 时会再次提供给你。
+quit-confirm = 保留并退出
+quit-stay = 留下
+send-again-title = 再次发送这条语音？
+send-again-text = 客户可能已经收到：Hark 无法确定{ $platform }是否已收到。请先查看与 { $recipient } 的对话。
+send-again-confirm = 再次发送
+send-again-cancel = 不发送
+
+## 沙盒收件箱。
+
+inbox-title = 沙盒收件箱
+inbox-close = 关闭沙盒收件箱
+inbox-lede = 客户收到的内容，与其手机上显示的一样。没有任何内容离开这台电脑。
+inbox-empty = 还没有内容。用沙盒账号发送一条语音，它就会出现在这里。
+inbox-to = 发给 { $recipient } · { $when }
+inbox-play = 播放发给 { $recipient } 的语音
+
+## 预览。
+
+preview-label = 预览
+preview-play = 播放
+preview-pause = 暂停
+preview-position = 位置
+# 供读屏软件朗读：“5 秒，共 1 分钟 2 秒”。
+preview-position-of = { $position }，共 { $duration }
+preview-format-as-it-was = { $format }（保持原样）
+preview-speed = 播放速度
+preview-checks-for = 按{ $platform }的要求检查
+preview-discard = 丢弃
+preview-keep-part = 保留符合限制的部分
+preview-send = 发送语音
+preview-sending = 正在发送…
+verdict-level-ok = 符合：
+verdict-level-warn = 注意：
+verdict-level-fail = 不符合：
+discard-title = 丢弃这条语音？
+discard-text = 它会从这台电脑上删除，且无法恢复。
+discard-keep = 保留
+
+## 时长，供读屏软件朗读。
+
+duration-minutes = { $n } 分钟
+duration-seconds = { $n } 秒
+# 分钟与秒之间。
+duration-joiner = {""}
+
+## 窗口提供的修复操作。
+
+fix-edit-account = 编辑账号
+fix-human-agent-tag = 加上 human-agent 标签发送
+fix-send-as-file = 作为文件发送
+fix-choose-microphone = 选择其他麦克风
+
+## 历史记录。
+
+history-title = 历史记录
+history-search = 搜索历史记录
+history-search-placeholder = 搜索：收件人、账号、消息 ID
+history-no-match = 没有与“{ $query }”匹配的发送。
+history-empty = 还没有语音。你发送的语音，以及发送失败的语音，都会列在这里。
+history-kept-in =
+    .before = 它们保存在
+    .after = 中。
+history-interrupted = 这条语音发出前 Hark 已停止；语音已保留。
+history-may-have-arrived = 客户可能已经收到这条语音：重新发送前请先查看对话。
+history-stopped-may-have-arrived = 这条语音发送途中 Hark 停止了。客户可能已经收到这条语音：重新发送前请先查看对话。
+history-play = 播放发给 { $recipient } 的语音
+history-resend = 重新发送
+history-send-again = 再次发送…
+history-older = 显示更早的发送
+send-state-sent = 已发送
+send-state-failed = 失败
+send-state-queued = 排队中
+send-state-sending = 发送中
+send-state-unknown = 可能已送达
+send-state-interrupted = 已中断
+
+## “发给”输入框与平台限制。
+
+to-label = 发给 · { $hint }
+to-placeholder = 收件人 ID
+to-choose-account = 请先选择账号
+recipient-hint-wechat = 关注公众号的用户的 OpenID
+recipient-hint-messenger = 对方在该主页下的 ID（PSID）
+recipient-hint-whatsapp = 带国家/地区代码的手机号码
+recipient-hint-whatsapp-gateway = WhatsApp 聊天 ID（…@c.us 或 …@g.us）
+recipient-hint-telegram = 聊天 ID（对方须已启动你的机器人）
+recipient-hint-sandbox = 任意名称：语音只留在本机
+limits-label = { $platform }的限制
+limits-format = 以 { $format } 语音发送
+limits-max-duration = 最长 { $limit }
+limits-max-size = 最大 { $limit }
+limits-play-button = { $size } 以内显示播放按钮
+drop-hint = 把音频文件拖到窗口任意位置（{ $formats }），或
+drop-choose-file = 选择文件
+
+## 录音。
+
+record-label = 录音
+record-stop-and-keep = 停止并保留
+record-time = 已录时长
+record-paused = 已暂停
+record-recording = 正在录音
+record-size-of = { $size } / { $max }
+record-recorded = 已录 { $duration }
+record-resume = 继续
+record-stop = 停止
+record-how =
+    .before = 点击开始录音（或在任何地方按
+    .after = ），再点一次停止。停止的同时语音就已准备好。
+
+## 之前保留的语音。
+
+recovered-title = Hark 上次关闭时未发送
+recovered-what = 已恢复：{ $what }
+recovered-imported = { $duration }，来自 { $name }，打开于 { $at }
+recovered-imported-unnamed = { $duration }，来自一个文件，打开于 { $at }
+recovered-interrupted = { $duration }，录于 { $at }，Hark 关闭时被中断
+recovered-recorded = { $duration }，录于 { $at }
+recovered-opening = 正在打开…
+recovered-discard-text = 已恢复：{ $what }。它会从这台电脑上删除，且无法恢复。
+
+## 账号表单。
+
+account-add-title = 添加账号
+account-platform = 平台
+account-name = 名称
+account-name-placeholder = 例如：Acme 客服
+account-optional = { $label }（选填）
+account-type-to-replace = { $masked } — 输入即可替换
+account-kept-in-keychain = 只保存在系统钥匙串中。
+account-remove-question = 删除这个账号及其密钥？
+account-remove = 删除
+account-remove-ask = 删除…
+account-done = 完成
+account-checking = 正在检查…
+account-save-and-verify = 保存并验证
+
+## 各平台的字段：标签，以及在哪里找到它的值。
+
+field-wechat-api_base =
+    .label = API 地址
+    .help = 留空则使用平台自己的地址；通过代理访问时填写。
+field-wechat-app_id =
+    .label = AppID
+    .help = 公众号的 AppID（在公众号后台「设置与开发 › 基本配置」中查看）。
+field-wechat-token_mode =
+    .label = access_token 来源
+    .help = app_secret：Hark 用 AppSecret 获取 access_token（本机 IP 须加入「基本配置」中的 IP 白名单）；access_token：直接粘贴 access_token；relay：由你自己的中控服务器下发。
+field-wechat-relay_url =
+    .label = 中控服务器地址
+    .help = 你的服务器，返回 {"{"}"access_token", "expires_in"{"}"}。
+field-wechat-app_secret =
+    .label = AppSecret
+    .help = 在「设置与开发 › 基本配置」中生成或重置时只显示一次。
+field-wechat-access_token =
+    .label = access_token
+    .help = 在别处获取的 access_token；约两小时后过期。
+field-wechat-relay_bearer =
+    .label = 中控服务器令牌
+    .help = 如果中控服务器需要，以 Authorization: Bearer … 发送给它。
+field-messenger-api_base =
+    .label = API 地址
+    .help = 留空则使用平台自己的地址；通过代理访问时填写。
+field-messenger-page_id =
+    .label = 主页 ID
+    .help = Facebook 主页的数字 ID。
+field-messenger-graph_version =
+    .label = Graph API 版本
+    .help = 要调用的 Graph API 版本，例如 v25.0。
+field-messenger-messaging_type =
+    .label = 消息类型
+    .help = RESPONSE 用于 24 小时窗口内的回复（通常情况），UPDATE 用于窗口内的主动发送。
+field-messenger-page_access_token =
+    .label = 主页访问令牌
+    .help = 具有 pages_messaging 权限的主页令牌。
+field-whatsapp-api_base =
+    .label = API 地址
+    .help = 留空则使用平台自己的地址；通过代理访问时填写。
+field-whatsapp-phone_number_id =
+    .label = 电话号码 ID
+    .help = 在 WhatsApp Manager › API 设置中查看（不是电话号码本身）。
+field-whatsapp-graph_version =
+    .label = Graph API 版本
+    .help = 要调用的 Graph API 版本，例如 v25.0。
+field-whatsapp-access_token =
+    .label = 访问令牌
+    .help = 具有 whatsapp_business_messaging 权限的系统用户令牌（控制面板里的临时令牌 24 小时后过期）。
+field-whatsapp-gateway-api_base =
+    .label = 网关地址
+    .help = 你的 WAHA 兼容网关的监听地址，例如 http://localhost:3000。
+field-whatsapp-gateway-session =
+    .label = 会话
+    .help = 网关的会话（实例）名称。
+field-whatsapp-gateway-api_key =
+    .label = API 密钥
+    .help = 如果网关需要，以 X-Api-Key 发送。
+field-telegram-api_base =
+    .label = API 地址
+    .help = 留空则使用平台自己的地址；通过代理访问时填写。
+field-telegram-bot_token =
+    .label = 机器人令牌
+    .help = 从 @BotFather 获取，形如 123456:ABC-DEF…。
+
+## 发送，以及发送的结果。
+
+send-preparing = 正在准备…
+send-uploading = 正在上传 { $percent }%
+# $reason：Hark 等待的原因（平台的发送速度限制、平台繁忙）。
+send-waiting = 等待 { $secs } 秒：{ $reason }
+send-retrying = { $reason } { $secs } 秒后重试。
+send-upload = 上传
+send-sent-to =
+    .before = 已发送给{" "}
+    .after = {""}
+send-with-account = （账号：{ $account }）。
+send-message-id = 消息 ID
+send-no-message-id = { $platform }不返回消息 ID；媒体 ID
+send-accepted-at = ，接收时间 { $when }。
+
+## 录音结束后的提示。
+
+record-silent = 没有录到声音：麦克风可能被静音或选错了。请在设置中检查，然后重新录制。
+record-limit-reached = 录音在平台的时长上限处停止；此前的内容都已保留。
+# $problem：声音系统所说的话。
+record-device-stopped = 麦克风停止了：{ $problem } 已录下的内容已保留。
+record-stop-recording = 停止录音
+to-recent = 最近的收件人

@@ -116,3 +116,24 @@ fn every_error_is_said_whole_in_each_language_on_each_surface() {
         }
     }
 }
+
+/// Each field of each platform's account form has a label and a help in each
+/// language; the English is the credentials table's, which the CLI's flags use.
+#[test]
+fn every_account_field_is_labelled_in_each_language() {
+    use hark_core::i18n::Catalog;
+    use hark_core::platform::credentials;
+    for platform in Platform::ALL {
+        for field in credentials::fields(platform) {
+            let id = format!("field-{}-{}", platform.id(), field.key);
+            let en = Catalog::of(Lang::En);
+            assert_eq!(en.part(&id, "label").as_deref(), Some(field.label), "{id}");
+            assert_eq!(en.part(&id, "help").as_deref(), Some(field.help), "{id}");
+            let zh = Catalog::of(Lang::ZhCn);
+            for part in ["label", "help"] {
+                let text = zh.part(&id, part).unwrap_or_default();
+                assert!(!text.trim().is_empty(), "{id}.{part} in Chinese");
+            }
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! The history of sends (with resend) and the sandbox's inbox.
 
+use hark_core::i18n::Surface;
 use hark_core::outbox::{SendRecord, State};
 use hark_core::platform::{Platform, sandbox};
 use serde::Serialize;
@@ -64,12 +65,22 @@ pub struct SendView {
 }
 
 fn view(r: &SendRecord) -> SendView {
-    let (remedy, fix) = match &r.error {
+    let lang = crate::lang::current();
+    // The error in the window's language and with the window's remedy where the history
+    // keeps it in the catalog's words; else its English, without commands to type.
+    let (message, remedy, fix) = match &r.error {
         Some(e) => {
             let (remedy, fix) = for_window(&e.code, e.raw_message.as_deref(), &e.remedy);
-            (Some(remedy), fix)
+            match &e.said {
+                Some(said) => (
+                    Some(lang.say(&said.message)),
+                    Some(lang.say_for(Surface::App, &said.remedy)),
+                    fix,
+                ),
+                None => (Some(e.message.clone()), Some(remedy), fix),
+            }
         }
-        None => (None, None),
+        None => (None, None, None),
     };
     SendView {
         id: r.id as u32,
@@ -84,7 +95,7 @@ fn view(r: &SendRecord) -> SendView {
         message_id: r.message_id.clone(),
         media_id: r.media_id.clone(),
         error_code: r.error.as_ref().map(|e| e.code.clone()),
-        error_message: r.error.as_ref().map(|e| e.message.clone()),
+        error_message: message,
         error_remedy: remedy,
         retryable: r.state == State::Interrupted
             || (r.state == State::Failed && r.error.as_ref().is_some_and(|e| e.retryable)),

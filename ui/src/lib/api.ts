@@ -18,6 +18,7 @@ import type {
   SentView_Serialize,
   VerdictView_Serialize,
 } from "./bindings";
+import { language, t } from "./i18n.svelte";
 
 export { commands } from "./bindings";
 export type Account = Account_Serialize;
@@ -59,9 +60,9 @@ export function spokenDuration(ms: number): string {
   const m = Math.floor(total / 60);
   const s = total % 60;
   const parts: string[] = [];
-  if (m > 0) parts.push(`${m} minute${m === 1 ? "" : "s"}`);
-  if (s > 0 || m === 0) parts.push(`${s} second${s === 1 ? "" : "s"}`);
-  return parts.join(" ");
+  if (m > 0) parts.push(t("duration-minutes", { n: m }));
+  if (s > 0 || m === 0) parts.push(t("duration-seconds", { n: s }));
+  return parts.join(t("duration-joiner"));
 }
 
 /** "64 KB", "1.2 MB". */
@@ -75,9 +76,11 @@ export function size(bytes: number): string {
 export function when(rfc3339: string, now: Date = new Date()): string {
   const t = new Date(rfc3339);
   if (Number.isNaN(t.getTime())) return rfc3339;
-  const hm = t.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hour12: false });
+  // The reader's local time, written as their language writes it.
+  const locale = language.current;
+  const hm = t.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", hour12: false });
   if (t.toDateString() === now.toDateString()) return hm;
-  return `${t.toLocaleDateString([], { day: "numeric", month: "short" })} ${hm}`;
+  return `${t.toLocaleDateString(locale, { day: "numeric", month: "short" })} ${hm}`;
 }
 
 /**

@@ -38,9 +38,19 @@ export function has(id: string, lang: Lang = "en"): boolean {
 /** Message `id` in the window's language (English where it is not translated), with
  *  `args`; its `.app` attribute when it has one. */
 export function t(id: string, args?: Record<string, FluentVariable>): string {
+  return say(id, "app", args);
+}
+
+/** Attribute `part` of message `id`: the words on either side of an element the page
+ *  draws itself (a path in its own style), as the language orders them. */
+export function part(id: string, part: string): string {
+  return say(id, part);
+}
+
+function say(id: string, attribute: string, args?: Record<string, FluentVariable>): string {
   for (const bundle of [bundles[language.current], bundles.en]) {
     const message = bundle.getMessage(id);
-    const pattern = message?.attributes.app ?? message?.value;
+    const pattern = message?.attributes[attribute] ?? message?.value;
     if (pattern) return bundle.formatPattern(pattern, args);
   }
   return id;

@@ -23,7 +23,7 @@ describe("the window's words", () => {
   it("name only messages the catalogs have", () => {
     const used = new Set<string>();
     for (const text of Object.values(sources)) {
-      for (const m of text.matchAll(/\bt\("([a-z0-9-]+)"/g)) if (m[1]) used.add(m[1]);
+      for (const m of text.matchAll(/\b(?:t|part)\("([a-z0-9-]+)"/g)) if (m[1]) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(10);
     const missing = [...used].filter((id) => !has(id, "en") || !has(id, "zh-CN"));

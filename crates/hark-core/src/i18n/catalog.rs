@@ -66,6 +66,19 @@ impl Catalog {
         self.bundle.has_message(id)
     }
 
+    /// Attribute `attribute` of message `id` (no arguments), when there is one: the
+    /// parts of a message the page places itself (a field's label and help).
+    pub fn part(&self, id: &str, attribute: &str) -> Option<String> {
+        let pattern = self
+            .bundle
+            .get_message(id)?
+            .get_attribute(attribute)?
+            .value();
+        let mut errors = vec![];
+        let text = self.bundle.format_pattern(pattern, None, &mut errors);
+        errors.is_empty().then(|| text.into_owned())
+    }
+
     /// `words` as text: the message's value.
     pub fn say(&self, words: &Words) -> String {
         self.render(words, None)

@@ -1,4 +1,5 @@
 import { Channel } from "@tauri-apps/api/core";
+import { t } from "../i18n.svelte";
 import { commands, type CommandError, type RecordingStatus } from "../api";
 import type { Platform, RecordingStatus_Deserialize } from "../bindings";
 import { takeClip } from "./composer.svelte";
@@ -87,12 +88,11 @@ export async function stopRecording(): Promise<void> {
   const r = result.data;
   takeClip(r.clip);
   if (r.silent) {
-    recorder.notice =
-      "Nothing was heard: the microphone may be muted or the wrong one. Check it in Settings, then record again.";
+    recorder.notice = t("record-silent");
   } else if (r.endedBy === "limit_reached") {
-    recorder.notice = "Recording stopped at the platform's limit; everything up to it is kept.";
+    recorder.notice = t("record-limit-reached");
   } else if (r.deviceProblem) {
-    recorder.notice = `The microphone stopped: ${r.deviceProblem} What was recorded is kept.`;
+    recorder.notice = t("record-device-stopped", { problem: r.deviceProblem });
   }
 }
 
