@@ -304,3 +304,5 @@ record-limit-reached = Recording stopped at the platform's limit; everything up 
 record-device-stopped = The microphone stopped: { $problem } What was recorded is kept.
 record-stop-recording = Stop recording
 to-recent = Recent recipients
+# A file that could not be made into a note, shown as it is.
+clip-not-converted = { $format } (not converted)

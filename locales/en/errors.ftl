@@ -231,3 +231,24 @@ error-empty-take = Nothing was recorded: the take is empty.
 remedy-empty-take =
     .cli = Record for longer, and check the microphone's level with `hark devices`.
     .app = Record for longer, and watch the level meter while you speak.
+
+## The limits panel: one line per check, and its fix. $max_duration and $max are
+## the platform's limits, $icon the size up to which a note shows a play button.
+
+verdict-format-ok = Format { $format } — plays as a voice note on { $platform }
+verdict-format-fail = Format { $format } — { $platform } plays { $target } voice notes
+remedy-verdict-format =
+    .cli = Convert it first: hark convert FILE --for { $key }
+    .app = Record the note again, or drop another file.
+verdict-duration-too-long = Duration { $duration } — { $platform } allows at most { $max_duration }
+remedy-verdict-duration =
+    .cli = Trim it to { $max_duration } or less (hark convert --trim-to-limit keeps the first { $max_duration }), or record a shorter note.
+    .app = Keep the part that fits (the first { $max_duration }), or record a shorter note.
+verdict-duration-within = Duration { $duration } — within { $platform }'s { $max_duration }
+verdict-duration = Duration { $duration }
+verdict-size-too-large = Size { $size } — { $platform } allows at most { $max }
+remedy-verdict-size = Record a shorter note, or split what you have to say into two notes.
+verdict-size-within = Size { $size } — within { $max }
+verdict-play-icon-over = Over { $icon } — { $platform } will show a download arrow instead of a play button
+remedy-verdict-play-icon = Keep the note under about 3 minutes so it plays straight away.
+verdict-play-icon-under = Under { $icon } — shows with a play button

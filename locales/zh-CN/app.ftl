@@ -297,3 +297,5 @@ record-limit-reached = 录音在平台的时长上限处停止；此前的内容
 record-device-stopped = 麦克风停止了：{ $problem } 已录下的内容已保留。
 record-stop-recording = 停止录音
 to-recent = 最近的收件人
+# 无法制作成语音的文件，按原样显示。
+clip-not-converted = { $format }（未转换）

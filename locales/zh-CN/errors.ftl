@@ -228,3 +228,24 @@ error-empty-take = 什么也没有录到：这段录音是空的。
 remedy-empty-take =
     .cli = 请录得更久一些，并用 `hark devices` 检查麦克风的音量。
     .app = 请录得更久一些，并在说话时留意音量表。
+
+## 限制面板：每项检查一行，以及修复办法。$max_duration 与 $max 是平台的上限，
+## $icon 是显示播放按钮的大小上限。
+
+verdict-format-ok = 格式 { $format } — 在{ $platform }上作为语音消息播放
+verdict-format-fail = 格式 { $format } — { $platform }只播放 { $target } 语音
+remedy-verdict-format =
+    .cli = 请先转换：hark convert FILE --for { $key }
+    .app = 请重新录制，或拖入另一个文件。
+verdict-duration-too-long = 时长 { $duration } — { $platform }最长允许 { $max_duration }
+remedy-verdict-duration =
+    .cli = 请裁剪到 { $max_duration } 以内（hark convert --trim-to-limit 保留前 { $max_duration }），或录一段更短的语音。
+    .app = 保留符合限制的部分（前 { $max_duration }），或录一段更短的语音。
+verdict-duration-within = 时长 { $duration } — 在{ $platform }的 { $max_duration } 上限以内
+verdict-duration = 时长 { $duration }
+verdict-size-too-large = 大小 { $size } — { $platform }最大允许 { $max }
+remedy-verdict-size = 请录一段更短的语音，或把要说的话分成两条语音。
+verdict-size-within = 大小 { $size } — 在 { $max } 以内
+verdict-play-icon-over = 超过 { $icon } — { $platform }会显示下载箭头，而不是播放按钮
+remedy-verdict-play-icon = 请把语音控制在约 3 分钟以内，这样可以直接播放。
+verdict-play-icon-under = 小于 { $icon } — 显示播放按钮

@@ -137,3 +137,40 @@ fn every_account_field_is_labelled_in_each_language() {
         }
     }
 }
+
+/// Every line of the limits panel, fitting or not, is whole in each language, and its
+/// fix in the window names no command.
+#[test]
+fn every_verdict_is_said_whole_in_each_language() {
+    use hark_core::platform::limits::verdicts;
+    use std::time::Duration;
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for platform in Platform::ALL {
+        for (native, secs, bytes) in [(true, 5, 8_000), (false, 3_600, 900_000_000)] {
+            for v in verdicts(
+                platform,
+                "Ogg/Opus",
+                native,
+                Duration::from_secs(secs),
+                bytes,
+            ) {
+                assert_eq!(v.message_in(Lang::En), v.message);
+                assert_eq!(v.remedy_in(Lang::En, Surface::Cli), v.remedy);
+                for lang in Lang::ALL {
+                    let line = v.message_in(lang);
+                    assert!(!line.contains('{') && !line.is_empty(), "{line}");
+                    assert_eq!(han(&line), lang == Lang::ZhCn, "{line}");
+                    for surface in [Surface::Cli, Surface::App] {
+                        let Some(fix) = v.remedy_in(lang, surface) else {
+                            continue;
+                        };
+                        assert!(!fix.contains('{') && han(&fix) == (lang == Lang::ZhCn));
+                        if surface == Surface::App {
+                            assert!(!fix.contains("hark "), "{fix}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -6,6 +6,7 @@ use hark_core::audio::error::ClipError;
 use hark_core::audio::watch::{Step, Watch};
 use hark_core::audio::{inspect, preview};
 use hark_core::draft::{Draft, Drafts, Origin};
+use hark_core::i18n::{Surface, Words};
 use hark_core::platform::{Level, Platform, Verdict, VerdictCheck, limits};
 use serde::Serialize;
 use tauri::State;
@@ -55,28 +56,16 @@ pub struct VerdictView {
     pub remedy: Option<String>,
 }
 
-pub fn verdict_view(v: &Verdict, platform: Platform) -> VerdictView {
-    // The window's fix for a note too long is the "Keep the part that fits" button
-    // beside it; other remedies lose what only the command line can do.
-    let remedy = v.remedy.as_ref().map(|r| match (v.check, v.level) {
-        (VerdictCheck::Duration, Level::Fail) => match platform.facts().max_duration {
-            Some(max) => format!(
-                "Keep the part that fits (the first {}), or record a shorter note.",
-                limits::clock(max)
-            ),
-            None => "Record a shorter note.".to_string(),
-        },
-        (VerdictCheck::Format, Level::Fail) => {
-            "Record the note again, or drop another file.".to_string()
-        }
-        _ => crate::fixes::without_commands(r),
-    });
+pub fn verdict_view(v: &Verdict) -> VerdictView {
+    // In the window's language, with the window's fix (the button beside a note too
+    // long keeps the part that fits; no command to type).
+    let lang = crate::lang::current();
     VerdictView {
         check: v.check,
         level: v.level,
         code: v.code.map(str::to_owned),
-        message: v.message.clone(),
-        remedy,
+        message: v.message_in(lang),
+        remedy: v.remedy_in(lang, Surface::App),
     }
 }
 
@@ -242,23 +231,9 @@ pub fn make_clip(
             let info = inspect::inspect(&source)?;
             let decoded = draft.dir.join(PREVIEW_FILE);
             let heard = preview::stream(&source, BARS, info.duration_ms, Some(&decoded))?;
-            let facts = platform.facts();
-            let mut verdicts = vec![failed.clone()];
-            if failed.check != VerdictCheck::Duration
-                && let Some(max) = facts.max_duration
-            {
-                verdicts.push(Verdict {
-                    check: VerdictCheck::Duration,
-                    level: Level::Ok,
-                    code: None,
-                    message: format!(
-                        "Duration {} — within {}'s {}",
-                        limits::clock(info.duration()),
-                        facts.name,
-                        limits::clock(max)
-                    ),
-                    remedy: None,
-                });
+            let mut verdicts = vec![*failed.clone()];
+            if failed.check != VerdictCheck::Duration && platform.facts().max_duration.is_some() {
+                verdicts.push(limits::duration_verdict(platform, info.duration()));
             }
             draft.info.platform = platform;
             let id = draft.info.id.clone();
@@ -266,12 +241,13 @@ pub fn make_clip(
                 id: id.clone(),
                 platform,
                 // Nothing was made for the platform: this is the file as it is.
-                format: format!("{} (not converted)", info.format_label()),
+                format: crate::lang::current()
+                    .say(&Words::new("clip-not-converted").text("format", info.format_label())),
                 duration_ms: info.duration_ms as u32,
                 bytes: info.bytes as u32,
                 passed_through: false,
                 trimmed: false,
-                verdicts: verdicts.iter().map(|v| verdict_view(v, platform)).collect(),
+                verdicts: verdicts.iter().map(verdict_view).collect(),
                 sendable: false,
                 peaks: heard.peaks,
                 audio_url: audio_url(&format!("{id}?v={revision}")),
@@ -336,11 +312,7 @@ pub fn open_clip(
         bytes: note.size as u32,
         passed_through: note.passed_through,
         trimmed: note.trimmed_to_limit,
-        verdicts: note
-            .verdicts
-            .iter()
-            .map(|v| verdict_view(v, note.platform))
-            .collect(),
+        verdicts: note.verdicts.iter().map(verdict_view).collect(),
         sendable: !note.verdicts.iter().any(|v| v.level == Level::Fail),
         peaks: heard.peaks,
         audio_url: audio_url(&format!("{id}?v={revision}")),

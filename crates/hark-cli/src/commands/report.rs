@@ -4,12 +4,12 @@ use std::io::Write;
 
 use hark_core::audio::convert::Note;
 use hark_core::audio::inspect::ClipInfo;
-use hark_core::i18n::Words;
+use hark_core::i18n::{Surface, Words};
 use hark_core::platform::{Level, Verdict, limits};
 use hark_core::{Problem, ProblemKind};
 
 use crate::exit::{self, Exit};
-use crate::lang::say;
+use crate::lang::{lang, say};
 
 /// Prints a problem as its sentence, remedy and code, the platform's own words and the
 /// history row where there are any (JSON on stdout with `json`, else text on stderr),
@@ -58,8 +58,8 @@ pub fn verdicts(out: &mut impl Write, verdicts: &[Verdict]) -> std::io::Result<(
             Level::Warn => "!",
             Level::Fail => "✗",
         };
-        writeln!(out, "  {mark} {}", v.message)?;
-        if let Some(remedy) = &v.remedy {
+        writeln!(out, "  {mark} {}", v.message_in(lang()))?;
+        if let Some(remedy) = v.remedy_in(lang(), Surface::Cli) {
             writeln!(out, "      {remedy}")?;
         }
     }

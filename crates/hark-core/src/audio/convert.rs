@@ -93,7 +93,7 @@ pub fn convert_with(
         let only_too_long = failing.is_some_and(|v| v.check == VerdictCheck::Duration);
         if failing.is_none() || !(only_too_long && opts.trim_to_limit) {
             if let Some(fail) = failing {
-                return Err(ClipError::DoesNotFit(fail.clone()));
+                return Err(ClipError::DoesNotFit(Box::new(fail.clone())));
             }
             let bytes = std::fs::read(path).map_err(|source| ClipError::Unreadable {
                 path: path.to_path_buf(),
@@ -124,7 +124,7 @@ pub fn convert_with(
     {
         let checks = verdicts(platform, target.label(), true, source.duration(), 0);
         return Err(ClipError::DoesNotFit(
-            first_failure(&checks).expect("too long").clone(),
+            Box::new(first_failure(&checks).expect("too long").clone()),
         ));
     }
     let kept = limit.map_or(source.duration(), |max| source.duration().min(max));
@@ -186,7 +186,7 @@ pub fn finish_note(
     })?;
     let checks = verdicts(platform, target.label(), true, duration, bytes.len() as u64);
     if let Some(fail) = first_failure(&checks) {
-        return Err(ClipError::DoesNotFit(fail.clone()));
+        return Err(ClipError::DoesNotFit(Box::new(fail.clone())));
     }
     Ok(Note {
         size: bytes.len() as u64,

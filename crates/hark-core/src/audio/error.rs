@@ -23,7 +23,7 @@ pub enum ClipError {
     Encode { detail: String },
     /// The note cannot be sent as it is: the verdict that failed says why.
     #[error("{}", .0.message)]
-    DoesNotFit(crate::platform::Verdict),
+    DoesNotFit(Box<crate::platform::Verdict>),
     /// Whoever waited for the work stopped it.
     #[error("{}", self.english())]
     Cancelled,
@@ -73,8 +73,8 @@ impl UserError for ClipError {
                 .number("bytes", *bytes as f64)
                 .number("max", *max as f64),
             ClipError::Cancelled => words,
-            // The verdict's own sentence (platform/limits.rs).
-            ClipError::DoesNotFit(_) => return None,
+            // The verdict's own line and fix (platform/limits.rs).
+            ClipError::DoesNotFit(v) => return Some(v.said.clone()),
         };
         Some(Said::new(message, Words::new(format!("remedy-clip-{id}"))))
     }

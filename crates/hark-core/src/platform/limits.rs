@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::Platform;
+use crate::i18n::{Lang, Said, Surface, Words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -39,20 +40,26 @@ pub struct Verdict {
     pub level: Level,
     /// Stable code for a warning or failure (`audio_too_long`, …).
     pub code: Option<&'static str>,
-    /// The line, e.g. "Duration 0:42 — within WeChat's 1:00".
+    /// The line, e.g. "Duration 0:42 — within WeChat's 1:00" (English; `said` has it
+    /// in the catalog's words).
     pub message: String,
-    /// The fix, for a warning or failure.
+    /// The fix, for a warning or failure (English, as the command line says it).
     pub remedy: Option<String>,
+    /// The line and its fix in the catalog's words, for another language and the
+    /// window's remedy.
+    #[serde(skip)]
+    pub said: Said,
 }
 
 impl Verdict {
-    fn ok(check: VerdictCheck, message: String) -> Self {
+    fn ok(check: VerdictCheck, message: Words) -> Self {
         Verdict {
             check,
             level: Level::Ok,
             code: None,
-            message,
+            message: Lang::En.say(&message),
             remedy: None,
+            said: Said::new(message, Words::new("")),
         }
     }
 
@@ -60,16 +67,29 @@ impl Verdict {
         check: VerdictCheck,
         level: Level,
         code: &'static str,
-        message: String,
-        remedy: String,
+        message: Words,
+        remedy: Words,
     ) -> Self {
         Verdict {
             check,
             level,
             code: Some(code),
-            message,
-            remedy: Some(remedy),
+            message: Lang::En.say(&message),
+            remedy: Some(Lang::En.say_for(Surface::Cli, &remedy)),
+            said: Said::new(message, remedy),
         }
+    }
+
+    /// The line in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        lang.say(&self.said.message)
+    }
+
+    /// The fix in `lang` where `surface` reads it, for a warning or failure.
+    pub fn remedy_in(&self, lang: Lang, surface: Surface) -> Option<String> {
+        self.remedy
+            .as_ref()
+            .map(|_| lang.say_for(surface, &self.said.remedy))
     }
 }
 
@@ -83,97 +103,93 @@ pub fn verdicts(
     bytes: u64,
 ) -> Vec<Verdict> {
     let facts = platform.facts();
-    let name = facts.name;
+    let about = |id: &str| about(platform, id);
     let mut out = Vec::with_capacity(4);
 
+    let format = |id: &str| about(id).text("format", format_label);
     out.push(if native {
-        Verdict::ok(
-            VerdictCheck::Format,
-            format!("Format {format_label} — plays as a voice note on {name}"),
-        )
+        Verdict::ok(VerdictCheck::Format, format("verdict-format-ok"))
     } else {
         Verdict::not_ok(
             VerdictCheck::Format,
             Level::Fail,
             "unsupported_audio",
-            format!(
-                "Format {format_label} — {name} plays {} voice notes",
-                facts.target.label()
-            ),
-            format!("Convert it first: hark convert FILE --for {platform}"),
+            format("verdict-format-fail").text("target", facts.target.label()),
+            about("remedy-verdict-format"),
         )
     });
 
-    out.push(match facts.max_duration {
-        Some(max) if duration > max => Verdict::not_ok(
-            VerdictCheck::Duration,
-            Level::Fail,
-            "audio_too_long",
-            format!(
-                "Duration {} — {name} allows at most {}",
-                clock_tenths(duration),
-                clock(max)
-            ),
-            format!(
-                "Trim it to {} or less (hark convert --trim-to-limit keeps the first {}), or \
-                 record a shorter note.",
-                clock(max),
-                clock(max)
-            ),
-        ),
-        Some(max) => Verdict::ok(
-            VerdictCheck::Duration,
-            format!(
-                "Duration {} — within {name}'s {}",
-                clock(duration),
-                clock(max)
-            ),
-        ),
-        None => Verdict::ok(
-            VerdictCheck::Duration,
-            format!("Duration {}", clock(duration)),
-        ),
-    });
+    out.push(duration_verdict(platform, duration));
 
+    let sized = |id: &str| {
+        about(id)
+            .text("size", size(bytes))
+            .text("max", size(facts.max_bytes))
+    };
     out.push(if bytes > facts.max_bytes {
         Verdict::not_ok(
             VerdictCheck::Size,
             Level::Fail,
             "audio_too_large",
-            format!(
-                "Size {} — {name} allows at most {}",
-                size(bytes),
-                size(facts.max_bytes)
-            ),
-            "Record a shorter note, or split what you have to say into two notes.".into(),
+            sized("verdict-size-too-large"),
+            about("remedy-verdict-size"),
         )
     } else {
-        Verdict::ok(
-            VerdictCheck::Size,
-            format!("Size {} — within {}", size(bytes), size(facts.max_bytes)),
-        )
+        Verdict::ok(VerdictCheck::Size, sized("verdict-size-within"))
     });
 
     if let Some(icon) = facts.play_icon_max_bytes {
+        let icon_words = |id: &str| about(id).text("icon", size(icon));
         out.push(if bytes > icon {
             Verdict::not_ok(
                 VerdictCheck::PlayIcon,
                 Level::Warn,
                 "audio_over_play_icon_limit",
-                format!(
-                    "Over {} — {name} will show a download arrow instead of a play button",
-                    size(icon)
-                ),
-                "Keep the note under about 3 minutes so it plays straight away.".into(),
+                icon_words("verdict-play-icon-over"),
+                about("remedy-verdict-play-icon"),
             )
         } else {
             Verdict::ok(
                 VerdictCheck::PlayIcon,
-                format!("Under {} — shows with a play button", size(icon)),
+                icon_words("verdict-play-icon-under"),
             )
         });
     }
     out
+}
+
+/// Whether a note of `duration` fits `platform`'s limit.
+pub fn duration_verdict(platform: Platform, duration: Duration) -> Verdict {
+    let about = |id: &str| about(platform, id);
+    match platform.facts().max_duration {
+        Some(max) if duration > max => Verdict::not_ok(
+            VerdictCheck::Duration,
+            Level::Fail,
+            "audio_too_long",
+            about("verdict-duration-too-long").text("duration", clock_tenths(duration)),
+            about("remedy-verdict-duration"),
+        ),
+        Some(_) => Verdict::ok(
+            VerdictCheck::Duration,
+            about("verdict-duration-within").text("duration", clock(duration)),
+        ),
+        None => Verdict::ok(
+            VerdictCheck::Duration,
+            about("verdict-duration").text("duration", clock(duration)),
+        ),
+    }
+}
+
+/// Message `id` about `platform`: every line names the platform, its key and its
+/// longest note the same way.
+fn about(platform: Platform, id: &str) -> Words {
+    let words = Words::new(id)
+        .words("platform", platform.name_words())
+        .text("key", platform.id());
+    match platform.facts().max_duration {
+        Some(max) => words.text("max_duration", clock(max)),
+        None => words,
+    }
 }
 
 /// `m:ss`, rounded to the second: the one duration format of the app and the CLI
