@@ -252,3 +252,49 @@ verdict-size-within = Size { $size } — within { $max }
 verdict-play-icon-over = Over { $icon } — { $platform } will show a download arrow instead of a play button
 remedy-verdict-play-icon = Keep the note under about 3 minutes so it plays straight away.
 verdict-play-icon-under = Under { $icon } — shows with a play button
+
+## What one platform says more precisely.
+
+error-wechat-ip-not-whitelisted = WeChat refused this computer's IP address: it is not on the Official Account's IP whitelist.
+remedy-wechat-ip-not-whitelisted = Add this computer's public IP under Settings & Development > Basic configuration > IP whitelist (it takes about 5 minutes). Home and office IPs change, so for desktops the lasting fix is a token relay: a server with a fixed, whitelisted IP that hands out tokens (token mode “relay”).
+error-wechat-not-a-follower = This person does not follow the Official Account.
+remedy-wechat-not-a-follower = WeChat only delivers to followers; ask them to follow the account.
+remedy-wechat-window-closed = WeChat takes customer-service messages for 48 hours after the person's last message (1 minute after a follow, scan or menu click). Wait until they write again.
+error-wechat-replies-used-up = The replies allowed since this person's last message are used up (5 per message, 3 after a follow, scan or menu click).
+remedy-wechat-replies-used-up = Wait until the person writes again; that opens a new allowance.
+error-wechat-daily-quota = The Official Account has used up today's API quota.
+remedy-wechat-daily-quota = Wait until tomorrow, or reset the quota in the Official Accounts Platform (it can be reset 10 times a month).
+error-wechat-appid-appsecret = WeChat does not recognise this AppID and AppSecret.
+remedy-wechat-appid-appsecret = Copy the AppID and AppSecret again from Settings & Development > Basic configuration (reset the AppSecret if it is lost), and enter them again.
+error-wechat-relay-refused = The token relay refused Hark's bearer token.
+remedy-wechat-relay-refused =
+    .cli = Enter the relay's bearer token again with `hark profile set-secret … --key relay_bearer`.
+    .app = Paste the relay's bearer token into the account again.
+error-wechat-pasted-token = The pasted access token has expired or was replaced.
+remedy-wechat-pasted-token =
+    .cli = Paste a new token with `hark profile set-secret … --key access_token`, or let Hark fetch tokens itself (token mode app_secret or relay).
+    .app = Paste a new token into the account, or let Hark fetch tokens itself (Access token from: app_secret or relay).
+
+error-telegram-voice-forbidden = This person's privacy settings do not accept voice messages.
+remedy-telegram-voice-forbidden =
+    .cli = Send it as a file instead (`hark send --as-file`): it arrives as an audio file they can play. Or write to them.
+    .app = Send it as a file instead: it arrives as an audio file they can play. Or write to them.
+error-telegram-not-started = The person has not started a chat with the bot, or has blocked it.
+remedy-telegram-not-started = Ask them to open the bot and press Start, then send again.
+
+remedy-messenger-window-closed =
+    .cli = Messenger takes replies for 24 hours after the customer's last message. A person may reply for up to 7 days with the human-agent tag (hark send --tag human-agent; the Page needs the Human Agent permission).
+    .app = Send it with the human-agent tag: a person may reply up to 7 days after the customer's last message (the Page needs Messenger's Human Agent permission).
+remedy-whatsapp-window-closed = WhatsApp takes free-form messages, voice notes included, only within 24 hours of the customer's last message. Send an approved template to invite a reply, then send the note.
+error-whatsapp-cannot-deliver = WhatsApp cannot deliver to this number: it is not on WhatsApp, is the business's own number, or cannot receive this message.
+error-whatsapp-pair-rate = WhatsApp limits how fast one business may message the same person.
+remedy-whatsapp-pair-rate = Wait a few seconds before sending to this person again.
+
+error-gateway-api-key = The gateway refused Hark's API key.
+remedy-gateway-api-key =
+    .cli = Enter the gateway's API key (its WHATSAPP_API_KEY) with `hark profile set-secret`, or in the app's account settings.
+    .app = Paste the gateway's API key (its WHATSAPP_API_KEY) into the account.
+error-gateway-no-session = The gateway's session “{ $session }” is missing or not connected to WhatsApp.
+remedy-gateway-no-session = Open the gateway's dashboard, start the session and scan its QR code with the phone, then send again.
+error-gateway-session-not-working = The gateway's session “{ $session }” is { $status }, not WORKING.
+remedy-gateway-session-not-working = Open the gateway's dashboard and scan the session's QR code with the phone (or restart the session), then verify again.

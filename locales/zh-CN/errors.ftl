@@ -249,3 +249,49 @@ verdict-size-within = 大小 { $size } — 在 { $max } 以内
 verdict-play-icon-over = 超过 { $icon } — { $platform }会显示下载箭头，而不是播放按钮
 remedy-verdict-play-icon = 请把语音控制在约 3 分钟以内，这样可以直接播放。
 verdict-play-icon-under = 小于 { $icon } — 显示播放按钮
+
+## 某个平台说得更具体的情况。
+
+error-wechat-ip-not-whitelisted = 微信拒绝了本机的 IP 地址：它不在公众号的 IP 白名单中。
+remedy-wechat-ip-not-whitelisted = 请在公众号后台「设置与开发 › 基本配置 › IP 白名单」中添加本机的公网 IP（约 5 分钟后生效）。家庭和办公网络的 IP 会变化，因此桌面电脑的长久之计是使用中控服务器：一台 IP 固定且已加入白名单、负责下发 access_token 的服务器（access_token 来源选 relay）。
+error-wechat-not-a-follower = 此用户没有关注该公众号。
+remedy-wechat-not-a-follower = 微信只向关注者发送客服消息；请让对方关注公众号。
+remedy-wechat-window-closed = 微信只允许在用户最近一次发消息后的 48 小时内发送客服消息（关注、扫码或点击菜单后为 1 分钟）。请等对方再次发来消息。
+error-wechat-replies-used-up = 自该用户最近一次发消息以来允许的回复条数已用完（每条消息 5 条，关注、扫码或点击菜单后 3 条）。
+remedy-wechat-replies-used-up = 请等对方再次发来消息，届时会重新获得回复条数。
+error-wechat-daily-quota = 公众号今天的接口调用次数已用完。
+remedy-wechat-daily-quota = 请等到明天，或在公众号后台重置调用次数（每月可重置 10 次）。
+error-wechat-appid-appsecret = 微信无法识别这个 AppID 和 AppSecret。
+remedy-wechat-appid-appsecret = 请从「设置与开发 › 基本配置」重新复制 AppID 和 AppSecret（如果 AppSecret 丢失，请重置），然后重新填入。
+error-wechat-relay-refused = 中控服务器拒绝了 Hark 的令牌。
+remedy-wechat-relay-refused =
+    .cli = 请用 `hark profile set-secret … --key relay_bearer` 重新填入中控服务器的令牌。
+    .app = 请把中控服务器的令牌重新粘贴到账号中。
+error-wechat-pasted-token = 粘贴的 access_token 已过期或已被替换。
+remedy-wechat-pasted-token =
+    .cli = 请用 `hark profile set-secret … --key access_token` 粘贴新的 access_token，或让 Hark 自己获取（access_token 来源选 app_secret 或 relay）。
+    .app = 请把新的 access_token 粘贴到账号中，或让 Hark 自己获取（access_token 来源选 app_secret 或 relay）。
+
+error-telegram-voice-forbidden = 对方的隐私设置不接受语音消息。
+remedy-telegram-voice-forbidden =
+    .cli = 请改为作为文件发送（`hark send --as-file`）：对方会收到一个可以播放的音频文件。或者给对方写文字消息。
+    .app = 请改为作为文件发送：对方会收到一个可以播放的音频文件。或者给对方写文字消息。
+error-telegram-not-started = 对方还没有与机器人开始聊天，或已屏蔽机器人。
+remedy-telegram-not-started = 请让对方打开机器人并点击“开始”，然后重新发送。
+
+remedy-messenger-window-closed =
+    .cli = Messenger 只接受客户最近一次发消息后 24 小时内的回复。人工客服可使用 human-agent 标签在 7 天内回复（hark send --tag human-agent；主页需要 Human Agent 权限）。
+    .app = 请加上 human-agent 标签发送：人工客服可在客户最近一次发消息后的 7 天内回复（主页需要 Messenger 的 Human Agent 权限）。
+remedy-whatsapp-window-closed = WhatsApp 只在客户最近一次发消息后的 24 小时内接受自由格式消息（包括语音）。请先发送已获批准的模板邀请对方回复，然后再发送语音。
+error-whatsapp-cannot-deliver = WhatsApp 无法发送到这个号码：它没有开通 WhatsApp、是企业自己的号码，或无法接收这条消息。
+error-whatsapp-pair-rate = WhatsApp 限制了同一企业给同一个人发消息的速度。
+remedy-whatsapp-pair-rate = 请稍等几秒再给这个人发送。
+
+error-gateway-api-key = 网关拒绝了 Hark 的 API 密钥。
+remedy-gateway-api-key =
+    .cli = 请用 `hark profile set-secret` 填入网关的 API 密钥（即它的 WHATSAPP_API_KEY），或在应用的账号设置中填入。
+    .app = 请把网关的 API 密钥（即它的 WHATSAPP_API_KEY）粘贴到账号中。
+error-gateway-no-session = 网关的会话“{ $session }”不存在或未连接 WhatsApp。
+remedy-gateway-no-session = 请打开网关的控制面板，启动会话并用手机扫描它的二维码，然后重新发送。
+error-gateway-session-not-working = 网关的会话“{ $session }”状态为 { $status }，而不是 WORKING。
+remedy-gateway-session-not-working = 请打开网关的控制面板，用手机扫描会话的二维码（或重启会话），然后重新验证。

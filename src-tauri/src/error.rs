@@ -36,31 +36,32 @@ impl<E: UserError> From<E> for CommandError {
 
 impl CommandError {
     /// `err` as the window shows it, in the window's language: the core's one shape
-    /// of a failure with the window's remedy (from the catalog, or, for a sentence the
+    /// of a failure with the window's remedy (the catalog's, or, for a sentence the
     /// catalog does not have yet, the command line's without its commands) and the fix
-    /// the window offers.
+    /// the window offers (chosen from the code, the platform's words and the English
+    /// remedy, whatever the language).
     pub fn of(err: &(impl UserError + ?Sized)) -> CommandError {
-        let problem = Problem::said_in(err, crate::lang::current(), Surface::App);
-        let commandless = err.said().is_some();
-        CommandError::from_problem(problem, commandless)
-    }
-
-    /// The core's one shape of a failure, as the window shows it: the same code,
-    /// sentence and platform's words as the CLI prints, the remedy without commands to
-    /// type (`commandless`: it has none already), and the fix the window offers.
-    fn from_problem(p: Problem, commandless: bool) -> CommandError {
+        let (commandless, fix) = for_window(
+            err.code(),
+            err.send_facts().raw_message.as_deref(),
+            &err.remedy(),
+        );
+        let p = Problem::said_in(err, crate::lang::current(), Surface::App);
         CommandError {
             code: p.code,
             message: p.message,
-            remedy: p.remedy,
+            remedy: if err.said().is_some() {
+                p.remedy
+            } else {
+                commandless
+            },
             retryable: p.send.retryable,
             raw_code: p.send.raw_code,
             raw_message: p.send.raw_message,
             send_id: p.send.send_id.map(|id| id as u32),
-            fix: None,
+            fix,
             field: None,
         }
-        .for_window(commandless)
     }
 
     /// A send's or a verification's failure, with what the platform said.
@@ -80,16 +81,6 @@ impl CommandError {
             field,
             ..CommandError::from(err)
         }
-    }
-
-    /// The remedy as the window says it (no command to type), with its fix.
-    fn for_window(mut self, commandless: bool) -> Self {
-        let (remedy, fix) = for_window(&self.code, self.raw_message.as_deref(), &self.remedy);
-        if !commandless {
-            self.remedy = remedy;
-        }
-        self.fix = fix;
-        self
     }
 
     /// The same error, shown next to the form field `field`.

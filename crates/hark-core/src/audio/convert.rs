@@ -123,9 +123,9 @@ pub fn convert_with(
         && !opts.trim_to_limit
     {
         let checks = verdicts(platform, target.label(), true, source.duration(), 0);
-        return Err(ClipError::DoesNotFit(
-            Box::new(first_failure(&checks).expect("too long").clone()),
-        ));
+        return Err(ClipError::DoesNotFit(Box::new(
+            first_failure(&checks).expect("too long").clone(),
+        )));
     }
     let kept = limit.map_or(source.duration(), |max| source.duration().min(max));
     let mut encoder = encoder_for(target, kept)?;

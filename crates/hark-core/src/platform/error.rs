@@ -189,6 +189,24 @@ impl SendError {
         .retryable(true)
     }
 
+    /// The same error in other words of the catalog: the sentence, the remedy or both
+    /// (`None` keeps that part). Each is said with its arguments (see `about`).
+    pub fn reworded(mut self, message: Option<Words>, remedy: Option<Words>) -> Self {
+        let kept = self.said.take().map(|said| *said);
+        let (old_message, old_remedy) = match kept {
+            Some(said) => (said.message, said.remedy),
+            None => (
+                Words::new("said-as-is").text("text", self.message.clone()),
+                Words::new("said-as-is").text("text", self.remedy.clone()),
+            ),
+        };
+        let said = Said::new(message.unwrap_or(old_message), remedy.unwrap_or(old_remedy));
+        self.message = Lang::En.say(&said.message);
+        self.remedy = Lang::En.say_for(Surface::Cli, &said.remedy);
+        self.said = Some(Box::new(said));
+        self
+    }
+
     pub fn delivery(mut self, delivery: Delivery) -> Self {
         self.delivery = delivery;
         self
@@ -268,19 +286,22 @@ impl UserError for SendError {
 /// `error-<code>` and `remedy-<code>`); clients override them where the platform's own
 /// error says more.
 pub fn described(code: ErrorCode, platform: super::Platform) -> SendError {
-    let about = |id: String| {
-        Words::new(id)
-            .words("platform", platform.name_words())
-            .text("key", platform.id())
-            .words("hint", Words::new(format!("recipient-{}", platform.id())))
-    };
     SendError::say(
         code,
         Said {
-            message: about(code.message_id()),
-            remedy: about(code.remedy_id()),
+            message: about(platform, code.message_id()),
+            remedy: about(platform, code.remedy_id()),
         },
     )
+}
+
+/// Message `id` about `platform`: its name (`$platform`), key (`$key`) and who it
+/// sends to (`$hint`), as every platform error may say them.
+pub fn about(platform: super::Platform, id: impl Into<String>) -> Words {
+    Words::new(id)
+        .words("platform", platform.name_words())
+        .text("key", platform.id())
+        .words("hint", Words::new(format!("recipient-{}", platform.id())))
 }
 
 /// `text` with each secret (of 4 characters or more) replaced by `[redacted]`.

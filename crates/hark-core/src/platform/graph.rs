@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 
 use super::Platform;
 use super::answer::{self, field};
-use super::error::{ErrorCode, SendError, described};
+use super::error::{ErrorCode, SendError, about, described};
 use super::http::Reply;
 
 /// The envelope of a Graph answer that went wrong.
@@ -141,29 +141,25 @@ pub fn error(platform: Platform, reply: &Reply) -> SendError {
         _ => whatsapp_code(g.code),
     };
     let mut e = described(code, platform);
-    match (platform, code) {
+    let said = |id: &str| Some(about(platform, id));
+    let (message, remedy) = match (platform, code) {
         (Platform::Messenger, ErrorCode::MessagingWindowClosed) => {
-            e.remedy = "Messenger takes replies for 24 hours after the customer's last \
-                message. A person may reply for up to 7 days with the human-agent tag \
-                (hark send --tag human-agent; the Page needs the Human Agent permission)."
-                .into();
+            (None, said("remedy-messenger-window-closed"))
         }
         (Platform::Whatsapp, ErrorCode::MessagingWindowClosed) => {
-            e.remedy = "WhatsApp takes free-form messages, voice notes included, only within \
-                24 hours of the customer's last message. Send an approved template to invite \
-                a reply, then send the note."
-                .into();
+            (None, said("remedy-whatsapp-window-closed"))
         }
         (Platform::Whatsapp, ErrorCode::RecipientNotFound) => {
-            e.message = "WhatsApp cannot deliver to this number: it is not on WhatsApp, is the \
-                business's own number, or cannot receive this message."
-                .into();
+            (said("error-whatsapp-cannot-deliver"), None)
         }
-        (_, ErrorCode::RateLimited) if g.code == 131056 => {
-            e.message = "WhatsApp limits how fast one business may message the same person.".into();
-            e.remedy = "Wait a few seconds before sending to this person again.".into();
-        }
-        _ => {}
+        (_, ErrorCode::RateLimited) if g.code == 131056 => (
+            said("error-whatsapp-pair-rate"),
+            said("remedy-whatsapp-pair-rate"),
+        ),
+        _ => (None, None),
+    };
+    if message.is_some() || remedy.is_some() {
+        e = e.reworded(message, remedy);
     }
     e.retryable(retryable)
         .retry_after(reply.retry_after)

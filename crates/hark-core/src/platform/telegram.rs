@@ -8,7 +8,7 @@ use super::Platform;
 use super::account::Account;
 use super::answer::{self, field};
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
-use super::error::{ErrorCode, SendError, described};
+use super::error::{ErrorCode, SendError, about, described};
 use super::http::{Http, ProgressFn, Reply, Stage, join};
 use crate::secret::Secrets;
 
@@ -117,14 +117,17 @@ fn ok_result<T: DeserializeOwned + Default>(reply: &Reply) -> Result<T, SendErro
     let mut e = described(code, Platform::Telegram);
     let lower = description.to_ascii_lowercase();
     if code == ErrorCode::MessageNotAllowed {
+        let telegram = |id: &str| Some(about(Platform::Telegram, id));
         if lower.contains("voice_messages_forbidden") {
-            e.message = "This person's privacy settings do not accept voice messages.".into();
-            e.remedy = "Send it as a file instead (`hark send --as-file`): it arrives as an \
-                        audio file they can play. Or write to them."
-                .into();
+            e = e.reworded(
+                telegram("error-telegram-voice-forbidden"),
+                telegram("remedy-telegram-voice-forbidden"),
+            );
         } else if lower.contains("can't initiate") || lower.contains("blocked") {
-            e.message = "The person has not started a chat with the bot, or has blocked it.".into();
-            e.remedy = "Ask them to open the bot and press Start, then send again.".into();
+            e = e.reworded(
+                telegram("error-telegram-not-started"),
+                telegram("remedy-telegram-not-started"),
+            );
         }
     }
     let retry_after = envelope

@@ -18,7 +18,7 @@ use super::Platform;
 use super::account::Account;
 use super::answer::{self, field};
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
-use super::error::{ErrorCode, SendError, described};
+use super::error::{ErrorCode, SendError, about, described};
 use super::http::{Http, ProgressFn, Reply, Stage, join};
 use crate::secret::Secrets;
 
@@ -81,46 +81,33 @@ fn is_token_error(errcode: i64) -> bool {
 fn wechat_error(errcode: i64, errmsg: &str) -> SendError {
     let (code, retryable) = error_code(errcode);
     let mut e = described(code, Platform::Wechat);
-    match errcode {
-        40164 => {
-            e.message = "WeChat refused this computer's IP address: it is not on the Official \
-                Account's IP whitelist."
-                .into();
-            e.remedy = "Add this computer's public IP under Settings & Development > Basic \
-                configuration > IP whitelist (it takes about 5 minutes). Home and office IPs \
-                change, so for desktops the lasting fix is a token relay: a server with a \
-                fixed, whitelisted IP that hands out tokens (token mode “relay”)."
-                .into();
-        }
-        43004 => {
-            e.message = "This person does not follow the Official Account.".into();
-            e.remedy = "WeChat only delivers to followers; ask them to follow the account.".into();
-        }
-        45015 => {
-            e.remedy = "WeChat takes customer-service messages for 48 hours after the person's \
-                last message (1 minute after a follow, scan or menu click). Wait until they \
-                write again."
-                .into();
-        }
-        45047 => {
-            e.message = "The replies allowed since this person's last message are used up \
-                (5 per message, 3 after a follow, scan or menu click)."
-                .into();
-            e.remedy = "Wait until the person writes again; that opens a new allowance.".into();
-        }
-        45009 => {
-            e.message = "The Official Account has used up today's API quota.".into();
-            e.remedy = "Wait until tomorrow, or reset the quota in the Official Accounts \
-                Platform (it can be reset 10 times a month)."
-                .into();
-        }
-        40013 | 40125 => {
-            e.message = "WeChat does not recognise this AppID and AppSecret.".into();
-            e.remedy = "Copy the AppID and AppSecret again from Settings & Development > Basic \
-                configuration (reset the AppSecret if it is lost), and enter them again."
-                .into();
-        }
-        _ => {}
+    let wechat = |id: &str| Some(about(Platform::Wechat, id));
+    let (message, remedy) = match errcode {
+        40164 => (
+            wechat("error-wechat-ip-not-whitelisted"),
+            wechat("remedy-wechat-ip-not-whitelisted"),
+        ),
+        43004 => (
+            wechat("error-wechat-not-a-follower"),
+            wechat("remedy-wechat-not-a-follower"),
+        ),
+        45015 => (None, wechat("remedy-wechat-window-closed")),
+        45047 => (
+            wechat("error-wechat-replies-used-up"),
+            wechat("remedy-wechat-replies-used-up"),
+        ),
+        45009 => (
+            wechat("error-wechat-daily-quota"),
+            wechat("remedy-wechat-daily-quota"),
+        ),
+        40013 | 40125 => (
+            wechat("error-wechat-appid-appsecret"),
+            wechat("remedy-wechat-appid-appsecret"),
+        ),
+        _ => (None, None),
+    };
+    if message.is_some() || remedy.is_some() {
+        e = e.reworded(message, remedy);
     }
     e.retryable(retryable).raw(errcode, errmsg)
 }
@@ -272,11 +259,10 @@ impl Wechat {
             },
             |r| {
                 if r.status == 401 || r.status == 403 {
-                    let mut e = described(ErrorCode::InvalidToken, Platform::Wechat);
-                    e.message = "The token relay refused Hark's bearer token.".into();
-                    e.remedy = "Enter the relay's bearer token again with `hark profile \
-                        set-secret … --key relay_bearer`."
-                        .into();
+                    let e = described(ErrorCode::InvalidToken, Platform::Wechat).reworded(
+                        Some(about(Platform::Wechat, "error-wechat-relay-refused")),
+                        Some(about(Platform::Wechat, "remedy-wechat-relay-refused")),
+                    );
                     return Err(e.raw(format!("HTTP {}", r.status), r.text_excerpt()));
                 }
                 let (json, code, msg) = errcode(&r)?;
@@ -316,12 +302,10 @@ impl Wechat {
             Answer::TokenRejected(c, m) => (c, m),
         };
         if self.mode == Mode::Pasted {
-            let mut e = wechat_error(code, &msg);
-            e.message = "The pasted access token has expired or was replaced.".into();
-            e.remedy = "Paste a new token with `hark profile set-secret … --key access_token`, \
-                or let Hark fetch tokens itself (token mode app_secret or relay)."
-                .into();
-            return Err(e);
+            return Err(wechat_error(code, &msg).reworded(
+                Some(about(Platform::Wechat, "error-wechat-pasted-token")),
+                Some(about(Platform::Wechat, "remedy-wechat-pasted-token")),
+            ));
         }
         let token = self.token(true)?;
         used.push(token.clone());
@@ -466,6 +450,28 @@ impl Client for Wechat {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, Surface};
+    use crate::{Problem, UserError};
+
+    /// WeChat's own refusals are said in the operator's words in Chinese (the console's
+    /// terms), with the window's remedy free of commands, and WeChat's errmsg as it was.
+    #[test]
+    fn wechat_refusals_are_said_in_chinese_with_the_consoles_words() {
+        for errcode in [40164, 43004, 45015, 45047, 45009, 40013, 40125] {
+            let e = wechat_error(errcode, "the errmsg");
+            assert!(e.said().is_some(), "{errcode}");
+            let zh = Problem::said_in(&e, Lang::ZhCn, Surface::App);
+            for text in [&zh.message, &zh.remedy] {
+                assert!(!text.contains('{') && text.chars().any(|c| c >= '\u{4e00}'));
+                assert!(!text.contains("hark "), "{errcode}: {text}");
+            }
+            assert_eq!(zh.send.raw_message.as_deref(), Some("the errmsg"));
+        }
+        let ip = Problem::said_in(&wechat_error(40164, ""), Lang::ZhCn, Surface::App);
+        assert!(ip.remedy.contains("IP 白名单") && ip.remedy.contains("基本配置"));
+        let window = Problem::said_in(&wechat_error(45015, ""), Lang::ZhCn, Surface::Cli);
+        assert!(window.message.contains("48 小时") && window.remedy.contains("客服消息"));
+    }
 
     /// Every errcode in shared/platforms.md §1.
     #[test]

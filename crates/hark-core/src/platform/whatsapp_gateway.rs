@@ -11,7 +11,7 @@ use super::answer::{self, field};
 use super::client::{
     Client, Lookup, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret,
 };
-use super::error::{ErrorCode, SendError, described};
+use super::error::{ErrorCode, SendError, about, described};
 use super::http::{Http, ProgressFn, Reply, Stage, join};
 use crate::secret::Secrets;
 
@@ -69,20 +69,19 @@ fn ok_json(reply: &Reply, session: &str) -> Result<serde_json::Value, SendError>
     };
     let (code, retryable) = error_code(reply.status);
     let mut e = described(code, Platform::WhatsappGateway);
+    let gateway = |id: &str| about(Platform::WhatsappGateway, id).text("session", session);
     match code {
         ErrorCode::InvalidToken => {
-            e.message = "The gateway refused Hark's API key.".into();
-            e.remedy = "Enter the gateway's API key (its WHATSAPP_API_KEY) with `hark profile \
-                set-secret`, or in the app's account settings."
-                .into();
+            e = e.reworded(
+                Some(gateway("error-gateway-api-key")),
+                Some(gateway("remedy-gateway-api-key")),
+            );
         }
         ErrorCode::AccountNotVerified => {
-            e.message = format!(
-                "The gateway's session “{session}” is missing or not connected to WhatsApp."
+            e = e.reworded(
+                Some(gateway("error-gateway-no-session")),
+                Some(gateway("remedy-gateway-no-session")),
             );
-            e.remedy = "Open the gateway's dashboard, start the session and scan its QR code \
-                with the phone, then send again."
-                .into();
         }
         _ => {}
     }
@@ -237,14 +236,15 @@ impl Client for Gateway {
         let session: Session = answer::read(&session);
         let status = session.status.as_deref().unwrap_or("UNKNOWN");
         if status != "WORKING" {
-            let mut e = described(ErrorCode::AccountNotVerified, Platform::WhatsappGateway);
-            e.message = format!(
-                "The gateway's session “{}” is {status}, not WORKING.",
-                self.session
+            let about = |id: &str| {
+                about(Platform::WhatsappGateway, id)
+                    .text("session", self.session.clone())
+                    .text("status", status)
+            };
+            let e = described(ErrorCode::AccountNotVerified, Platform::WhatsappGateway).reworded(
+                Some(about("error-gateway-session-not-working")),
+                Some(about("remedy-gateway-session-not-working")),
             );
-            e.remedy = "Open the gateway's dashboard and scan the session's QR code with the \
-                phone (or restart the session), then verify again."
-                .into();
             return Err(e.raw("session status", status));
         }
         let me = session.me.unwrap_or_default();
