@@ -298,3 +298,30 @@ error-gateway-no-session = The gateway's session “{ $session }” is missing o
 remedy-gateway-no-session = Open the gateway's dashboard, start the session and scan its QR code with the phone, then send again.
 error-gateway-session-not-working = The gateway's session “{ $session }” is { $status }, not WORKING.
 remedy-gateway-session-not-working = Open the gateway's dashboard and scan the session's QR code with the phone (or restart the session), then verify again.
+
+## An account's fields that are missing or wrong. $label: the field, as the form
+## names it.
+
+profile-name-missing = An account needs a name.
+profile-name-too-long = A name is at most 60 characters, on one line.
+profile-no-such-field = { $platform } accounts have no field { $key }.
+profile-secret-on-command-line = { $label } is a secret; Hark reads it from standard input or a prompt, never from the command line.
+profile-choose-one-of = { $label } must be one of: { $choices }.
+# $problem: what is wrong with the address.
+profile-bad-url = { $label }: { $problem }
+profile-no-such-secret = { $platform } accounts have no secret { $key }.
+profile-bad-secret = A secret cannot be empty or contain spaces or line breaks.
+profile-only-with-mode = { $label } is only used with token mode { $mode }.
+profile-required = { $label } is required.
+# $flag: the command's flag for the field, or "none" for a secret.
+remedy-invalid-profile =
+    .cli = { $flag ->
+        [none] Enter the secret again when Hark asks for it.
+       *[other] Give it with { $flag }.
+    }
+    .app = Fill it in as the note beside it says, then save again.
+profile-secret-for-moved-address = Enter the { $label } again: the { $moved } changed, and Hark sends an account's secrets only to the address they were given for.
+profile-sandbox-needs-no-account = The sandbox needs no account: every data folder starts with one.
+profile-secrets-are = { $platform } accounts take these secrets: { $secrets }.
+profile-no-secrets = { $platform } accounts take no secrets.
+profile-no-secret-given = No { $label } was given.

@@ -295,3 +295,29 @@ error-gateway-no-session = 网关的会话“{ $session }”不存在或未连�
 remedy-gateway-no-session = 请打开网关的控制面板，启动会话并用手机扫描它的二维码，然后重新发送。
 error-gateway-session-not-working = 网关的会话“{ $session }”状态为 { $status }，而不是 WORKING。
 remedy-gateway-session-not-working = 请打开网关的控制面板，用手机扫描会话的二维码（或重启会话），然后重新验证。
+
+## 账号中缺少或有误的字段。$label：表单中该字段的名称。
+
+profile-name-missing = 账号需要一个名称。
+profile-name-too-long = 名称最多 60 个字符，且只能占一行。
+profile-no-such-field = { $platform }账号没有字段 { $key }。
+profile-secret-on-command-line = { $label }是密钥；Hark 只从标准输入或提示中读取它，绝不从命令行读取。
+profile-choose-one-of = { $label }必须是以下之一：{ $choices }。
+# $problem：地址的问题所在。
+profile-bad-url = { $label }：{ $problem }
+profile-no-such-secret = { $platform }账号没有密钥 { $key }。
+profile-bad-secret = 密钥不能为空，也不能包含空格或换行。
+profile-only-with-mode = { $label }只在 access_token 来源为 { $mode } 时使用。
+profile-required = { $label }为必填项。
+# $flag：该字段对应的命令参数，密钥则为 "none"。
+remedy-invalid-profile =
+    .cli = { $flag ->
+        [none] 请在 Hark 提示时重新输入密钥。
+       *[other] 请用 { $flag } 提供它。
+    }
+    .app = 请按旁边的说明填写，然后再次保存。
+profile-secret-for-moved-address = 请重新填入{ $label }：{ $moved }已更改，而 Hark 只把账号密钥发送到当初提供它们时的地址。
+profile-sandbox-needs-no-account = 沙盒不需要账号：每个数据文件夹一开始就有一个沙盒。
+profile-secrets-are = { $platform }账号需要以下密钥：{ $secrets }。
+profile-no-secrets = { $platform }账号不需要密钥。
+profile-no-secret-given = 没有提供{ $label }。

@@ -11,7 +11,8 @@ use hark_core::outbox::{OutboxError, State};
 use hark_core::paths::DataDirError;
 use hark_core::platform::error::described;
 use hark_core::platform::{ErrorCode, Platform};
-use hark_core::profile::{KeychainError, ProfileError};
+use hark_core::profile::model::validate;
+use hark_core::profile::{KeychainError, NewProfile, ProfileError};
 use hark_core::record::recorder::RecordError;
 use hark_core::{Problem, UserError};
 
@@ -84,6 +85,30 @@ fn every_error() -> Vec<Box<dyn UserError>> {
     for platform in Platform::ALL {
         for code in ErrorCode::ALL {
             all.push(Box::new(described(code, platform)));
+        }
+        // A form saved with a name and nothing else: a required field is missing; with
+        // a bad address, a field that does not exist, a secret given as a field.
+        let fields = |pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        for (name, given) in [
+            ("Shop", fields(&[])),
+            ("", fields(&[])),
+            ("Shop", fields(&[("api_base", "not a url")])),
+            ("Shop", fields(&[("colour", "red")])),
+        ] {
+            let new = NewProfile {
+                platform,
+                name: name.into(),
+                fields: given,
+                secrets: Default::default(),
+            };
+            if let Err(invalid) = validate(&new) {
+                all.push(Box::new(ProfileError::Invalid(invalid)));
+            }
         }
     }
     all

@@ -3,10 +3,11 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
+use hark_core::i18n::Words;
 use hark_core::outbox::Outbox;
 use hark_core::platform::Platform;
 use hark_core::platform::credentials::{self, Field};
-use hark_core::profile::model::token_mode;
+use hark_core::profile::model::{Invalid, token_mode};
 use hark_core::profile::{AccountStatus, NewProfile, ProfileError, ProfileView};
 
 use super::secret_input;
@@ -216,10 +217,10 @@ fn secret_fields(
 
 fn add(args: AddArgs) -> Ran {
     if args.platform == Platform::Sandbox {
-        let err = ProfileError::Invalid(hark_core::profile::model::Invalid {
-            field: "platform".into(),
-            problem: "The sandbox needs no account: every data folder starts with one.".into(),
-        });
+        let err = ProfileError::Invalid(Invalid::new(
+            "platform",
+            Words::new("profile-sandbox-needs-no-account"),
+        ));
         return fail(&err, args.json);
     }
     let outbox = open(args.json)?;
@@ -414,26 +415,21 @@ fn set_secret(name: &str, key: Option<&str>) -> Ran {
     };
     let Some(field) = field else {
         let names: Vec<_> = wanted.iter().map(|(f, _)| f.key).collect();
-        let err = ProfileError::Invalid(hark_core::profile::model::Invalid {
-            field: key.unwrap_or("key").into(),
-            problem: format!(
-                "{} accounts take these secrets: {}.",
-                profile.platform.facts().name,
-                if names.is_empty() {
-                    "none".into()
-                } else {
-                    names.join(", ")
-                }
-            ),
-        });
+        let words = match names.is_empty() {
+            true => Words::new("profile-no-secrets"),
+            false => Words::new("profile-secrets-are").text("secrets", names.join(", ")),
+        }
+        .words("platform", profile.platform.name_words());
+        let err = ProfileError::Invalid(Invalid::new(key.unwrap_or("key"), words));
         return fail(&err, false);
     };
     let secrets = secret_input::read(&[field], &[true])?;
     let Some(secret) = secrets.get(field.key) else {
-        let err = ProfileError::Invalid(hark_core::profile::model::Invalid {
-            field: field.key.into(),
-            problem: format!("No {} was given.", field.label),
-        });
+        let words = Words::new("profile-no-secret-given").words(
+            "label",
+            Words::new(format!("field-{}-{}", profile.platform.id(), field.key)),
+        );
+        let err = ProfileError::Invalid(Invalid::new(field.key, words));
         return fail(&err, false);
     };
     let p = outbox

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::clock::rfc3339;
+use crate::i18n::{Lang, Words};
 use crate::platform::credentials::{self, Required};
 use crate::platform::{Account, Platform};
 
@@ -92,10 +93,24 @@ pub struct NewProfile {
 }
 
 /// A field that is missing or wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Invalid {
     pub field: String,
+    /// What is wrong, in English.
     pub problem: String,
+    /// The same in the catalog's words, for another language.
+    pub words: Option<Words>,
+}
+
+impl Invalid {
+    /// `field` is wrong as `words` say.
+    pub fn new(field: &str, words: Words) -> Invalid {
+        Invalid {
+            field: field.into(),
+            problem: Lang::En.say(&words),
+            words: Some(words),
+        }
+    }
 }
 
 /// The token mode a WeChat profile's fields name (or its default), as the table spells
@@ -125,40 +140,36 @@ pub fn validate_with(
     new: &NewProfile,
     kept: &[String],
 ) -> Result<BTreeMap<String, String>, Invalid> {
-    let invalid = |field: &str, problem: String| Invalid {
-        field: field.into(),
-        problem,
+    let invalid = |field: &str, id: &str| Invalid::new(field, Words::new(id));
+    // A field's label, as the form shows it in the reader's language.
+    let label = |id: &str, key: &str| {
+        Words::new(id).words(
+            "label",
+            Words::new(format!("field-{}-{key}", new.platform.id())),
+        )
+    };
+    let platform = |id: &str, key: &str| {
+        Words::new(id)
+            .words("platform", new.platform.name_words())
+            .text("key", key)
     };
     let name = new.name.trim();
     if name.is_empty() {
-        return Err(invalid("name", "An account needs a name.".into()));
+        return Err(invalid("name", "profile-name-missing"));
     }
     if name.chars().count() > 60 || name.chars().any(char::is_control) {
-        return Err(invalid(
-            "name",
-            "A name is at most 60 characters, on one line.".into(),
-        ));
+        return Err(invalid("name", "profile-name-too-long"));
     }
     let spec = credentials::fields(new.platform);
     let mut fields = BTreeMap::new();
     for (key, value) in &new.fields {
         let Some(field) = spec.iter().find(|f| f.key == key) else {
-            return Err(invalid(
-                key,
-                format!(
-                    "{} accounts have no field {key}.",
-                    new.platform.facts().name
-                ),
-            ));
+            return Err(Invalid::new(key, platform("profile-no-such-field", key)));
         };
         if field.secret {
-            return Err(invalid(
+            return Err(Invalid::new(
                 key,
-                format!(
-                    "{} is a secret; Hark reads it from standard input or a prompt, never from \
-                     the command line.",
-                    field.label
-                ),
+                label("profile-secret-on-command-line", key),
             ));
         }
         let value = value.trim();
@@ -175,19 +186,15 @@ pub fn validate_with(
             {
                 Some(c) => (*c).to_owned(),
                 None => {
-                    return Err(invalid(
-                        key,
-                        format!(
-                            "{} must be one of: {}.",
-                            field.label,
-                            field.choices.join(", ")
-                        ),
-                    ));
+                    let choices = field.choices.join(", ");
+                    let words = label("profile-choose-one-of", key).text("choices", choices);
+                    return Err(Invalid::new(key, words));
                 }
             }
         };
         if key.ends_with("_url") || key == "api_base" {
-            check_url(&value).map_err(|p| invalid(key, format!("{}: {p}", field.label)))?;
+            check_url(&value)
+                .map_err(|p| Invalid::new(key, label("profile-bad-url", key).text("problem", p)))?;
         }
         fields.insert(key.clone(), value);
     }
@@ -195,20 +202,11 @@ pub fn validate_with(
         match spec.iter().find(|f| f.key == key) {
             Some(f) if f.secret => {}
             _ => {
-                return Err(invalid(
-                    key,
-                    format!(
-                        "{} accounts have no secret {key}.",
-                        new.platform.facts().name
-                    ),
-                ));
+                return Err(Invalid::new(key, platform("profile-no-such-secret", key)));
             }
         }
         if secret.expose().trim().is_empty() || secret.expose().contains(char::is_whitespace) {
-            return Err(invalid(
-                key,
-                "A secret cannot be empty or contain spaces or line breaks.".into(),
-            ));
+            return Err(invalid(key, "profile-bad-secret"));
         }
     }
     let token_mode = token_mode(new.platform, &fields);
@@ -216,17 +214,12 @@ pub fn validate_with(
         if !field.required.applies(token_mode)
             && (fields.contains_key(field.key) || new.secrets.get(field.key).is_some())
         {
-            return Err(invalid(
-                field.key,
-                format!(
-                    "{} is only used with token mode {}.",
-                    field.label,
-                    match field.required {
-                        Required::WhenTokenMode(m) | Required::OptionalWhenTokenMode(m) => m,
-                        _ => "",
-                    }
-                ),
-            ));
+            let mode = match field.required {
+                Required::WhenTokenMode(m) | Required::OptionalWhenTokenMode(m) => m,
+                _ => "",
+            };
+            let words = label("profile-only-with-mode", field.key).text("mode", mode);
+            return Err(Invalid::new(field.key, words));
         }
         let needed = field.required.needed(token_mode);
         let present = if field.secret {
@@ -235,7 +228,10 @@ pub fn validate_with(
             fields.contains_key(field.key)
         };
         if needed && !present {
-            return Err(invalid(field.key, format!("{} is required.", field.label)));
+            return Err(Invalid::new(
+                field.key,
+                label("profile-required", field.key),
+            ));
         }
     }
     Ok(fields)

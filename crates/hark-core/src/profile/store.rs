@@ -59,10 +59,6 @@ impl UserError for ProfileError {
 
     fn remedy(&self) -> String {
         match self {
-            ProfileError::Invalid(i) => match credentials_flag(&i.field) {
-                Some(flag) => format!("Give it with {flag}."),
-                None => "Enter the secret again when Hark asks for it.".into(),
-            },
             ProfileError::Keychain(e) => e.remedy(),
             ProfileError::Db(e) => e.remedy(),
             _ => self
@@ -87,7 +83,15 @@ impl UserError for ProfileError {
                 named("error-secret-missing", name).text("key", key.clone()),
                 named("remedy-secret-missing", name),
             )),
-            ProfileError::Invalid(_) => None,
+            ProfileError::Invalid(i) => {
+                let flag = credentials_flag(&i.field).unwrap_or_else(|| "none".into());
+                Some(Said::new(
+                    i.words.clone().unwrap_or_else(|| {
+                        Words::new("said-as-is").text("text", i.problem.clone())
+                    }),
+                    Words::new("remedy-invalid-profile").text("flag", flag),
+                ))
+            }
             ProfileError::Keychain(e) => e.said(),
             ProfileError::Db(e) => e.said(),
         }
@@ -324,18 +328,11 @@ impl Profiles {
             let Some(missing) = kept.iter().find(|k| edit.secrets.get(k.as_str()).is_none()) else {
                 return self.save_edit(&old, name, fields, kept, edit.secrets);
             };
-            let label = |key: &str| {
-                credentials::field(old.platform, key).map_or(key.to_owned(), |f| f.label.into())
-            };
-            return Err(ProfileError::Invalid(Invalid {
-                field: missing.clone(),
-                problem: format!(
-                    "Enter the {} again: the {} changed, and Hark sends an account's secrets \
-                     only to the address they were given for.",
-                    label(missing),
-                    label(moved)
-                ),
-            }));
+            let label = |key: &str| Words::new(format!("field-{}-{key}", old.platform.id()));
+            let words = Words::new("profile-secret-for-moved-address")
+                .words("label", label(missing))
+                .words("moved", label(moved));
+            return Err(ProfileError::Invalid(Invalid::new(missing, words)));
         }
         self.save_edit(&old, name, fields, kept, edit.secrets)
     }
@@ -455,17 +452,14 @@ impl Profiles {
         let is_secret = credentials::field(profile.platform, key).is_some_and(|f| f.secret);
         if !is_secret || secret.expose().is_empty() || secret.expose().contains(char::is_whitespace)
         {
-            return Err(ProfileError::Invalid(Invalid {
-                field: key.into(),
-                problem: if is_secret {
-                    "A secret cannot be empty or contain spaces or line breaks.".into()
-                } else {
-                    format!(
-                        "{} accounts have no secret {key}.",
-                        profile.platform.facts().name
-                    )
-                },
-            }));
+            let words = if is_secret {
+                Words::new("profile-bad-secret")
+            } else {
+                Words::new("profile-no-such-secret")
+                    .words("platform", profile.platform.name_words())
+                    .text("key", key)
+            };
+            return Err(ProfileError::Invalid(Invalid::new(key, words)));
         }
         // As for an edit: the secret first, then the row; if the row cannot be written,
         // the secret it replaced is put back (or the new one removed).
