@@ -18,8 +18,9 @@ APT_PACKAGES=(
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   # capture through cpal (ALSA/PulseAudio) and the virtual microphone
   libasound2-dev pulseaudio pulseaudio-utils alsa-utils libasound2-plugins
-  # the window's fonts: Simplified Chinese (the app's zh-CN screens)
-  fonts-noto-cjk
+  # the window's fonts: Simplified Chinese (the app's zh-CN screens); time zones (local
+  # times in the history)
+  fonts-noto-cjk tzdata
   # the OS keychain (Secret Service) and an independent client for it
   dbus gnome-keyring libsecret-tools
   # codecs: AMR-NB (WeChat) is linked from the system; cmake builds the bundled libopus

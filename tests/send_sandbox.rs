@@ -134,3 +134,46 @@ fn resending_a_send_that_does_not_exist_is_a_usage_error() {
         text.stderr
     );
 }
+
+/// The command in Chinese: what went out, and the history at the reader's local time
+/// (the system's zone); `--json` keeps RFC 3339 UTC.
+#[test]
+fn the_command_speaks_the_readers_language_at_their_local_time() {
+    let scratch = Scratch::new();
+    let wav = scratch.path("hello.wav");
+    sox_tone(&wav, 16_000, 1, 1.0, 440.0, &[]);
+    let env = |lang: &str, tz: &str| {
+        vec![
+            (
+                "HARK_DATA_DIR".to_string(),
+                scratch.path("data").display().to_string(),
+            ),
+            ("HARK_LANG".to_string(), lang.to_string()),
+            ("TZ".to_string(), tz.to_string()),
+        ]
+    };
+    let sent = send_to_anyone(&wav, &env("zh-CN", "UTC"));
+    assert_eq!(sent.code, 0, "{}", sent.stderr);
+    assert!(sent.stdout.contains("发送给 anyone"), "{}", sent.stdout);
+    assert!(
+        sent.stdout.contains("历史记录：第 1 号发送"),
+        "{}",
+        sent.stdout
+    );
+
+    let json = run(&["history", "--json"], &env("zh-CN", "UTC"), None);
+    let json: Value = serde_json::from_str(&json.stdout).unwrap();
+    let at = json["sends"][0]["created_at"].as_str().unwrap().to_owned();
+    assert!(at.ends_with('Z'), "{at}");
+    // "2026-12-02T04:12:23.189Z" is 2026-12-02 04:12 in UTC.
+    let (date, time) = (&at[..10], &at[11..16]);
+    let zh = run(&["history"], &env("zh-CN", "UTC"), None).stdout;
+    let (y, m, d) = (&date[..4], &date[5..7], &date[8..10]);
+    assert!(zh.contains(&format!("{y}年{m}月{d}日 {time}")), "{zh}");
+    assert!(zh.contains("已发送") && zh.contains("(沙盒)"), "{zh}");
+    let en = run(&["history"], &env("en", "UTC"), None).stdout;
+    assert!(en.contains(&format!("{date} {time}  sent")), "{en}");
+    // Another zone moves the hour, not the stored time.
+    let east = run(&["history"], &env("en", "Asia/Tokyo"), None).stdout;
+    assert!(!east.contains(&format!("{date} {time}")), "{east}");
+}

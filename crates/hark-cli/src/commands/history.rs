@@ -1,12 +1,17 @@
-//! `hark history`: every note sent or tried, newest first.
+//! `hark history`: every note sent or tried, newest first, at the reader's local time
+//! (`--json`: RFC 3339 UTC).
 
 use std::io::Write;
 
+use hark_core::clock;
+use hark_core::i18n::{Surface, Words};
 use hark_core::outbox::{Outbox, State};
 use hark_core::platform::limits;
+use unicode_width::UnicodeWidthStr as UnicodeWidth;
 
 use crate::exit::Exit;
 use crate::failure::{OrReport, Ran};
+use crate::lang::{lang, say};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,7 +32,7 @@ pub fn run(args: Args) -> Ran {
         return Ok(Exit::Ok);
     }
     if sends.is_empty() {
-        writeln!(out, "Nothing sent yet.")?;
+        writeln!(out, "{}", say(&Words::new("cli-history-empty")))?;
         return Ok(Exit::Ok);
     }
     for s in &sends {
@@ -39,44 +44,48 @@ pub fn run(args: Args) -> Ran {
             State::Unknown => "unknown",
             State::Interrupted => "interrupted",
         };
+        // The state's word, padded to one column in any language.
+        let state = say(&Words::new(format!("cli-send-state-{state}")));
+        let pad = 11usize.saturating_sub(UnicodeWidth::width(state.as_str()));
         writeln!(
             out,
-            "#{:<4} {}  {:<11} {} → {} ({})  {} · {}",
+            "#{:<4} {}  {state}{:pad$} {} → {} ({})  {} · {}",
             s.id,
-            s.created_at,
-            state,
+            clock::local(&s.created_at, lang()),
+            "",
             s.profile_name,
             s.recipient,
-            s.platform.facts().name,
+            say(&s.platform.name_words()),
             limits::clock(std::time::Duration::from_millis(s.duration_ms)),
             limits::size(s.note_bytes)
         )?;
-        if let Some(id) = &s.message_id {
-            writeln!(out, "        message id {id}")?;
-        } else if let Some(id) = &s.media_id {
-            writeln!(out, "        media id {id}")?;
+        let id = |message: &str, id: &str| say(&Words::new(message).text("id", id));
+        if let Some(m) = &s.message_id {
+            writeln!(out, "        {}", id("cli-history-message-id", m))?;
+        } else if let Some(m) = &s.media_id {
+            writeln!(out, "        {}", id("cli-history-media-id", m))?;
         }
         if let Some(e) = &s.error {
-            writeln!(out, "        {} ({}) — {}", e.message, e.code, e.remedy)?;
+            let (message, remedy) = match &e.said {
+                Some(said) => (
+                    lang().say(&said.message),
+                    lang().say_for(Surface::Cli, &said.remedy),
+                ),
+                None => (e.message.clone(), e.remedy.clone()),
+            };
+            writeln!(out, "        {message} ({}) — {remedy}", e.code)?;
         }
+        let send = |message: &str| {
+            say(&Words::new(message)
+                .text("id", s.id.to_string())
+                .text("path", s.note_path.clone()))
+        };
         match s.state {
-            State::Interrupted => writeln!(
-                out,
-                "        Hark stopped before the note went out; it is kept at {} (hark resend {})",
-                s.note_path, s.id
-            )?,
-            State::Unknown if s.error.is_none() => writeln!(
-                out,
-                "        Hark stopped while the note was going out: the customer may have it. \
-                 Check the conversation before sending again (hark resend --force {}).",
-                s.id
-            )?,
-            State::Unknown => writeln!(
-                out,
-                "        The customer may have this note. Check the conversation before \
-                 sending again (hark resend --force {}).",
-                s.id
-            )?,
+            State::Interrupted => writeln!(out, "        {}", send("cli-history-interrupted"))?,
+            State::Unknown if s.error.is_none() => {
+                writeln!(out, "        {}", send("cli-history-stopped-may-have-it"))?
+            }
+            State::Unknown => writeln!(out, "        {}", send("cli-history-may-have-it"))?,
             _ => {}
         }
     }

@@ -4,12 +4,15 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use hark_core::clock;
+use hark_core::i18n::Words;
 use hark_core::outbox::{Clip, Outbox, SendRequest};
 use hark_core::platform::limits;
 use hark_core::platform::{Progress, ProgressFn, SendOptions};
 
 use crate::exit::Exit;
 use crate::failure::{OrReport, Ran};
+use crate::lang::{lang, say};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Tag {
@@ -121,41 +124,48 @@ fn print_sent(sent: &hark_core::outbox::Sent, json: bool) -> Ran {
         return Ok(Exit::Ok);
     }
     let r = &sent.receipt;
+    let platform = say(&r.platform.name_words());
+    let sent_to = Words::new("cli-sent-to")
+        .text("recipient", r.recipient.clone())
+        .text("account", sent.profile.clone())
+        .text("platform", platform.clone());
+    writeln!(out, "{}", say(&sent_to))?;
+    let how = if sent.passed_through {
+        say(&Words::new("cli-sent-as-it-was"))
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "Sent to {} with “{}” ({}).",
-        r.recipient,
-        sent.profile,
-        r.platform.facts().name
-    )?;
-    writeln!(
-        out,
-        "  {} · {} · {}{}",
+        "  {} · {} · {}{how}",
         sent.format,
         limits::clock(std::time::Duration::from_millis(sent.duration_ms)),
         limits::size(sent.bytes),
-        if sent.passed_through {
-            " (sent as it was)"
-        } else {
-            ""
-        }
     )?;
     match (&r.message_id, &r.media_id) {
-        (Some(m), _) => writeln!(out, "  Message id: {m}")?,
-        (None, Some(media)) => writeln!(
+        (Some(m), _) => writeln!(
             out,
-            "  {} returns no message id; media id: {media}, accepted at {}",
-            r.platform.facts().name,
-            r.sent_at
+            "  {}",
+            say(&Words::new("cli-sent-message-id").text("id", m.clone()))
         )?,
+        (None, Some(media)) => {
+            let words = Words::new("cli-sent-no-message-id")
+                .text("platform", platform)
+                .text("id", media.clone())
+                .text("when", clock::local(&r.sent_at, lang()));
+            writeln!(out, "  {}", say(&words))?
+        }
         (None, None) => {}
     }
     if let Some(path) = &r.delivered_to {
-        writeln!(out, "  Delivered to the sandbox inbox: {}", path.display())?;
+        let words = Words::new("cli-sent-to-inbox").text("path", path.display().to_string());
+        writeln!(out, "  {}", say(&words))?;
     }
-    writeln!(out, "  History: send #{}", sent.id)?;
+    let send = Words::new("cli-sent-history").text("id", sent.id.to_string());
+    writeln!(out, "  {}", say(&send))?;
     if let Some(why) = &sent.unrecorded {
-        eprintln!("hark: the note was sent, but the history could not record it: {why}");
+        let words = Words::new("cli-sent-unrecorded").text("why", why.clone());
+        eprintln!("hark: {}", say(&words));
     }
     Ok(Exit::Ok)
 }
