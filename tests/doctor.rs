@@ -1,7 +1,6 @@
 //! `hark doctor` against the real parts: a PulseAudio virtual microphone and
 //! gnome-keyring's Secret Service, and against their absence.
 
-use std::process::Command;
 use std::time::Duration;
 
 use rig::keychain::Keychain;
@@ -23,7 +22,7 @@ fn hark(
     data_dir: &std::path::Path,
     json: bool,
 ) -> (i32, String, String) {
-    let mut cmd = Command::new(rig::bins::built("hark"));
+    let mut cmd = rig::bins::hark_command();
     cmd.args(args).envs(env).env("HARK_DATA_DIR", data_dir);
     if json {
         cmd.arg("--json");
@@ -103,7 +102,7 @@ fn doctor_in_plain_text_names_the_microphone_and_says_all_is_well() {
     let data = tempfile::tempdir().unwrap();
     let env = [mic.env(), keychain.env()].concat();
 
-    let (code, stdout) = doctor(env, data.path(), false);
+    let (code, stdout) = doctor(env.clone(), data.path(), false);
 
     assert_eq!(code, 0, "{stdout}");
     assert!(
@@ -114,6 +113,17 @@ fn doctor_in_plain_text_names_the_microphone_and_says_all_is_well() {
     assert!(stdout.contains("✓ Data folder: Ready"), "{stdout}");
     assert!(stdout.contains("id: pulseaudio:vmic"), "{stdout}");
     assert!(stdout.contains("Everything Hark needs works."), "{stdout}");
+
+    // The same in Chinese, the device's name as the sound system gives it.
+    let zh = [env, vec![("HARK_LANG".into(), "zh-CN".into())]].concat();
+    let (code, stdout) = doctor(zh, data.path(), false);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains("✓ 麦克风：就绪：“Sine source at 440 Hz”以"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("✓ 钥匙串：就绪") && stdout.contains("✓ 数据文件夹：就绪"));
+    assert!(stdout.contains("Hark 需要的一切都正常。"), "{stdout}");
 }
 
 #[test]

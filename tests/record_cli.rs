@@ -4,7 +4,7 @@
 //! cleaned as it is made, and no sound server means a clear error, not a hang.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use rig::bins::hark;
@@ -106,7 +106,7 @@ fn a_take_killed_mid_sentence_is_recovered() {
     let data = dir.path("data");
     let mut child = Daemon::spawn(
         "hark record",
-        Command::new(rig::bins::built("hark"))
+        rig::bins::hark_command()
             .args(["record", "--for", "whatsapp", "-o"])
             .arg(dir.path("never.ogg"))
             .envs(mic.env())
@@ -122,7 +122,7 @@ fn a_take_killed_mid_sentence_is_recovered() {
     let out = dir.path("recovered");
     std::fs::create_dir_all(&out).unwrap();
     let list = rig::process::run_with_limit(
-        Command::new(rig::bins::built("hark"))
+        rig::bins::hark_command()
             .args(["recover", "--list"])
             .env("HARK_DATA_DIR", &data),
         Duration::from_secs(30),
@@ -132,7 +132,7 @@ fn a_take_killed_mid_sentence_is_recovered() {
         "listed"
     );
     let run = rig::process::run_with_limit(
-        Command::new(rig::bins::built("hark"))
+        rig::bins::hark_command()
             .args(["recover", "-o", s(&out), "--json"])
             .env("HARK_DATA_DIR", &data),
         Duration::from_secs(30),
@@ -160,7 +160,7 @@ fn no_sound_server_is_a_clear_error_not_a_hang() {
     let nowhere = dir.path("no-runtime");
     std::fs::create_dir_all(&nowhere).unwrap();
     let out = rig::process::run_with_limit(
-        Command::new(rig::bins::built("hark"))
+        rig::bins::hark_command()
             .args([
                 "record",
                 "--for",
@@ -233,7 +233,7 @@ fn an_unknown_device_is_named_in_the_error() {
 fn devices_lists_the_virtual_microphone_as_default() {
     let mic = VirtualMic::start(Signal::Sine { hz: 440 });
     let out = rig::process::run_with_limit(
-        Command::new(rig::bins::built("hark"))
+        rig::bins::hark_command()
             .args(["devices", "--json"])
             .envs(mic.env()),
         Duration::from_secs(30),

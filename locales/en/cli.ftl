@@ -35,3 +35,27 @@ cli-sent-no-message-id = { $platform } returns no message id; media id: { $id },
 cli-sent-to-inbox = Delivered to the sandbox inbox: { $path }
 cli-sent-history = History: send #{ $id }
 cli-sent-unrecorded = the note was sent, but the history could not record it: { $why }
+
+## `hark doctor`.
+
+doctor-title = Hark { $version } — checking this computer
+# One check: what was checked, and what was found.
+doctor-line = { $title }: { $verdict }
+doctor-audio = Microphone
+doctor-keychain = Keychain
+doctor-data-dir = Data folder
+doctor-audio-ready = Ready: "{ $device }" records at { $rate } Hz, { $channels ->
+        [one] { $channels } channel
+       *[other] { $channels } channels
+    } through { $host } ({ $count ->
+        [one] { $count } input device
+       *[other] { $count } input devices
+    } found).
+doctor-keychain-ready = Ready: the system keychain is unlocked and a test secret was stored, read back and removed.
+doctor-data-dir-ready = Ready: notes and history are kept in { $dir }.
+doctor-input-devices = Input devices ({ $host }):
+doctor-no-device-opens = none that opens
+doctor-device-default = { $name } (default)
+doctor-more-devices = ({ $count } more listed by { $host } that do not open; `--json` lists them)
+doctor-all-ok = Everything Hark needs works.
+doctor-problem = Hark found a problem; see "What to do" above.

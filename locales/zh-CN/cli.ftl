@@ -35,3 +35,21 @@ cli-sent-no-message-id = { $platform }不返回消息 ID；媒体 ID：{ $id }�
 cli-sent-to-inbox = 已送到沙盒收件箱：{ $path }
 cli-sent-history = 历史记录：第 { $id } 号发送
 cli-sent-unrecorded = 语音已发送，但历史记录未能记下它：{ $why }
+
+## `hark doctor`。
+
+doctor-title = Hark { $version } — 检查这台电脑
+# 一项检查：检查了什么，结果如何。
+doctor-line = { $title }：{ $verdict }
+doctor-audio = 麦克风
+doctor-keychain = 钥匙串
+doctor-data-dir = 数据文件夹
+doctor-audio-ready = 就绪：“{ $device }”以 { $rate } Hz、{ $channels } 声道通过 { $host } 录音（找到 { $count } 个输入设备）。
+doctor-keychain-ready = 就绪：系统钥匙串已解锁，测试密钥已存入、读回并删除。
+doctor-data-dir-ready = 就绪：语音和历史记录保存在 { $dir }。
+doctor-input-devices = 输入设备（{ $host }）：
+doctor-no-device-opens = 没有能打开的设备
+doctor-device-default = { $name }（默认）
+doctor-more-devices = （{ $host } 还列出了 { $count } 个无法打开的设备；`--json` 会列出它们）
+doctor-all-ok = Hark 需要的一切都正常。
+doctor-problem = Hark 发现了问题；请看上面的“怎么办”。

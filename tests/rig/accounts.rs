@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde_json::Value;
 
 use crate::Env;
-use crate::bins::{Run, built};
+use crate::bins::Run;
 use crate::keychain::Keychain;
 
 pub struct Install {
@@ -85,11 +85,7 @@ impl Install {
 
 /// Runs the built `hark` with `env` and optional standard input.
 pub fn run(args: &[&str], env: &Env, input: Option<&str>) -> Run {
-    let mut command = std::process::Command::new(built("hark"));
-    // The language is the test's choice, never the machine's locale.
-    for name in ["HARK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(name);
-    }
+    let mut command = crate::bins::hark_command();
     let out = crate::process::run_fed(
         command
             .args(args)

@@ -16,6 +16,16 @@ pub fn built(name: &str) -> PathBuf {
     path
 }
 
+/// A command running the built `hark` in English: the language is the test's choice
+/// (`HARK_LANG`, `LANG` in its environment), never the machine's locale.
+pub fn hark_command() -> std::process::Command {
+    let mut command = std::process::Command::new(built("hark"));
+    for name in ["HARK_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command
+}
+
 /// Where screenshots go: `target/e2e/` (CI keeps them).
 pub fn e2e_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/e2e");
@@ -33,7 +43,7 @@ pub struct Run {
 /// Runs the built `hark` with `args` (and a time limit: a hang is a failure).
 pub fn hark<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
     let out = crate::process::run_with_limit(
-        std::process::Command::new(built("hark")).args(args),
+        hark_command().args(args),
         std::time::Duration::from_secs(120),
     );
     Run {

@@ -2,7 +2,7 @@
 //! server, and the recorder in-process.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use hark_core::platform::Platform;
@@ -23,7 +23,7 @@ pub fn record(mic: &VirtualMic, data: &Path, args: &[&str]) -> Run {
     let mut all = vec!["record"];
     all.extend_from_slice(args);
     let out = run_with_limit(
-        Command::new(crate::bins::built("hark"))
+        crate::bins::hark_command()
             .args(&all)
             .envs(mic.env())
             .env("HARK_DATA_DIR", data),
@@ -41,7 +41,7 @@ pub fn record(mic: &VirtualMic, data: &Path, args: &[&str]) -> Run {
 pub fn recording_child(mic: &VirtualMic, data: &Path, out: &Path) -> Daemon {
     let child = Daemon::spawn(
         "hark record",
-        Command::new(crate::bins::built("hark"))
+        crate::bins::hark_command()
             .args(["record", "--for", "whatsapp", "-o", s(out), "--no-clean"])
             .envs(mic.env())
             .env("HARK_DATA_DIR", data)

@@ -2,8 +2,11 @@ use std::io::Write;
 
 use hark_core::doctor::{self, Report, Status};
 
+use hark_core::i18n::Words;
+
 use crate::exit::Exit;
 use crate::failure::Ran;
+use crate::lang::{lang, say};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,18 +28,27 @@ pub fn run(args: Args) -> Ran {
 }
 
 fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
-    writeln!(out, "Hark {} — checking this computer\n", report.version)?;
+    let title = Words::new("doctor-title").text("version", report.version.to_string());
+    writeln!(out, "{}\n", say(&title))?;
     for check in &report.checks {
         let mark = match check.status {
             Status::Ok => "✓",
             Status::Problem => "✗",
         };
-        writeln!(out, "{mark} {}: {}", check.title, check.verdict)?;
-        if let Some(remedy) = &check.remedy {
-            writeln!(out, "  What to do: {remedy}")?;
+        let line = Words::new("doctor-line")
+            .text("title", check.title_in(lang()))
+            .text("verdict", check.verdict_in(lang()));
+        writeln!(out, "{mark} {}", say(&line))?;
+        if let Some(remedy) = check.remedy_in(lang()) {
+            let remedy = Words::new("cli-problem-remedy").text("remedy", remedy);
+            writeln!(out, "  {}", say(&remedy))?;
         }
         if let Some(code) = check.code {
-            writeln!(out, "  (code: {code})")?;
+            writeln!(
+                out,
+                "  {}",
+                say(&Words::new("cli-problem-code").text("code", code))
+            )?;
         }
     }
     if let Some(audio) = &report.audio {
@@ -44,38 +56,36 @@ fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
             .devices
             .iter()
             .partition(|d| d.default_format.is_some());
-        writeln!(out, "\nInput devices ({}):", audio.host)?;
+        let with = |id: &str| Words::new(id).text("host", audio.host.clone());
+        writeln!(out, "\n{}", say(&with("doctor-input-devices")))?;
         if usable.is_empty() {
-            writeln!(out, "  none that opens")?;
+            writeln!(out, "  {}", say(&Words::new("doctor-no-device-opens")))?;
         }
         for device in usable
             .iter()
             .filter_map(|d| d.default_format.as_ref().map(|f| (d, f)))
         {
             let (device, f) = device;
-            let default = if device.is_default { " (default)" } else { "" };
+            let name = if device.is_default {
+                say(&Words::new("doctor-device-default").text("name", device.name.clone()))
+            } else {
+                device.name.clone()
+            };
             writeln!(
                 out,
-                "  {}{default} — {} Hz, {} ch, {}\n    id: {}",
-                device.name, f.sample_rate, f.channels, f.sample_format, device.id
+                "  {name} — {} Hz, {} ch, {}\n    id: {}",
+                f.sample_rate, f.channels, f.sample_format, device.id
             )?;
         }
         if !unusable.is_empty() {
-            writeln!(
-                out,
-                "  ({} more listed by {} that do not open; `--json` lists them)",
-                unusable.len(),
-                audio.host
-            )?;
+            let more = with("doctor-more-devices").number("count", unusable.len() as f64);
+            writeln!(out, "  {}", say(&more))?;
         }
     }
-    writeln!(
-        out,
-        "\n{}",
-        if report.ok {
-            "Everything Hark needs works."
-        } else {
-            "Hark found a problem; see \"What to do\" above."
-        }
-    )
+    let end = if report.ok {
+        "doctor-all-ok"
+    } else {
+        "doctor-problem"
+    };
+    writeln!(out, "\n{}", say(&Words::new(end)))
 }

@@ -1,5 +1,6 @@
 use super::check::Check;
 use crate::audio::{InputInventory, devices};
+use crate::i18n::Words;
 
 const ID: &str = "audio";
 const TITLE: &str = "Microphone";
@@ -12,25 +13,15 @@ pub(super) fn check() -> (Check, Option<InputInventory>) {
                 .as_ref()
                 .map_or("the default", |i| i.host.as_str());
             let count = inventory.as_ref().map_or(0, |i| i.devices.len());
-            Check::ok(
-                ID,
-                TITLE,
-                format!(
-                    "Ready: \"{}\" records at {} Hz, {} channel{} through {host} \
-                     ({count} input device{} found).",
-                    device.name,
-                    format.sample_rate,
-                    format.channels,
-                    plural(format.channels.into()),
-                    plural(count),
-                ),
-            )
+            let ready = Words::new("doctor-audio-ready")
+                .text("device", device.name.clone())
+                .number("rate", format.sample_rate)
+                .number("channels", format.channels)
+                .text("host", host)
+                .number("count", count as f64);
+            Check::ok(ID, TITLE, ready)
         }
         Err(err) => Check::problem(ID, TITLE, &err),
     };
     (check, inventory)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

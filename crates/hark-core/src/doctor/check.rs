@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::UserError;
+use crate::i18n::{Lang, Surface, Words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -25,17 +26,22 @@ pub struct Check {
     pub code: Option<&'static str>,
     /// What to do, for a problem.
     pub remedy: Option<String>,
+    /// The verdict and the remedy in the catalog's words (the English above is made
+    /// from them), for another language.
+    #[serde(skip)]
+    said: (Option<Words>, Option<Words>),
 }
 
 impl Check {
-    pub(super) fn ok(id: &'static str, title: &'static str, verdict: String) -> Self {
+    pub(super) fn ok(id: &'static str, title: &'static str, verdict: Words) -> Self {
         Check {
             id,
             title,
             status: Status::Ok,
-            verdict,
+            verdict: Lang::En.say(&verdict),
             code: None,
             remedy: None,
+            said: (Some(verdict), None),
         }
     }
 
@@ -47,6 +53,33 @@ impl Check {
             verdict: err.to_string(),
             code: Some(err.code()),
             remedy: Some(err.remedy()),
+            said: err
+                .said()
+                .map_or((None, None), |said| (Some(said.message), Some(said.remedy))),
         }
+    }
+
+    /// What was checked, in `lang` (`doctor-<id>`).
+    pub fn title_in(&self, lang: Lang) -> String {
+        lang.say(&Words::new(format!("doctor-{}", self.id.replace('_', "-"))))
+    }
+
+    /// What was found, in `lang` (English where the catalog does not have it).
+    pub fn verdict_in(&self, lang: Lang) -> String {
+        self.said
+            .0
+            .as_ref()
+            .map_or_else(|| self.verdict.clone(), |words| lang.say(words))
+    }
+
+    /// What to do, in `lang`, as the command line says it.
+    pub fn remedy_in(&self, lang: Lang) -> Option<String> {
+        let remedy = self.remedy.as_ref()?;
+        Some(
+            self.said
+                .1
+                .as_ref()
+                .map_or_else(|| remedy.clone(), |words| lang.say_for(Surface::Cli, words)),
+        )
     }
 }

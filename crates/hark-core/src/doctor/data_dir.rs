@@ -1,4 +1,5 @@
 use super::check::Check;
+use crate::i18n::Words;
 use crate::paths;
 
 const ID: &str = "data_dir";
@@ -9,7 +10,7 @@ pub(super) fn check() -> Check {
         Ok(dir) => Check::ok(
             ID,
             TITLE,
-            format!("Ready: notes and history are kept in {}.", dir.display()),
+            Words::new("doctor-data-dir-ready").text("dir", dir.display().to_string()),
         ),
         Err(err) => Check::problem(ID, TITLE, &err),
     }

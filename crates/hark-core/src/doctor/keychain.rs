@@ -1,4 +1,5 @@
 use super::check::Check;
+use crate::i18n::Words;
 use crate::profile::Keychain;
 
 const ID: &str = "keychain";
@@ -6,13 +7,7 @@ const TITLE: &str = "Keychain";
 
 pub(super) fn check() -> Check {
     match Keychain::open().and_then(|k| k.probe()) {
-        Ok(()) => Check::ok(
-            ID,
-            TITLE,
-            "Ready: the system keychain is unlocked and a test secret was stored, read back \
-             and removed."
-                .into(),
-        ),
+        Ok(()) => Check::ok(ID, TITLE, Words::new("doctor-keychain-ready")),
         Err(err) => Check::problem(ID, TITLE, &err),
     }
 }
