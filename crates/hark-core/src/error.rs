@@ -31,6 +31,11 @@ pub trait UserError: std::error::Error {
     fn said(&self) -> Option<Said> {
         None
     }
+    /// The sentence in English, made from `said()`: the `Display` of an error whose
+    /// words are the catalog's (`#[error("{}", self.english())]`).
+    fn english(&self) -> String {
+        self.said().map(|said| said.english()).unwrap_or_default()
+    }
     /// For a send or a verification: what the platform said, and the history row.
     fn send_facts(&self) -> SendFacts {
         SendFacts::default()

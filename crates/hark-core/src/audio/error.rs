@@ -29,12 +29,6 @@ pub enum ClipError {
     Cancelled,
 }
 
-impl ClipError {
-    fn english(&self) -> String {
-        self.said().map(|said| said.english()).unwrap_or_default()
-    }
-}
-
 impl UserError for ClipError {
     fn code(&self) -> &'static str {
         match self {
@@ -74,7 +68,7 @@ impl UserError for ClipError {
                 .number("max", *max as f64),
             ClipError::Cancelled => words,
             // The verdict's own line and fix (platform/limits.rs).
-            ClipError::DoesNotFit(v) => return Some(v.said.clone()),
+            ClipError::DoesNotFit(v) => return v.said(),
         };
         Some(Said::new(message, Words::new(format!("remedy-clip-{id}"))))
     }

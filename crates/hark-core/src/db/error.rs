@@ -24,12 +24,6 @@ pub enum DbError {
     },
 }
 
-impl DbError {
-    fn english(&self) -> String {
-        self.said().map(|said| said.english()).unwrap_or_default()
-    }
-}
-
 impl UserError for DbError {
     fn code(&self) -> &'static str {
         match self {

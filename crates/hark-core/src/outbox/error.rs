@@ -204,13 +204,6 @@ impl UserError for OutboxError {
 }
 
 impl OutboxError {
-    /// The sentence in English, for the variants the catalog says.
-    fn english(&self) -> String {
-        self.said()
-            .map(|said| Lang::En.say(&said.message))
-            .unwrap_or_default()
-    }
-
     /// The error as the platform reported it, when it came from the platform.
     pub fn stored(&self) -> Option<&StoredError> {
         match self {

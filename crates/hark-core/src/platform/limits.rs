@@ -40,15 +40,17 @@ pub struct Verdict {
     pub level: Level,
     /// Stable code for a warning or failure (`audio_too_long`, …).
     pub code: Option<&'static str>,
-    /// The line, e.g. "Duration 0:42 — within WeChat's 1:00" (English; `said` has it
-    /// in the catalog's words).
+    /// The line in English, e.g. "Duration 0:42 — within WeChat's 1:00" (`message_in`
+    /// says it in another language).
     pub message: String,
     /// The fix, for a warning or failure (English, as the command line says it).
     pub remedy: Option<String>,
-    /// The line and its fix in the catalog's words, for another language and the
-    /// window's remedy.
+    /// The line in the catalog's words, for another language.
     #[serde(skip)]
-    pub said: Said,
+    words: Words,
+    /// The fix in the catalog's words, for a warning or failure.
+    #[serde(skip)]
+    remedy_words: Option<Words>,
 }
 
 impl Verdict {
@@ -59,7 +61,8 @@ impl Verdict {
             code: None,
             message: Lang::En.say(&message),
             remedy: None,
-            said: Said::new(message, Words::new("")),
+            words: message,
+            remedy_words: None,
         }
     }
 
@@ -76,20 +79,27 @@ impl Verdict {
             code: Some(code),
             message: Lang::En.say(&message),
             remedy: Some(Lang::En.say_for(Surface::Cli, &remedy)),
-            said: Said::new(message, remedy),
+            words: message,
+            remedy_words: Some(remedy),
         }
+    }
+
+    /// The line and its fix in the catalog's words, for a warning or failure.
+    pub fn said(&self) -> Option<Said> {
+        let remedy = self.remedy_words.clone()?;
+        Some(Said::new(self.words.clone(), remedy))
     }
 
     /// The line in `lang`.
     pub fn message_in(&self, lang: Lang) -> String {
-        lang.say(&self.said.message)
+        lang.say(&self.words)
     }
 
     /// The fix in `lang` where `surface` reads it, for a warning or failure.
     pub fn remedy_in(&self, lang: Lang, surface: Surface) -> Option<String> {
-        self.remedy
+        self.remedy_words
             .as_ref()
-            .map(|_| lang.say_for(surface, &self.said.remedy))
+            .map(|remedy| lang.say_for(surface, remedy))
     }
 }
 

@@ -39,12 +39,6 @@ pub enum ProfileError {
     Db(#[from] DbError),
 }
 
-impl ProfileError {
-    fn english(&self) -> String {
-        self.said().map(|said| said.english()).unwrap_or_default()
-    }
-}
-
 impl UserError for ProfileError {
     fn code(&self) -> &'static str {
         match self {

@@ -142,12 +142,6 @@ pub enum RecordError {
     Empty,
 }
 
-impl RecordError {
-    fn english(&self) -> String {
-        self.said().map(|said| said.english()).unwrap_or_default()
-    }
-}
-
 impl UserError for RecordError {
     fn code(&self) -> &'static str {
         match self {
