@@ -128,7 +128,7 @@ fn a_take_killed_mid_sentence_is_recovered() {
         Duration::from_secs(30),
     );
     assert!(
-        String::from_utf8_lossy(&list.stdout).contains("for whatsapp"),
+        String::from_utf8_lossy(&list.stdout).contains("for WhatsApp"),
         "listed"
     );
     let run = rig::process::run_with_limit(

@@ -306,3 +306,57 @@ record-stop-recording = Stop recording
 to-recent = Recent recipients
 # A file that could not be made into a note, shown as it is.
 clip-not-converted = { $format } (not converted)
+
+## The window's own errors: app-error-<what> and app-remedy-<what>.
+
+app-error-autostart-on = Hark could not start at login: { $detail }.
+app-error-autostart-off = Hark could not stop starting at login: { $detail }.
+app-remedy-autostart = Check that your home folder can be written to, then save again.
+app-error-shortcut-taken = { $keys } is already used by another program or by the desktop.
+app-remedy-shortcut-taken = Choose other keys.
+app-error-shortcut-unavailable = This desktop does not let Hark use { $keys } from other programs ({ $detail }).
+app-remedy-shortcut-unavailable = Choose other keys, or record with the button in Hark's window.
+app-error-shortcut-unknown = { $keys } is not a key combination Hark knows.
+app-error-shortcut-while-typing = { $keys } would start a recording while typing elsewhere: add Ctrl, Alt or Super.
+app-remedy-shortcut-invalid = Click the field and press the keys together, e.g. Ctrl+Alt+R.
+app-error-worker-stopped = Hark's worker stopped unexpectedly: { $detail }
+app-remedy-restart = Try again; if it keeps happening, restart Hark.
+app-error-file-not-chosen = Hark imports only a file you drop on its window or choose.
+app-remedy-file-not-chosen = Drop the file on the window, or choose it with “choose a file”.
+app-error-clip-gone = This note is no longer open.
+app-remedy-clip-gone = Record it again, or drop the file again.
+app-error-clip-unwritable = Hark could not keep the note in its data folder: { $detail }
+app-remedy-clip-unwritable = Check that the disk has free space.
+app-error-draft-gone = This note is no longer there.
+app-remedy-draft-gone = It may have been opened or discarded in another Hark window.
+app-error-inbox-unreadable = The sandbox inbox could not be read: { $detail }
+app-remedy-inbox-unreadable = Check the data folder's permissions.
+app-error-already-recording = A recording is already under way.
+app-remedy-already-recording = Stop or discard it first.
+app-error-recording-under-way = A recording is under way.
+app-remedy-recording-under-way = Stop it before testing the microphone.
+app-error-internal = { $detail }
+app-remedy-internal = Try again.
+app-error-not-recording = Nothing is being recorded.
+app-remedy-not-recording = Press the record button to start.
+app-error-does-not-fit = This note cannot be sent as it is.
+app-remedy-does-not-fit = Follow the fix shown under the note.
+account-verified-as = Verified as { $account }
+
+## Desktop notifications, and the tray's menu.
+
+notify-note = The { $duration } note to { $recipient } ({ $account })
+notify-sent = Voice note sent
+notify-sent-body = { $note } was delivered.
+notify-unknown = Voice note: delivery unknown
+notify-unknown-body = { $note } may or may not have arrived. { $why } Open Hark before sending it again.
+notify-failed = Voice note not sent
+notify-failed-body = { $note } was not sent. { $why }
+notify-still-running = Hark is still running
+notify-still-recording = Hark goes on recording with its window closed. Its icon in the tray shows the window again or quits.
+notify-still-sending = Hark goes on sending with its window closed. Its icon in the tray shows the window again or quits.
+tray-record = Record
+tray-stop-recording = Stop recording
+tray-show = Show Hark
+tray-quit = Quit Hark
+tray-tooltip-recording = Hark — recording

@@ -59,3 +59,94 @@ doctor-device-default = { $name } (default)
 doctor-more-devices = ({ $count } more listed by { $host } that do not open; `--json` lists them)
 doctor-all-ok = Everything Hark needs works.
 doctor-problem = Hark found a problem; see "What to do" above.
+
+## What a note is: `hark convert`, `inspect`, `record` and `recover`.
+
+cli-wrote = Wrote { $path }
+cli-note-for = For { $platform }: { $how } → { $duration }, { $size }
+cli-note-passed-through = sent as it is (already a voice note it plays)
+cli-note-converted = converted to { $format }
+cli-note-trimmed = (trimmed to the platform's limit)
+cli-note-cleaned = Cleaned up: trimmed { $start } ms of silence at the start and { $end } ms at the end, { $gain }
+cli-note-no-gain = no loudness change
+cli-inspect-converted-everywhere = Converted before sending on any platform.
+cli-inspect-plays-on = Already a voice note for: { $platforms }
+# Between the items of a list, e.g. of platforms.
+cli-list-separator = {", "}
+cli-output-is-input = { $path } is the input file: Hark will not write the note over it.
+cli-output-is-input-remedy = Choose another output file with -o.
+cli-could-not-read = could not read { $what }
+cli-could-not-write-man = could not write the manual pages into { $dir }
+
+## `hark record`.
+
+cli-record-start = Recording for { $platform } — press Enter or Ctrl-C to stop.
+cli-record-enter-to-stop = Enter to stop ({ $platform })
+cli-record-paused = (paused)
+cli-record-countdown = { $seconds } s left — stops at { $limit } and keeps what you said
+cli-record-stopped-at-limit = Stopped at { $platform }'s limit of { $limit }; everything said until then is kept.
+cli-record-stopped-after = Stopped after { $limit } as asked.
+cli-record-microphone-stopped = The microphone stopped: { $error }
+cli-record-kept = What was recorded until then is kept.
+cli-record-silent = Warning: nothing but silence was heard. Is the microphone muted, or is it the wrong one? `hark devices` lists the others.
+cli-record-wrote = Wrote { $path } (from { $device })
+cli-not-a-count = "{ $value }" is not a whole number
+cli-not-a-send-number = "{ $value }" is not a send's number (hark history lists them)
+cli-not-seconds = "{ $value }" is not a number of seconds above zero
+
+## `hark recover`.
+
+cli-recover-none = No interrupted recordings: nothing to recover.
+cli-recover-take = { $id }  { $duration } for { $platform }
+cli-recover-restored = Recovered { $id } → { $path }
+
+## `hark devices`.
+
+cli-devices-none = none that opens — run `hark doctor` to see why
+cli-device-default = { $name }  (default)
+cli-device-format = id: { $id }   { $rate } Hz, { $channels } ch, { $sample_format }
+cli-device-supports = supports { $rates } Hz, { $channels } ch
+cli-devices-record-with = Record from one with: hark record --device ID --for PLATFORM
+
+## `hark inbox`.
+
+cli-inbox-empty = The sandbox inbox is empty. Try: hark send --profile sandbox --to anyone NOTE
+cli-inbox-item = { $when }  to { $recipient }  { $duration } · { $size }
+
+## `hark send`: on its way.
+
+cli-send-uploading = Uploading
+cli-send-sending = Sending…
+cli-send-waiting = Waiting { $seconds } s: { $reason }
+cli-send-retrying = { $reason } Trying again in { $seconds } s (attempt { $attempt }).
+
+## `hark profile`.
+
+cli-profile-added = Added “{ $name }” ({ $platform }). Its secrets are in the system keychain.
+cli-profile-check-with = Check it with: hark profile verify "{ $name }"
+cli-profile-none = No accounts. Add one with `hark profile add PLATFORM --name NAME`.
+cli-profile-status-verified = ✓ verified
+cli-profile-status-attention = ! needs attention
+cli-profile-status-unchecked = · not checked yet
+cli-profile-title = { $name } ({ $platform }, id { $id })
+cli-profile-not-set = (not set)
+cli-profile-default = (default)
+cli-profile-missing-secret = (missing from the keychain)
+cli-profile-added-at = Added
+cli-profile-secrets-not-shown = (secrets not shown: { $why })
+cli-profile-renamed = Renamed to “{ $name }”.
+cli-profile-saved = Saved “{ $name }”. Check it with: hark profile verify "{ $name }"
+cli-profile-removed = Removed “{ $name }” and its secrets.
+cli-profile-verified = Verified as { $account }.
+cli-profile-secret-stored = Stored a new { $label } for “{ $name }” in the keychain.
+cli-profile-no-fields = { $platform } accounts take no fields.
+cli-profile-fields = { $platform } accounts:
+cli-field-secret = secret (stdin or prompt)
+cli-field-required = required
+cli-field-optional = optional
+cli-field-required-with-mode = required with token mode { $mode }
+cli-field-optional-with-mode = optional, token mode { $mode }
+cli-flag-one-of = one of: { $choices }
+cli-flag-default = default: { $value }
+cli-field-prompt = { $label } ({ $help }):{" "}
+cli-field-prompt-optional = { $label } (optional, Enter to skip):{" "}

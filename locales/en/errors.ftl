@@ -92,6 +92,126 @@ remedy-folder-unwritable = Check that the data folder exists and that you may wr
 error-lost-and-not-arrived = The answer to this send was lost, and { $platform } has no such note in the chat: it did not arrive.
 remedy-lost-and-not-arrived = Send it again.
 
+## A platform's name that Hark does not know.
+
+error-unknown-platform = "{ $name }" is not a platform Hark knows; use one of: wechat, messenger, whatsapp, whatsapp-gateway, telegram, sandbox
+remedy-unknown-platform = Choose one of the platforms Hark lists.
+
+## A call to a platform that got no whole answer. $doing: what Hark was doing,
+## $how: what became of the call, $host: the address called.
+
+doing-checking-account = checking the account
+doing-checking-page-token = checking the Page token
+doing-checking-bot-token = checking the bot token
+doing-checking-access-token = checking the access token
+doing-checking-phone-number = checking the phone number
+doing-checking-session = checking the gateway session
+doing-getting-token = getting an access token
+doing-getting-token-from-relay = getting an access token from the relay
+doing-uploading = uploading the note
+doing-sending = sending the note
+doing-asking-for-messages = asking the gateway for the chat's messages
+lost-stalled = stopped answering
+lost-too-slow = took too long to answer
+lost-too-large = sent an answer far larger than any it documents
+lost-timed-out = did not answer in time
+lost-unreachable = could not be reached
+lost-broke-off = broke off its answer
+lost-failed = failed
+error-lost = { $platform } ({ $host }) { $how } while Hark was { $doing }.
+error-lost-detail = { $platform } ({ $host }) { $how } while Hark was { $doing }: { $detail }.
+remedy-lost = Check your internet connection (and proxy, if you use one), then send again.
+remedy-lost-too-large = Check the account's API address: it does not look like the platform's.
+error-no-network-setup = Hark could not set up its network connection: { $detail }
+remedy-no-network-setup = Check your system's TLS certificates and proxy settings, then try again.
+error-redirected = { $platform }'s address answered with a redirect to { $to }. Hark does not follow redirects, so that a note and the account's credentials only go to the address the account names.
+remedy-redirected = Check the account's API address (its scheme, host and path) and correct it if it changed, then send again.
+redirect-elsewhere = another address
+error-not-understood = { $platform } answered, but without the { $missing } it always gives.
+remedy-not-understood = Send again in a moment; if it keeps happening, check the account's API address.
+remedy-check-conversation = { $remedy } Check the conversation first: the customer may already have this note.
+
+## A recipient a platform could never accept.
+
+error-bad-recipient = “{ $to }” is not a recipient this account can send to.
+remedy-bad-recipient-wechat = Enter the follower's OpenID for this Official Account.
+remedy-bad-recipient-messenger = Enter the person's page-scoped id (PSID), digits only.
+remedy-bad-recipient-whatsapp = Enter the phone number with its country code, e.g. +44 7700 900123.
+remedy-bad-recipient-whatsapp-gateway = Enter the phone number with its country code, or a chat id like 4477…@c.us.
+remedy-bad-recipient-telegram = Enter the numeric chat id (or @channel name) of someone who has started your bot.
+remedy-bad-recipient-sandbox = Enter the name of anyone (up to 100 characters).
+
+## A Page token that is another Page's.
+
+error-token-of-another-page = This token belongs to the Page { $name } ({ $id }), not to the Page { $page } this account names.
+remedy-token-of-another-page = Use the Page's own access token, or correct the Page ID.
+
+## A file Hark could not write while sending. $what: which file.
+
+writing-sandbox-inbox = the note into the sandbox's inbox
+error-disk-full-writing = The disk is full: Hark could not write { $what } ({ $path }).
+remedy-disk-full-writing = Free some space on the disk that holds Hark's data folder, then send again.
+error-folder-unwritable-writing = Hark could not write { $what } ({ $path }): { $detail }.
+remedy-folder-unwritable-writing = Check that the data folder exists and that you may write to it, then send again.
+
+## A note that cannot go out as it is.
+
+error-made-for-another-platform = This recording was made for { $made_for }, not { $platform }.
+remedy-made-for-another-platform = Choose the account again so that Hark re-encodes the recording for it.
+error-no-notes-as-files = { $platform } takes voice notes only, not notes sent as a file.
+remedy-no-notes-as-files = Send it as a voice note.
+
+## What a file is, when it is not audio Hark reads: the end of "Hark cannot use this
+## file: it is …".
+
+found-empty = an empty file
+found-amr-wb = AMR-WB (wideband) audio, which Hark does not read
+found-avi = an AVI video
+found-webp = a WebP image
+found-riff = a RIFF file of type "{ $kind }"
+found-quicktime = a QuickTime movie
+found-heic = a HEIC image
+found-mpeg-layer-1-2 = MPEG audio layer I or II, which Hark does not read
+found-ogg-speex = Ogg with Speex audio, which Hark does not read
+found-ogg-flac = Ogg with FLAC audio, which Hark does not read
+found-ogg-theora = an Ogg video (Theora)
+found-ogg-unknown = an Ogg file with a codec Hark does not know
+found-png = a PNG image
+found-jpeg = a JPEG image
+found-gif = a GIF image
+found-pdf = a PDF document
+found-zip = a ZIP archive (or an Office document)
+found-gzip = a gzip archive
+found-elf = a program (ELF executable)
+found-windows-program = a Windows program
+found-text = a text file
+found-unknown = not an audio file Hark recognises
+found-undecodable = audio Hark cannot decode ({ $what })
+found-no-audio-track = a { $container } file with no audio track
+found-codec-not-read = { $container } with { $codec } audio, which Hark does not read
+found-sample-rate = audio at { $rate } Hz (Hark reads 8 to 192 kHz)
+found-opus-version = Opus with header version { $version }, which Hark does not read
+found-opus-surround = multichannel (surround) Opus audio with { $channels } channels, which Hark does not read
+
+## A file Hark was asked to write (a note, with -o) and could not.
+
+error-file-disk-full = Hark could not write { $path }: { $detail }.
+remedy-file-disk-full = Free some space on that disk, or write the note somewhere else.
+error-file-unwritable = Hark could not write { $path }: { $detail }.
+remedy-file-unwritable = Check that the folder exists and that you may write to it, or write the note somewhere else.
+
+## An audio file's format, as a person reads it.
+
+clip-format = { $container } { $codec }, { $channels ->
+        [1] mono
+        [2] stereo
+       *[other] { $channels } channels
+    }
+
+## A send on its way.
+
+progress-paced = { $platform } paces sends to stay within its rate limit
+
 ## A send, as the history holds it.
 
 # Text said as it is, in any language (a sentence Hark has only in English).
@@ -309,6 +429,10 @@ profile-secret-on-command-line = { $label } is a secret; Hark reads it from stan
 profile-choose-one-of = { $label } must be one of: { $choices }.
 # $problem: what is wrong with the address.
 profile-bad-url = { $label }: { $problem }
+url-not-a-url = not a URL ({ $detail })
+url-not-web = must be an http:// or https:// address
+url-needs-https = must be an https:// address: plain http:// is only for this computer or the local network (a gateway on the LAN), where no one else can read the account's credentials on the way
+url-has-credentials = must not contain a user name or password (Hark keeps those only in the keychain)
 profile-no-such-secret = { $platform } accounts have no secret { $key }.
 profile-bad-secret = A secret cannot be empty or contain spaces or line breaks.
 profile-only-with-mode = { $label } is only used with token mode { $mode }.

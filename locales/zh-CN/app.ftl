@@ -299,3 +299,57 @@ record-stop-recording = 停止录音
 to-recent = 最近的收件人
 # 无法制作成语音的文件，按原样显示。
 clip-not-converted = { $format }（未转换）
+
+## 窗口自己的错误：app-error-<内容> 与 app-remedy-<内容>。
+
+app-error-autostart-on = Hark 无法设为登录时启动：{ $detail }。
+app-error-autostart-off = Hark 无法取消登录时启动：{ $detail }。
+app-remedy-autostart = 请确认你的主文件夹可以写入，然后再次保存。
+app-error-shortcut-taken = { $keys } 已被其他程序或桌面占用。
+app-remedy-shortcut-taken = 请选择其他按键。
+app-error-shortcut-unavailable = 此桌面不允许 Hark 在其他程序中使用 { $keys }（{ $detail }）。
+app-remedy-shortcut-unavailable = 请选择其他按键，或用 Hark 窗口中的按钮录音。
+app-error-shortcut-unknown = { $keys } 不是 Hark 认识的组合键。
+app-error-shortcut-while-typing = { $keys } 会在你在别处打字时开始录音：请加上 Ctrl、Alt 或 Super。
+app-remedy-shortcut-invalid = 点击该字段，然后同时按下这些键，例如 Ctrl+Alt+R。
+app-error-worker-stopped = Hark 的后台任务意外停止：{ $detail }
+app-remedy-restart = 请重试；如果一直出现，请重新启动 Hark。
+app-error-file-not-chosen = Hark 只导入你拖到窗口上或选择的文件。
+app-remedy-file-not-chosen = 把文件拖到窗口上，或用“选择文件”选择它。
+app-error-clip-gone = 这条语音已不再打开。
+app-remedy-clip-gone = 请重新录制，或重新拖入文件。
+app-error-clip-unwritable = Hark 无法把这条语音保存在数据文件夹中：{ $detail }
+app-remedy-clip-unwritable = 请确认磁盘还有空间。
+app-error-draft-gone = 这条语音已经不在了。
+app-remedy-draft-gone = 它可能已在另一个 Hark 窗口中被打开或丢弃。
+app-error-inbox-unreadable = 无法读取沙盒收件箱：{ $detail }
+app-remedy-inbox-unreadable = 请检查数据文件夹的权限。
+app-error-already-recording = 已经在录音了。
+app-remedy-already-recording = 请先停止或丢弃它。
+app-error-recording-under-way = 正在录音。
+app-remedy-recording-under-way = 请先停止录音，再测试麦克风。
+app-error-internal = { $detail }
+app-remedy-internal = 请重试。
+app-error-not-recording = 没有在录音。
+app-remedy-not-recording = 按录音按钮开始。
+app-error-does-not-fit = 这条语音无法按原样发送。
+app-remedy-does-not-fit = 请按语音下方显示的方法处理。
+account-verified-as = 已验证为 { $account }
+
+## 桌面通知与托盘菜单。
+
+notify-note = 发给 { $recipient } 的 { $duration } 语音（{ $account }）
+notify-sent = 语音已发送
+notify-sent-body = { $note }已送达。
+notify-unknown = 语音：送达情况未知
+notify-unknown-body = { $note }可能已送达，也可能没有。{ $why } 再次发送前请先打开 Hark。
+notify-failed = 语音未发送
+notify-failed-body = { $note }未发送。{ $why }
+notify-still-running = Hark 仍在运行
+notify-still-recording = 窗口关闭后，Hark 仍在继续录音。点击托盘中的图标可以重新显示窗口或退出。
+notify-still-sending = 窗口关闭后，Hark 仍在继续发送。点击托盘中的图标可以重新显示窗口或退出。
+tray-record = 录音
+tray-stop-recording = 停止录音
+tray-show = 显示 Hark
+tray-quit = 退出 Hark
+tray-tooltip-recording = Hark — 正在录音

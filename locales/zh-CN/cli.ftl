@@ -53,3 +53,94 @@ doctor-device-default = { $name }（默认）
 doctor-more-devices = （{ $host } 还列出了 { $count } 个无法打开的设备；`--json` 会列出它们）
 doctor-all-ok = Hark 需要的一切都正常。
 doctor-problem = Hark 发现了问题；请看上面的“怎么办”。
+
+## 语音是什么：`hark convert`、`inspect`、`record` 与 `recover`。
+
+cli-wrote = 已写入 { $path }
+cli-note-for = 用于{ $platform }：{ $how } → { $duration }，{ $size }
+cli-note-passed-through = 按原样发送（它本来就是该平台能播放的语音）
+cli-note-converted = 已转换为 { $format }
+cli-note-trimmed = （已截短到平台的上限）
+cli-note-cleaned = 已清理：去掉开头 { $start } 毫秒、结尾 { $end } 毫秒的静音，{ $gain }
+cli-note-no-gain = 响度未调整
+cli-inspect-converted-everywhere = 在任何平台发送前都需要转换。
+cli-inspect-plays-on = 已经是以下平台的语音：{ $platforms }
+# 列表各项之间的分隔符，例如平台列表。
+cli-list-separator = 、
+cli-output-is-input = { $path } 就是输入文件：Hark 不会用语音覆盖它。
+cli-output-is-input-remedy = 请用 -o 另选一个输出文件。
+cli-could-not-read = 无法读取 { $what }
+cli-could-not-write-man = 无法把手册页写入 { $dir }
+
+## `hark record`。
+
+cli-record-start = 正在为{ $platform }录音 — 按 Enter 或 Ctrl-C 停止。
+cli-record-enter-to-stop = 按 Enter 停止（{ $platform }）
+cli-record-paused = （已暂停）
+cli-record-countdown = 还剩 { $seconds } 秒 — 到 { $limit } 停止，并保留你说的内容
+cli-record-stopped-at-limit = 已在{ $platform }的上限 { $limit } 处停止；之前说的都已保留。
+cli-record-stopped-after = 已按要求在 { $limit } 后停止。
+cli-record-microphone-stopped = 麦克风停止了：{ $error }
+cli-record-kept = 之前录下的内容已保留。
+cli-record-silent = 注意：只录到了静音。麦克风是否已静音，或者选错了麦克风？`hark devices` 会列出其他设备。
+cli-record-wrote = 已写入 { $path }（来自 { $device }）
+cli-not-a-count = “{ $value }”不是整数
+cli-not-a-send-number = “{ $value }”不是发送编号（hark history 会列出它们）
+cli-not-seconds = “{ $value }”不是大于零的秒数
+
+## `hark recover`。
+
+cli-recover-none = 没有中断的录音：无需恢复。
+cli-recover-take = { $id }  { $duration }，用于{ $platform }
+cli-recover-restored = 已恢复 { $id } → { $path }
+
+## `hark devices`。
+
+cli-devices-none = 没有能打开的设备 — 运行 `hark doctor` 查看原因
+cli-device-default = { $name }（默认）
+cli-device-format = ID：{ $id }   { $rate } Hz，{ $channels } 声道，{ $sample_format }
+cli-device-supports = 支持 { $rates } Hz，{ $channels } 声道
+cli-devices-record-with = 用其中一个录音：hark record --device ID --for PLATFORM
+
+## `hark inbox`。
+
+cli-inbox-empty = 沙盒收件箱是空的。试试：hark send --profile sandbox --to anyone NOTE
+cli-inbox-item = { $when }  发给 { $recipient }  { $duration } · { $size }
+
+## `hark send`：发送途中。
+
+cli-send-uploading = 正在上传
+cli-send-sending = 正在发送…
+cli-send-waiting = 等待 { $seconds } 秒：{ $reason }
+cli-send-retrying = { $reason } { $seconds } 秒后重试（第 { $attempt } 次）。
+
+## `hark profile`。
+
+cli-profile-added = 已添加“{ $name }”（{ $platform }）。它的密钥保存在系统钥匙串中。
+cli-profile-check-with = 用此命令检查：hark profile verify "{ $name }"
+cli-profile-none = 还没有账号。用 `hark profile add PLATFORM --name NAME` 添加一个。
+cli-profile-status-verified = ✓ 已验证
+cli-profile-status-attention = ! 需要处理
+cli-profile-status-unchecked = · 尚未检查
+cli-profile-title = { $name }（{ $platform }，ID { $id }）
+cli-profile-not-set = （未设置）
+cli-profile-default = （默认）
+cli-profile-missing-secret = （钥匙串中没有）
+cli-profile-added-at = 添加时间
+cli-profile-secrets-not-shown = （未显示密钥：{ $why }）
+cli-profile-renamed = 已重命名为“{ $name }”。
+cli-profile-saved = 已保存“{ $name }”。用此命令检查：hark profile verify "{ $name }"
+cli-profile-removed = 已删除“{ $name }”及其密钥。
+cli-profile-verified = 已验证为 { $account }。
+cli-profile-secret-stored = 已在钥匙串中为“{ $name }”保存新的{ $label }。
+cli-profile-no-fields = { $platform }账号没有需要填写的字段。
+cli-profile-fields = { $platform }账号：
+cli-field-secret = 密钥（标准输入或提示输入）
+cli-field-required = 必填
+cli-field-optional = 选填
+cli-field-required-with-mode = 令牌方式为 { $mode } 时必填
+cli-field-optional-with-mode = 选填，令牌方式为 { $mode }
+cli-flag-one-of = 可选值：{ $choices }
+cli-flag-default = 默认：{ $value }
+cli-field-prompt = { $label }（{ $help }）：
+cli-field-prompt-optional = { $label }（选填，按 Enter 跳过）：

@@ -89,6 +89,125 @@ remedy-folder-unwritable = 请确认数据文件夹存在且你有写入权限�
 error-lost-and-not-arrived = 这次发送的答复丢失了，而{ $platform }的聊天中没有这条语音：它没有送达。
 remedy-lost-and-not-arrived = 请重新发送。
 
+## Hark 不认识的平台名称。
+
+error-unknown-platform = “{ $name }”不是 Hark 认识的平台；请用以下之一：wechat、messenger、whatsapp、whatsapp-gateway、telegram、sandbox
+remedy-unknown-platform = 请从 Hark 列出的平台中选择一个。
+
+## 对平台的调用没有得到完整答复。$doing：Hark 当时在做什么；$how：调用的结果；
+## $host：调用的地址。
+
+doing-checking-account = 检查账号
+doing-checking-page-token = 检查主页令牌
+doing-checking-bot-token = 检查机器人令牌
+doing-checking-access-token = 检查 access_token
+doing-checking-phone-number = 检查电话号码
+doing-checking-session = 检查网关会话
+doing-getting-token = 获取 access_token
+doing-getting-token-from-relay = 从中控服务器获取 access_token
+doing-uploading = 上传语音
+doing-sending = 发送语音
+doing-asking-for-messages = 向网关查询聊天中的消息
+lost-stalled = 不再应答
+lost-too-slow = 应答太慢
+lost-too-large = 返回的答复远大于其文档所述
+lost-timed-out = 没有及时应答
+lost-unreachable = 无法连接
+lost-broke-off = 答复中途断开
+lost-failed = 调用失败
+error-lost = Hark 在{ $doing }时，{ $platform }（{ $host }）{ $how }。
+error-lost-detail = Hark 在{ $doing }时，{ $platform }（{ $host }）{ $how }：{ $detail }。
+remedy-lost = 请检查网络连接（如使用代理，也请检查代理），然后重新发送。
+remedy-lost-too-large = 请检查账号的 API 地址：它看起来不像该平台的地址。
+error-no-network-setup = Hark 无法建立网络连接：{ $detail }
+remedy-no-network-setup = 请检查系统的 TLS 证书和代理设置，然后重试。
+error-redirected = { $platform }的地址返回了重定向，指向 { $to }。Hark 不跟随重定向，以确保语音和账号凭据只发往账号指定的地址。
+remedy-redirected = 请检查账号的 API 地址（协议、主机和路径），如有变化请更正，然后重新发送。
+redirect-elsewhere = 另一个地址
+error-not-understood = { $platform }答复了，但缺少它总会给出的 { $missing }。
+remedy-not-understood = 请稍后重新发送；如果一直这样，请检查账号的 API 地址。
+remedy-check-conversation = { $remedy } 请先查看对话：客户可能已经收到这条语音。
+
+## 平台绝不会接受的接收人。
+
+error-bad-recipient = “{ $to }”不是这个账号可以发送的接收人。
+remedy-bad-recipient-wechat = 请输入关注此公众号的用户的 OpenID。
+remedy-bad-recipient-messenger = 请输入对方在该主页下的 ID（PSID），只含数字。
+remedy-bad-recipient-whatsapp = 请输入带国家/地区代码的手机号码，例如 +86 138 0013 8000。
+remedy-bad-recipient-whatsapp-gateway = 请输入带国家/地区代码的手机号码，或类似 8613…@c.us 的聊天 ID。
+remedy-bad-recipient-telegram = 请输入已启动你的机器人的用户的数字聊天 ID（或 @频道名）。
+remedy-bad-recipient-sandbox = 请输入任意名称（最多 100 个字符）。
+
+## 属于另一个主页的主页令牌。
+
+error-token-of-another-page = 此令牌属于主页 { $name }（{ $id }），而不是这个账号指定的主页 { $page }。
+remedy-token-of-another-page = 请使用该主页自己的访问令牌，或更正主页 ID。
+
+## 发送时 Hark 无法写入的文件。$what：哪个文件。
+
+writing-sandbox-inbox = 沙盒收件箱中的语音
+error-disk-full-writing = 磁盘已满：Hark 无法写入{ $what }（{ $path }）。
+remedy-disk-full-writing = 请在存放 Hark 数据文件夹的磁盘上腾出一些空间，然后重新发送。
+error-folder-unwritable-writing = Hark 无法写入{ $what }（{ $path }）：{ $detail }。
+remedy-folder-unwritable-writing = 请确认数据文件夹存在且你有写入权限，然后重新发送。
+
+## 无法按原样发出的语音。
+
+error-made-for-another-platform = 这段录音是为{ $made_for }录制的，不是为{ $platform }。
+remedy-made-for-another-platform = 请重新选择账号，让 Hark 为它重新编码这段录音。
+error-no-notes-as-files = { $platform }只接受语音消息，不接受作为文件发送的语音。
+remedy-no-notes-as-files = 请作为语音消息发送。
+
+## 文件不是 Hark 能读取的音频时，它是什么：接在“Hark 无法使用这个文件：它是……”之后。
+
+found-empty = 一个空文件
+found-amr-wb = AMR-WB（宽带）音频，Hark 不读取这种格式
+found-avi = 一个 AVI 视频
+found-webp = 一张 WebP 图片
+found-riff = 一个类型为“{ $kind }”的 RIFF 文件
+found-quicktime = 一个 QuickTime 影片
+found-heic = 一张 HEIC 图片
+found-mpeg-layer-1-2 = MPEG 第一层或第二层音频，Hark 不读取这种格式
+found-ogg-speex = 含 Speex 音频的 Ogg，Hark 不读取这种格式
+found-ogg-flac = 含 FLAC 音频的 Ogg，Hark 不读取这种格式
+found-ogg-theora = 一个 Ogg 视频（Theora）
+found-ogg-unknown = 一个编码格式 Hark 不认识的 Ogg 文件
+found-png = 一张 PNG 图片
+found-jpeg = 一张 JPEG 图片
+found-gif = 一张 GIF 图片
+found-pdf = 一份 PDF 文档
+found-zip = 一个 ZIP 压缩包（或 Office 文档）
+found-gzip = 一个 gzip 压缩包
+found-elf = 一个程序（ELF 可执行文件）
+found-windows-program = 一个 Windows 程序
+found-text = 一个文本文件
+found-unknown = 不是 Hark 能识别的音频文件
+found-undecodable = Hark 无法解码的音频（{ $what }）
+found-no-audio-track = 一个没有音轨的 { $container } 文件
+found-codec-not-read = 含 { $codec } 音频的 { $container }，Hark 不读取这种格式
+found-sample-rate = 采样率为 { $rate } Hz 的音频（Hark 读取 8 至 192 kHz）
+found-opus-version = 头部版本为 { $version } 的 Opus，Hark 不读取这种格式
+found-opus-surround = 含 { $channels } 个声道的多声道（环绕声）Opus 音频，Hark 不读取这种格式
+
+## Hark 被要求写入（例如用 -o 指定的语音）却无法写入的文件。
+
+error-file-disk-full = Hark 无法写入 { $path }：磁盘已满（{ $detail }）。
+remedy-file-disk-full = 请在该磁盘上腾出一些空间，或把语音写到别处。
+error-file-unwritable = Hark 无法写入 { $path }：{ $detail }。
+remedy-file-unwritable = 请确认文件夹存在且你有写入权限，或把语音写到别处。
+
+## 音频文件的格式，给人看的写法。
+
+clip-format = { $container } { $codec }，{ $channels ->
+        [1] 单声道
+        [2] 立体声
+       *[other] { $channels } 声道
+    }
+
+## 发送途中。
+
+progress-paced = { $platform }限制发送频率，需稍候再发
+
 ## 历史记录中的发送。
 
 # 原样照录的文字（Hark 暂时只有英文的句子）。
@@ -170,7 +289,7 @@ remedy-database-too-new = 请把 Hark 更新到最新版本。
 ## 交给 Hark 的音频文件。
 
 # $found：文件实际是什么，例如 "a PNG image"。
-error-clip-unsupported-audio = Hark 无法使用这个文件：它是 { $found }。
+error-clip-unsupported-audio = Hark 无法使用这个文件：它是{ $found }。
 remedy-clip-unsupported-audio = 请使用音频文件：MP3、M4A/AAC、Ogg（Opus 或 Vorbis）、WebM、WAV、FLAC 或 AMR。大多数音频应用都能把其他文件导出为其中一种格式。
 
 error-clip-corrupt-audio = 这个音频文件已损坏或不完整：{ $detail }。
@@ -305,6 +424,10 @@ profile-secret-on-command-line = { $label }是密钥；Hark 只从标准输入�
 profile-choose-one-of = { $label }必须是以下之一：{ $choices }。
 # $problem：地址的问题所在。
 profile-bad-url = { $label }：{ $problem }
+url-not-a-url = 不是有效的网址（{ $detail }）
+url-not-web = 必须是 http:// 或 https:// 地址
+url-needs-https = 必须是 https:// 地址：明文 http:// 只用于本机或局域网（例如局域网中的网关），在那里别人无法在途中读到账号的凭据
+url-has-credentials = 不能包含用户名或密码（Hark 只把它们保存在钥匙串中）
 profile-no-such-secret = { $platform }账号没有密钥 { $key }。
 profile-bad-secret = 密钥不能为空，也不能包含空格或换行。
 profile-only-with-mode = { $label }只在 access_token 来源为 { $mode } 时使用。

@@ -2,6 +2,7 @@
 //! autostart file on Linux, a login item on macOS, a Run key on Windows), written and
 //! removed by Tauri's autostart plugin. The entry starts `hark-app --in-tray`.
 
+use hark_core::i18n::Words;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_autostart::ManagerExt;
 
@@ -43,15 +44,14 @@ pub fn set<R: Runtime>(app: &AppHandle<R>, on: bool) -> Result<(), CommandError>
         manager.disable()
     };
     done.map_err(|err| {
-        let what = if on {
-            "start at login"
-        } else {
-            "stop starting at login"
+        let message = match on {
+            true => "app-error-autostart-on",
+            false => "app-error-autostart-off",
         };
         CommandError::shell(
             "autostart_failed",
-            format!("Hark could not {what}: {err}."),
-            "Check that your home folder can be written to, then save again.",
+            Words::new(message).text("detail", err.to_string()),
+            Words::new("app-remedy-autostart"),
         )
         .in_field("startAtLogin")
     })

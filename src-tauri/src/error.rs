@@ -1,9 +1,9 @@
-use hark_core::i18n::Surface;
+use hark_core::i18n::{Surface, Words};
 use hark_core::outbox::OutboxError;
 use hark_core::{Problem, UserError};
 use serde::Serialize;
 
-use crate::fixes::{Fix, for_window};
+use crate::fixes::{Fix, fix_for, without_commands};
 
 /// What a command returns on failure; the UI shows `message` and `remedy`.
 #[derive(Debug, Clone, Serialize, specta::Type, thiserror::Error)]
@@ -41,7 +41,7 @@ impl CommandError {
     /// the window offers (chosen from the code, the platform's words and the English
     /// remedy, whatever the language).
     pub fn of(err: &(impl UserError + ?Sized)) -> CommandError {
-        let (commandless, fix) = for_window(
+        let fix = fix_for(
             err.code(),
             err.send_facts().raw_message.as_deref(),
             &err.remedy(),
@@ -53,7 +53,7 @@ impl CommandError {
             remedy: if err.said().is_some() {
                 p.remedy
             } else {
-                commandless
+                without_commands(&err.remedy())
             },
             retryable: p.send.retryable,
             raw_code: p.send.raw_code,
@@ -91,11 +91,18 @@ impl CommandError {
 
     /// An error of the shell's own (a clip that is gone, a task that stopped), with no
     /// platform details.
-    pub fn shell(code: &str, message: impl Into<String>, remedy: impl Into<String>) -> Self {
+    /// Something of the window's own that failed (a thread, an event): the error's own
+    /// words, and try again.
+    pub fn internal(err: &dyn std::fmt::Display) -> Self {
+        let message = Words::new("app-error-internal").text("detail", err.to_string());
+        CommandError::shell("internal_error", message, Words::new("app-remedy-internal"))
+    }
+
+    pub fn shell(code: &str, message: Words, remedy: Words) -> Self {
         CommandError {
             code: code.into(),
-            message: message.into(),
-            remedy: remedy.into(),
+            message: crate::lang::say(&message),
+            remedy: crate::lang::say(&remedy),
             retryable: None,
             raw_code: None,
             raw_message: None,

@@ -1,8 +1,8 @@
-//! In the window a remedy is a sentence and, where one exists, the control that does
-//! it: never a command to type. The core's remedies are written for the `hark`
-//! command (they name its flags); this is where the window's sentence and action are
-//! chosen instead, from the error's stable code (and, where the code is shared, the
-//! platform's own words).
+//! In the window a remedy is a sentence (the catalog's, said for the window) and, where
+//! one exists, the control that does it: never a command to type. This is where the
+//! control is chosen, from the error's stable code (and, where the code is shared, the
+//! platform's own words); and where a remedy the history kept only in English (from
+//! before the catalogs) loses what only the command line can do.
 
 use serde::Serialize;
 
@@ -24,65 +24,28 @@ pub enum Fix {
     ChooseMicrophone,
 }
 
-/// The window's remedy for an error with `code` whose command-line remedy is
-/// `remedy`, and the action that does it.
-pub fn for_window(code: &str, raw_message: Option<&str>, remedy: &str) -> (String, Option<Fix>) {
+/// The control that fixes an error with `code` (and, where the code is shared, the
+/// platform's own words `raw_message`; `remedy` is the command line's English remedy,
+/// which says whether Messenger offers the human-agent tag), if the window has one.
+/// The remedy's sentence is the catalog's, said for the window.
+pub fn fix_for(code: &str, raw_message: Option<&str>, remedy: &str) -> Option<Fix> {
     let raw = raw_message.unwrap_or_default().to_ascii_lowercase();
-    let edit = |field: Option<&str>| {
-        Some(Fix::EditAccount {
-            field: field.map(str::to_owned),
-        })
-    };
     match code {
-        "invalid_token" | "secret_missing" => (
-            "Get a new token or secret from the platform's developer settings, then paste it \
-             into the account."
-                .into(),
-            edit(None),
-        ),
-        "account_not_verified" => (without_commands(remedy), edit(None)),
-        "messaging_window_closed" if remedy.contains("human-agent") => (
-            "Send it with the human-agent tag: a person may reply up to 7 days after the \
-             customer's last message (the Page needs Messenger's Human Agent permission)."
-                .into(),
-            Some(Fix::SendWithHumanAgentTag),
-        ),
-        "message_not_allowed" if raw.contains("voice_messages_forbidden") => (
-            "Send it as a file instead: it arrives as an audio file they can play. Or write \
-             to them."
-                .into(),
-            Some(Fix::SendAsFile),
-        ),
-        "audio_too_long" => (
-            "Keep the part that fits, or record a shorter note.".into(),
-            Some(Fix::KeepPartThatFits),
-        ),
+        "invalid_token" | "secret_missing" | "account_not_verified" => {
+            Some(Fix::EditAccount { field: None })
+        }
+        "messaging_window_closed" if remedy.contains("human-agent") => {
+            Some(Fix::SendWithHumanAgentTag)
+        }
+        "message_not_allowed" if raw.contains("voice_messages_forbidden") => Some(Fix::SendAsFile),
+        "audio_too_long" => Some(Fix::KeepPartThatFits),
         "no_input_device"
         | "microphone_denied"
         | "device_busy"
         | "unsupported_input_format"
         | "audio_backend_error"
-        | "device_failed" => (without_commands(remedy), Some(Fix::ChooseMicrophone)),
-        "profile_not_found" => (
-            "The account is no longer there: choose another one in the list.".into(),
-            None,
-        ),
-        "profile_name_taken" => ("Choose another name for this account.".into(), None),
-        "delivery_unknown" => (
-            "Check the conversation before sending again: the customer may already have \
-             this note. It is kept in the history, where Send again asks first."
-                .into(),
-            None,
-        ),
-        "may_duplicate" => (
-            "Check the conversation; send it again only if the note is not there.".into(),
-            None,
-        ),
-        "invalid_profile" => (
-            "Fill it in as the note beside it says, then save again.".into(),
-            None,
-        ),
-        _ => (without_commands(remedy), None),
+        | "device_failed" => Some(Fix::ChooseMicrophone),
+        _ => None,
     }
 }
 
@@ -137,6 +100,8 @@ pub fn without_commands(remedy: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use hark_core::Problem;
+    use hark_core::i18n::{Lang, Surface};
     use hark_core::platform::error::described;
     use hark_core::platform::{ErrorCode, Platform};
 
@@ -149,29 +114,34 @@ mod tests {
         for platform in Platform::ALL {
             for code in ErrorCode::ALL {
                 let e = described(code, platform);
-                let (remedy, _) = for_window(code.as_str(), None, &e.remedy);
-                assert!(commandless(&remedy), "{code:?} on {platform:?}: {remedy}");
-                assert!(!remedy.is_empty());
+                for lang in Lang::ALL {
+                    let remedy = Problem::said_in(&e, lang, Surface::App).remedy;
+                    assert!(commandless(&remedy), "{code:?} on {platform:?}: {remedy}");
+                    assert!(!remedy.is_empty());
+                }
             }
         }
-        let (_, fix) = for_window("invalid_token", None, "…");
-        assert_eq!(fix, Some(Fix::EditAccount { field: None }));
-        let (_, fix) = for_window("audio_too_long", None, "Trim it (hark convert …)");
-        assert_eq!(fix, Some(Fix::KeepPartThatFits));
-        let (remedy, fix) = for_window(
+        assert_eq!(
+            fix_for("invalid_token", None, "…"),
+            Some(Fix::EditAccount { field: None })
+        );
+        assert_eq!(
+            fix_for("audio_too_long", None, "Trim it (hark convert …)"),
+            Some(Fix::KeepPartThatFits)
+        );
+        let fix = fix_for(
             "message_not_allowed",
             Some("Bad Request: VOICE_MESSAGES_FORBIDDEN"),
             "Send it as a file instead (`hark send --as-file`): …",
         );
         assert_eq!(fix, Some(Fix::SendAsFile));
-        assert!(commandless(&remedy), "{remedy}");
-        let (_, fix) = for_window(
+        let fix = fix_for(
             "message_not_allowed",
             Some("Forbidden: bot was blocked"),
             "…",
         );
         assert_eq!(fix, None, "a blocked bot has nothing to click");
-        let (_, fix) = for_window("device_busy", None, "Close the other program.");
+        let fix = fix_for("device_busy", None, "Close the other program.");
         assert_eq!(fix, Some(Fix::ChooseMicrophone));
     }
 

@@ -2,7 +2,7 @@
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
-use hark_core::i18n::Lang;
+use hark_core::i18n::{Lang, Surface, Words};
 
 /// 0: follow the system; else 1 + the index in `Lang::ALL`.
 static CHOSEN: AtomicU8 = AtomicU8::new(0);
@@ -24,4 +24,14 @@ pub fn current() -> Lang {
             .copied()
             .unwrap_or_default(),
     }
+}
+
+/// `words` in the window's language, as the window says them.
+pub fn say(words: &Words) -> String {
+    current().say_for(Surface::App, words)
+}
+
+/// Message `id` (no arguments) in the window's language.
+pub fn say_id(id: &str) -> String {
+    say(&Words::new(id))
 }

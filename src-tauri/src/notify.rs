@@ -4,10 +4,12 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use hark_core::i18n::Words;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_notification::NotificationExt;
 
 use crate::CommandError;
+use crate::lang::{say, say_id};
 
 /// A send that ended: which note, to whom, through which account.
 pub struct SendEnded<'a> {
@@ -20,26 +22,22 @@ pub struct SendEnded<'a> {
 
 /// The words of a send's notification: its summary and its body.
 pub fn send_words(ended: &SendEnded) -> (String, String) {
-    let note = format!(
-        "The {} note to {} ({})",
-        clock(ended.duration_ms),
-        ended.recipient,
-        ended.account
-    );
-    match ended.result {
-        Ok(_) => ("Voice note sent".into(), format!("{note} was delivered.")),
+    let note = Words::new("notify-note")
+        .text("duration", clock(ended.duration_ms))
+        .text("recipient", ended.recipient)
+        .text("account", ended.account);
+    let (summary, body) = match ended.result {
+        Ok(_) => ("notify-sent", Words::new("notify-sent-body")),
         Err(e) if e.code == "delivery_unknown" || e.code == "may_duplicate" => (
-            "Voice note: delivery unknown".into(),
-            format!(
-                "{note} may or may not have arrived. {} Open Hark before sending it again.",
-                e.message
-            ),
+            "notify-unknown",
+            Words::new("notify-unknown-body").text("why", e.message.clone()),
         ),
         Err(e) => (
-            "Voice note not sent".into(),
-            format!("{note} was not sent. {}", e.message),
+            "notify-failed",
+            Words::new("notify-failed-body").text("why", e.message.clone()),
         ),
-    }
+    };
+    (say_id(summary), say(&body.words("note", note)))
 }
 
 /// "m:ss", as the window shows durations.
@@ -74,15 +72,11 @@ pub fn kept_in_tray(app: &AppHandle, recording: bool) {
     if SAID.swap(true, Ordering::AcqRel) {
         return;
     }
-    let doing = if recording { "recording" } else { "sending" };
-    show(
-        app,
-        "Hark is still running",
-        &format!(
-            "Hark goes on {doing} with its window closed. Its icon in the tray shows the \
-             window again or quits."
-        ),
-    );
+    let body = match recording {
+        true => "notify-still-recording",
+        false => "notify-still-sending",
+    };
+    show(app, &say_id("notify-still-running"), &say_id(body));
 }
 
 fn show(app: &AppHandle, summary: &str, body: &str) {
@@ -116,7 +110,9 @@ mod tests {
         assert_eq!(summary, "Voice note sent");
         assert_eq!(body, "The 1:05 note to 4242 (Night bot) was delivered.");
 
-        let failed = CommandError::shell("chat_not_found", "Telegram has no such chat.", "");
+        let mut failed = CommandError::internal(&"");
+        failed.code = "chat_not_found".into();
+        failed.message = "Telegram has no such chat.".into();
         let (summary, body) = words(Err(&failed));
         assert_eq!(summary, "Voice note not sent");
         assert_eq!(
@@ -124,7 +120,9 @@ mod tests {
             "The 1:05 note to 4242 (Night bot) was not sent. Telegram has no such chat."
         );
 
-        let unknown = CommandError::shell("delivery_unknown", "The answer was lost.", "");
+        let mut unknown = failed.clone();
+        unknown.code = "delivery_unknown".into();
+        unknown.message = "The answer was lost.".into();
         let (summary, body) = words(Err(&unknown));
         assert_eq!(summary, "Voice note: delivery unknown");
         assert!(body.contains("may or may not have arrived"), "{body}");

@@ -6,6 +6,7 @@
 
 use std::sync::Mutex;
 
+use hark_core::i18n::Words;
 use hark_core::settings::ShortcutMode;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_global_shortcut::{Code, GlobalShortcutExt, Modifiers, Shortcut, ShortcutState};
@@ -62,20 +63,16 @@ pub fn apply<R: Runtime>(
             Err(if taken {
                 CommandError::shell(
                     "shortcut_taken",
-                    format!(
-                        "{} is already used by another program or by the desktop.",
-                        label(keys)
-                    ),
-                    "Choose other keys.",
+                    Words::new("app-error-shortcut-taken").text("keys", label(keys)),
+                    Words::new("app-remedy-shortcut-taken"),
                 )
             } else {
                 CommandError::shell(
                     "shortcut_unavailable",
-                    format!(
-                        "This desktop does not let Hark use {} from other programs ({err}).",
-                        label(keys)
-                    ),
-                    "Choose other keys, or record with the button in Hark's window.",
+                    Words::new("app-error-shortcut-unavailable")
+                        .text("keys", label(keys))
+                        .text("detail", err.to_string()),
+                    Words::new("app-remedy-shortcut-unavailable"),
                 )
             }
             .in_field("shortcut"))
@@ -108,14 +105,14 @@ fn parse(keys: &str) -> Result<Shortcut, CommandError> {
     let not_a_shortcut = |why: &str| {
         CommandError::shell(
             "shortcut_invalid",
-            format!("{} {why}", label(keys)),
-            "Click the field and press the keys together, e.g. Ctrl+Alt+R.",
+            Words::new(why).text("keys", label(keys)),
+            Words::new("app-remedy-shortcut-invalid"),
         )
         .in_field("shortcut")
     };
     let shortcut: Shortcut = keys
         .parse()
-        .map_err(|_| not_a_shortcut("is not a key combination Hark knows."))?;
+        .map_err(|_| not_a_shortcut("app-error-shortcut-unknown"))?;
     let f_key = matches!(
         shortcut.key,
         Code::F1
@@ -145,9 +142,7 @@ fn parse(keys: &str) -> Result<Shortcut, CommandError> {
     );
     let held = Modifiers::CONTROL | Modifiers::ALT | Modifiers::SUPER | Modifiers::META;
     if !f_key && !shortcut.mods.intersects(held) {
-        return Err(not_a_shortcut(
-            "would start a recording while typing elsewhere: add Ctrl, Alt or Super.",
-        ));
+        return Err(not_a_shortcut("app-error-shortcut-while-typing"));
     }
     Ok(shortcut)
 }

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use hark_core::audio::convert::Note;
 use hark_core::draft::Draft;
+use hark_core::i18n::Words;
 use hark_core::outbox::Outbox;
 use hark_core::record::Recording;
 
@@ -216,8 +217,8 @@ pub async fn blocking<T: Send + 'static>(
         .unwrap_or_else(|e| {
             Err(CommandError::shell(
                 "internal_error",
-                format!("Hark's worker stopped unexpectedly: {e}"),
-                "Try again; if it keeps happening, restart Hark.",
+                Words::new("app-error-worker-stopped").text("detail", e.to_string()),
+                Words::new("app-remedy-restart"),
             ))
         })
 }

@@ -12,6 +12,7 @@ use tauri::tray::{TrayIcon, TrayIconBuilder};
 use tauri::{AppHandle, Emitter, Manager, Wry};
 
 use crate::events;
+use crate::lang::say_id;
 use crate::state::Hark;
 
 const IDLE: &[u8] = include_bytes!("../../icons/tray.png");
@@ -45,9 +46,9 @@ pub fn install(app: &AppHandle) {
 }
 
 fn make(app: &AppHandle) -> tauri::Result<Tray> {
-    let record = MenuItem::with_id(app, RECORD, "Record", true, None::<&str>)?;
-    let show = MenuItem::with_id(app, SHOW, "Show Hark", true, None::<&str>)?;
-    let quit = MenuItem::with_id(app, QUIT, "Quit Hark", true, None::<&str>)?;
+    let record = MenuItem::with_id(app, RECORD, say_id("tray-record"), true, None::<&str>)?;
+    let show = MenuItem::with_id(app, SHOW, say_id("tray-show"), true, None::<&str>)?;
+    let quit = MenuItem::with_id(app, QUIT, say_id("tray-quit"), true, None::<&str>)?;
     let separator = PredefinedMenuItem::separator(app)?;
     let menu = Menu::with_items(app, &[&record, &show, &separator, &quit])?;
     let icon = TrayIconBuilder::with_id("hark")
@@ -74,9 +75,13 @@ pub fn show_recording(app: &AppHandle, recording: bool) {
         return;
     };
     let (words, icon, tip) = if recording {
-        ("Stop recording", RECORDING, "Hark — recording")
+        (
+            say_id("tray-stop-recording"),
+            RECORDING,
+            say_id("tray-tooltip-recording"),
+        )
     } else {
-        ("Record", IDLE, "Hark")
+        (say_id("tray-record"), IDLE, "Hark".to_owned())
     };
     let _ = tray.record.set_text(words);
     let _ = tray.icon.set_icon(Image::from_bytes(icon).ok());

@@ -26,6 +26,7 @@ pub mod pulse;
 pub mod recording;
 pub mod shell;
 pub mod wait;
+pub mod words;
 
 /// Environment variables to hand to a child process.
 pub type Env = Vec<(String, String)>;

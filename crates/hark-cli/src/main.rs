@@ -3,19 +3,20 @@
 mod commands;
 mod exit;
 mod failure;
+mod help;
 mod lang;
+mod usage;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use hark_core::i18n::Words;
 
 use failure::Failure;
 
-/// Send voice notes that arrive as real voice bubbles on WeChat, Messenger, WhatsApp
-/// and Telegram.
+// Every command's and argument's help is the catalogs' (`locales/*/help.ftl`), put in
+// by `help::localized`.
 #[derive(Parser)]
-#[command(name = "hark", version, about, long_about = None)]
-#[command(after_help = exit::HELP)]
+#[command(name = "hark", version)]
 struct Cli {
-    /// Print what Hark does (requests, answers, timings; never a secret) on stderr.
     #[arg(short, long, global = true)]
     verbose: bool,
     #[command(subcommand)]
@@ -24,50 +25,38 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check that this computer can record and keep secrets: microphone, keychain,
-    /// data folder. Prints a verdict for each, and what to do about a problem.
     Doctor(commands::doctor::Args),
-    /// Show what an audio file is (format, duration, size) and, with --for, whether it
-    /// can be sent on a platform and what would be sent.
     Inspect(commands::inspect::Args),
-    /// Make a platform's native voice note from any common audio file.
     Convert(commands::convert::Args),
-    /// List the microphones (input devices) Hark can record from.
     Devices(commands::devices::Args),
-    /// Record a voice note from the microphone, encoded as you speak.
     Record(commands::record::Args),
-    /// Restore recordings that were interrupted (a crash, a power cut) up to their last
-    /// half-second, as notes in this folder.
     Recover(commands::recover::Args),
-    /// Manage accounts: add, list, show, rename, remove, verify.
     #[command(subcommand)]
     Profile(commands::profile::Command),
-    /// Send a voice note (any audio file) through an account.
     Send(commands::send::Args),
-    /// Send the note of an earlier send again (same account, same recipient).
     Resend(commands::send::ResendArgs),
-    /// Every note sent or tried, with its receipt or error.
     History(commands::history::Args),
-    /// What the sandbox account received.
     Inbox(commands::inbox::Args),
-    /// Print a completion script for SHELL (e.g. `hark completions bash >
-    /// /usr/share/bash-completion/completions/hark`).
     Completions {
-        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff), e.g. `hark man > hark.1`; with --dir, write it and
-    /// one page per subcommand (hark-send.1, hark-profile-add.1, …) into DIR.
     Man {
-        /// The folder to write every page into.
         #[arg(long, value_name = "DIR")]
         dir: Option<std::path::PathBuf>,
     },
 }
 
+/// The command line, speaking the reader's language.
+fn command() -> clap::Command {
+    help::localized(Cli::command(), lang::lang())
+}
+
 fn main() -> std::process::ExitCode {
-    let cli = Cli::parse();
+    let matches = command()
+        .try_get_matches()
+        .unwrap_or_else(|e| usage::exit(e));
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| usage::exit(e));
     if cli.verbose {
         use tracing_subscriber::prelude::*;
         // Hark's own events only: they are written never to hold a secret, which a
@@ -97,20 +86,19 @@ fn main() -> std::process::ExitCode {
         Command::History(args) => commands::history::run(args),
         Command::Inbox(args) => commands::inbox::run(args),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "hark", &mut std::io::stdout());
+            clap_complete::generate(shell, &mut command(), "hark", &mut std::io::stdout());
             Ok(exit::Exit::Ok)
         }
-        Command::Man { dir: None } => clap_mangen::Man::new(Cli::command())
+        Command::Man { dir: None } => clap_mangen::Man::new(command())
             .render(&mut std::io::stdout())
             .map(|()| exit::Exit::Ok)
             .map_err(Failure::from),
-        Command::Man { dir: Some(dir) } => clap_mangen::generate_to(Cli::command(), &dir)
+        Command::Man { dir: Some(dir) } => clap_mangen::generate_to(command(), &dir)
             .map(|()| exit::Exit::Ok)
             .map_err(|e| {
-                Failure::from(anyhow::anyhow!(
-                    "could not write the manual pages into {}: {e}",
-                    dir.display()
-                ))
+                let words =
+                    Words::new("cli-could-not-write-man").text("dir", dir.display().to_string());
+                Failure::from(anyhow::anyhow!("{}: {e}", lang::say(&words)))
             }),
     };
     match result {

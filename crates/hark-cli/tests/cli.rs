@@ -3,8 +3,14 @@
 use std::process::Command;
 
 fn hark(args: &[&str]) -> (i32, String, String) {
+    hark_in("en", args)
+}
+
+/// `hark ARGS` with `HARK_LANG=lang`.
+fn hark_in(lang: &str, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_hark"))
         .args(args)
+        .env("HARK_LANG", lang)
         .output()
         .expect("run hark");
     (
@@ -62,6 +68,28 @@ fn help_lists_only_real_commands_and_documents_exit_statuses() {
     assert!(out.contains("5  the platform refused"), "{out}");
     assert!(out.contains("6  a temporary failure"), "{out}");
     assert!(out.contains("7  the outcome is unknown"), "{out}");
+}
+
+#[test]
+fn help_and_usage_errors_speak_the_readers_language() {
+    let (code, out, _) = hark_in("zh-CN", &["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("用法：hark [OPTIONS] <COMMAND>"), "{out}");
+    assert!(out.contains("退出状态："), "{out}");
+    assert!(out.contains("7  结果未知"), "{out}");
+    let (code, out, _) = hark_in("zh-CN", &["profile", "add", "--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("微信（AppID）"), "{out}");
+    assert!(
+        out.contains("密钥（令牌、AppSecret、API 密钥）绝不从命令行获取"),
+        "{out}"
+    );
+    let (code, _, err) = hark_in("zh-CN", &["convert", "x.wav", "--for", "signal"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("“signal”不是 Hark 认识的平台"), "{err}");
+    let (code, _, err) = hark_in("zh-CN", &["record", "--for", "whatsapp", "--seconds", "0"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("不是大于零的秒数"), "{err}");
 }
 
 #[test]

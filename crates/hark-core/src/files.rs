@@ -4,9 +4,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::{Said, Words};
+
 /// A file Hark was asked to write and could not.
 #[derive(Debug, thiserror::Error)]
-#[error("Hark could not write {}: {source}.", path.display())]
+#[error("{}", crate::UserError::english(self))]
 pub struct WriteError {
     pub path: PathBuf,
     #[source]
@@ -22,14 +24,17 @@ impl crate::UserError for WriteError {
         }
     }
 
-    fn remedy(&self) -> String {
-        if is_disk_full(&self.source) {
-            "Free some space on that disk, or write the note somewhere else.".into()
-        } else {
-            "Check that the folder exists and that you may write to it, or write the note \
-             somewhere else."
-                .into()
-        }
+    fn said(&self) -> Option<Said> {
+        let (message, remedy) = match is_disk_full(&self.source) {
+            true => ("error-file-disk-full", "remedy-file-disk-full"),
+            false => ("error-file-unwritable", "remedy-file-unwritable"),
+        };
+        Some(Said::new(
+            Words::new(message)
+                .text("path", self.path.display().to_string())
+                .text("detail", self.source.to_string()),
+            Words::new(remedy),
+        ))
     }
 }
 

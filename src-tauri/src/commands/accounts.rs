@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use hark_core::i18n::Words;
 use hark_core::platform::Platform;
 use hark_core::profile::{AccountStatus, NewProfile, ProfileView, Secret, Secrets};
 use serde::{Deserialize, Serialize};
@@ -20,14 +21,12 @@ pub struct Account {
     pub platform_name: String,
     pub fields: Vec<AccountField>,
     pub status: AccountStatus,
-    pub status_detail: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct AccountField {
     pub key: String,
-    pub label: String,
     pub secret: bool,
     /// The value; a secret shows only as `••••3f9a`.
     pub value: Option<String>,
@@ -57,14 +56,12 @@ fn view(v: ProfileView) -> Account {
             .into_iter()
             .map(|f| AccountField {
                 key: f.key.into(),
-                label: f.label.into(),
                 secret: f.secret,
                 value: f.value,
                 is_default: f.is_default,
             })
             .collect(),
         status: v.status,
-        status_detail: v.status_detail,
     }
 }
 
@@ -154,7 +151,9 @@ pub async fn verify_account(state: State<'_, Hark>, id: String) -> Result<String
     blocking(move || {
         outbox
             .verify(&id)
-            .map(|v| format!("Verified as {}", v.account))
+            .map(|v| {
+                crate::lang::say(&Words::new("account-verified-as").text("account", v.account))
+            })
             .map_err(|e| CommandError::from_outbox(&e))
     })
     .await

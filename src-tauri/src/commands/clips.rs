@@ -93,8 +93,8 @@ pub async fn import_clip(
     if !state.was_chosen(std::path::Path::new(&path)) {
         return Err(CommandError::shell(
             "file_not_chosen",
-            "Hark imports only a file you drop on its window or choose.",
-            "Drop the file on the window, or choose it with “choose a file”.",
+            Words::new("app-error-file-not-chosen"),
+            Words::new("app-remedy-file-not-chosen"),
         ));
     }
     let drafts = Drafts::new(&state.data_dir()?);
@@ -207,8 +207,8 @@ pub fn cancel_import(state: State<'_, Hark>) {
 pub fn clip_gone() -> CommandError {
     CommandError::shell(
         "clip_gone",
-        "This note is no longer open.",
-        "Record it again, or drop the file again.",
+        Words::new("app-error-clip-gone"),
+        Words::new("app-remedy-clip-gone"),
     )
 }
 
@@ -242,7 +242,7 @@ pub fn make_clip(
                 platform,
                 // Nothing was made for the platform: this is the file as it is.
                 format: crate::lang::current()
-                    .say(&Words::new("clip-not-converted").text("format", info.format_label())),
+                    .say(&Words::new("clip-not-converted").words("format", info.format_words())),
                 duration_ms: info.duration_ms as u32,
                 bytes: info.bytes as u32,
                 passed_through: false,
@@ -332,8 +332,8 @@ pub fn open_clip(
 pub fn io_error(e: std::io::Error) -> CommandError {
     CommandError::shell(
         "clip_unwritable",
-        format!("Hark could not keep the note in its data folder: {e}"),
-        "Check that the disk has free space.",
+        Words::new("app-error-clip-unwritable").text("detail", e.to_string()),
+        Words::new("app-remedy-clip-unwritable"),
     )
 }
 

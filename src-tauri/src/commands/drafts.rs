@@ -4,6 +4,7 @@
 
 use hark_core::audio::watch::Watch;
 use hark_core::draft::{Drafts, Origin, TAKE_FILE};
+use hark_core::i18n::Words;
 use hark_core::platform::Platform;
 use hark_core::record::spool;
 use serde::Serialize;
@@ -154,8 +155,8 @@ pub async fn discard_draft(state: State<'_, Hark>, id: String) -> Result<(), Com
 fn gone() -> CommandError {
     CommandError::shell(
         "draft_gone",
-        "This note is no longer there.",
-        "It may have been opened or discarded in another Hark window.",
+        Words::new("app-error-draft-gone"),
+        Words::new("app-remedy-draft-gone"),
     )
 }
 

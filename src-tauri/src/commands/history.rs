@@ -1,6 +1,6 @@
 //! The history of sends (with resend) and the sandbox's inbox.
 
-use hark_core::i18n::Surface;
+use hark_core::i18n::{Surface, Words};
 use hark_core::outbox::{SendRecord, State};
 use hark_core::platform::{Platform, sandbox};
 use serde::Serialize;
@@ -9,7 +9,7 @@ use tauri::ipc::Channel;
 use super::clips::audio_url;
 use super::send::{SendProgress, SentView, forward, sent_view};
 use crate::CommandError;
-use crate::fixes::{Fix, for_window};
+use crate::fixes::{Fix, fix_for, without_commands};
 use crate::state::{Hark, Playable, blocking};
 
 /// Where a send stands, as the window shows it.
@@ -70,14 +70,18 @@ fn view(r: &SendRecord) -> SendView {
     // keeps it in the catalog's words; else its English, without commands to type.
     let (message, remedy, fix) = match &r.error {
         Some(e) => {
-            let (remedy, fix) = for_window(&e.code, e.raw_message.as_deref(), &e.remedy);
+            let fix = fix_for(&e.code, e.raw_message.as_deref(), &e.remedy);
             match &e.said {
                 Some(said) => (
                     Some(lang.say(&said.message)),
                     Some(lang.say_for(Surface::App, &said.remedy)),
                     fix,
                 ),
-                None => (Some(e.message.clone()), Some(remedy), fix),
+                None => (
+                    Some(e.message.clone()),
+                    Some(without_commands(&e.remedy)),
+                    fix,
+                ),
             }
         }
         None => (None, None, None),
@@ -213,8 +217,8 @@ pub async fn inbox(state: tauri::State<'_, Hark>) -> Result<Vec<InboxItem>, Comm
     let items = sandbox::inbox(&dir).map_err(|e| {
         CommandError::shell(
             "inbox_unreadable",
-            format!("The sandbox inbox could not be read: {e}"),
-            "Check the data folder's permissions.",
+            Words::new("app-error-inbox-unreadable").text("detail", e.to_string()),
+            Words::new("app-remedy-inbox-unreadable"),
         )
     })?;
     Ok(items

@@ -15,17 +15,15 @@ pub struct PlatformInfo {
     pub max_duration_ms: Option<u32>,
     pub max_bytes: u32,
     pub play_icon_max_bytes: Option<u32>,
-    pub recipient_hint: String,
     pub fields: Vec<FieldInfo>,
 }
 
+/// A field of an account form; its label and help are the catalogs'
+/// (`field-<platform>-<key>`).
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldInfo {
     pub key: String,
-    pub label: String,
-    /// Where the value is found in the platform's console.
-    pub help: String,
     pub secret: bool,
     pub required: bool,
     /// Only used with this WeChat token mode.
@@ -43,7 +41,6 @@ pub fn info(platform: Platform) -> PlatformInfo {
         max_duration_ms: facts.max_duration.map(|d| d.as_millis() as u32),
         max_bytes: facts.max_bytes as u32,
         play_icon_max_bytes: facts.play_icon_max_bytes.map(|b| b as u32),
-        recipient_hint: facts.recipient_hint.into(),
         fields: credentials::fields(platform)
             .iter()
             .map(|f| {
@@ -55,8 +52,6 @@ pub fn info(platform: Platform) -> PlatformInfo {
                 };
                 FieldInfo {
                     key: f.key.into(),
-                    label: f.label.into(),
-                    help: f.help.into(),
                     secret: f.secret,
                     required,
                     token_mode,

@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use hark_core::i18n::{Surface, Words};
 use hark_core::platform::Platform;
 use hark_core::record::{EndReason, RecordOptions, Recording, State as RecState};
 use serde::Serialize;
@@ -64,8 +65,8 @@ pub async fn start_recording(
     if state.recording().is_some() {
         return Err(CommandError::shell(
             "already_recording",
-            "A recording is already under way.",
-            "Stop or discard it first.",
+            Words::new("app-error-already-recording"),
+            Words::new("app-remedy-already-recording"),
         ));
     }
     let recording = blocking(move || {
@@ -106,15 +107,15 @@ pub async fn start_recording(
             }
             crate::tray::show_recording(&app, false);
         })
-        .map_err(|e| CommandError::shell("internal_error", e.to_string(), "Try again."))?;
+        .map_err(|e| CommandError::internal(&e))?;
     Ok(())
 }
 
 fn no_recording() -> CommandError {
     CommandError::shell(
         "not_recording",
-        "Nothing is being recorded.",
-        "Press the record button to start.",
+        Words::new("app-error-not-recording"),
+        Words::new("app-remedy-not-recording"),
     )
 }
 
@@ -167,8 +168,8 @@ pub fn keep_take(
     let ended_by = take.ended_by;
     let silent = take.silent;
     let device_problem = take.device_error.as_ref().map(|e| {
-        let remedy = crate::fixes::without_commands(&hark_core::UserError::remedy(e));
-        format!("{e} {remedy}")
+        let p = hark_core::Problem::said_in(e, crate::lang::current(), Surface::App);
+        format!("{} {}", p.message, p.remedy)
     });
     let note = take.note.clone();
     take.keep_raw(&draft.dir.join(TAKE_FILE))

@@ -4,6 +4,8 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use hark_core::Problem;
+use hark_core::i18n::{Surface, Words};
 use hark_core::outbox::{Clip, SendRequest, Sent};
 use hark_core::platform::{Platform, Progress, ProgressFn, SendOptions};
 use serde::Serialize;
@@ -11,8 +13,8 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
 
 use super::clips::clip_gone;
-use crate::CommandError;
 use crate::state::{Hark, blocking};
+use crate::{CommandError, lang};
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(
@@ -84,16 +86,20 @@ pub fn forward(channel: Channel<SendProgress>) -> ProgressFn {
                     total: total as f64,
                 }
             }
-            Progress::Waiting { secs, reason } => SendProgress::Waiting { secs, reason },
+            Progress::Waiting { secs, platform } => SendProgress::Waiting {
+                secs,
+                reason: lang::current()
+                    .say(&Words::new("progress-paced").words("platform", platform.name_words())),
+            },
             Progress::Sending => SendProgress::Sending,
             Progress::Retrying {
                 attempt,
                 in_secs,
-                reason,
+                error,
             } => SendProgress::Retrying {
                 attempt,
                 in_secs,
-                reason,
+                reason: Problem::said_in(&*error, lang::current(), Surface::App).message,
             },
         };
         let _ = channel.send(message);
@@ -120,8 +126,8 @@ pub async fn send_clip(
         let note = clip.note.clone().ok_or_else(|| {
             CommandError::shell(
                 "does_not_fit",
-                "This note cannot be sent as it is.",
-                "Follow the fix shown under the note.",
+                Words::new("app-error-does-not-fit"),
+                Words::new("app-remedy-does-not-fit"),
             )
         })?;
         (note, clip.draft.clone())

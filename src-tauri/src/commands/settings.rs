@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use hark_core::audio::devices;
-use hark_core::i18n::Lang;
+use hark_core::i18n::{Lang, Surface, Words};
 use hark_core::platform::Platform;
 use hark_core::record::{RecordOptions, Recording};
 use hark_core::settings::{Settings, ShortcutMode};
@@ -172,8 +172,8 @@ pub async fn test_input(
     if state.recording().is_some() {
         return Err(CommandError::shell(
             "already_recording",
-            "A recording is under way.",
-            "Stop it before testing the microphone.",
+            Words::new("app-error-recording-under-way"),
+            Words::new("app-remedy-recording-under-way"),
         ));
     }
     stop_input_test(state.clone());
@@ -218,8 +218,8 @@ pub async fn test_input(
                 return;
             };
             let said = |e: &dyn hark_core::UserError| {
-                let remedy = crate::fixes::without_commands(&e.remedy());
-                format!("{e} {remedy}")
+                let p = hark_core::Problem::said_in(e, crate::lang::current(), Surface::App);
+                format!("{} {}", p.message, p.remedy)
             };
             let problem = if test.ended() {
                 match test.stop() {
@@ -242,7 +242,7 @@ pub async fn test_input(
                 problem,
             });
         })
-        .map_err(|e| CommandError::shell("internal_error", e.to_string(), "Try again."))?;
+        .map_err(|e| CommandError::internal(&e))?;
     Ok(())
 }
 

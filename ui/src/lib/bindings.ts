@@ -141,7 +141,6 @@ export type AccountField = AccountField_Serialize | AccountField_Deserialize;
 
 export type AccountField_Deserialize = {
 	key: string,
-	label: string,
 	secret: boolean,
 	/**  The value; a secret shows only as `••••3f9a`. */
 	value?: string | null,
@@ -150,7 +149,6 @@ export type AccountField_Deserialize = {
 
 export type AccountField_Serialize = {
 	key: string,
-	label: string,
 	secret: boolean,
 	/**  The value; a secret shows only as `••••3f9a`. */
 	value: string | null,
@@ -183,7 +181,6 @@ export type Account_Deserialize = {
 	platformName: string,
 	fields: AccountField_Deserialize[],
 	status: AccountStatus,
-	statusDetail?: string | null,
 };
 
 export type Account_Serialize = {
@@ -193,7 +190,6 @@ export type Account_Serialize = {
 	platformName: string,
 	fields: AccountField_Serialize[],
 	status: AccountStatus,
-	statusDetail: string | null,
 };
 
 /**  What the About line and the empty history show. */
@@ -338,13 +334,18 @@ export type DraftView_Serialize = {
 
 export type EndReason = "stopped" | "limit_reached" | "device_failed";
 
+/**
+ *  A field of an account form; its label and help are the catalogs'
+ *  (`field-<platform>-<key>`).
+ */
 export type FieldInfo = FieldInfo_Serialize | FieldInfo_Deserialize;
 
+/**
+ *  A field of an account form; its label and help are the catalogs'
+ *  (`field-<platform>-<key>`).
+ */
 export type FieldInfo_Deserialize = {
 	key: string,
-	label: string,
-	/**  Where the value is found in the platform's console. */
-	help: string,
 	secret: boolean,
 	required: boolean,
 	/**  Only used with this WeChat token mode. */
@@ -353,11 +354,12 @@ export type FieldInfo_Deserialize = {
 	choices: string[],
 };
 
+/**
+ *  A field of an account form; its label and help are the catalogs'
+ *  (`field-<platform>-<key>`).
+ */
 export type FieldInfo_Serialize = {
 	key: string,
-	label: string,
-	/**  Where the value is found in the platform's console. */
-	help: string,
 	secret: boolean,
 	required: boolean,
 	/**  Only used with this WeChat token mode. */
@@ -474,7 +476,6 @@ export type PlatformInfo_Deserialize = {
 	maxDurationMs?: number | null,
 	maxBytes: number,
 	playIconMaxBytes?: number | null,
-	recipientHint: string,
 	fields: FieldInfo_Deserialize[],
 };
 
@@ -486,7 +487,6 @@ export type PlatformInfo_Serialize = {
 	maxDurationMs: number | null,
 	maxBytes: number,
 	playIconMaxBytes: number | null,
-	recipientHint: string,
 	fields: FieldInfo_Serialize[],
 };
 

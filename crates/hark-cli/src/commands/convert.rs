@@ -2,29 +2,25 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use hark_core::audio::convert::{self, ConvertOptions};
+use hark_core::i18n::{Said, Words};
 use hark_core::platform::Platform;
 
 use super::{report, write_file};
 use crate::exit::Exit;
 use crate::failure::{OrReport, Ran, fail};
+use crate::lang::say;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The audio file to convert (any common format; recognised by its content).
     input: PathBuf,
-    /// The platform to make the voice note for.
-    #[arg(long = "for", value_name = "PLATFORM")]
+    #[arg(long = "for", value_name = "PLATFORM", value_parser = crate::lang::platform)]
     platform: Platform,
-    /// Where to write the note [default: next to the input, e.g. reply.wechat.amr].
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
-    /// Clean up: trim silence, remove DC offset, normalise loudness to −16 LUFS.
     #[arg(long)]
     clean: bool,
-    /// If the audio is longer than the platform allows, keep its start instead of refusing.
     #[arg(long)]
     trim_to_limit: bool,
-    /// Print JSON.
     #[arg(long)]
     json: bool,
 }
@@ -47,7 +43,8 @@ pub fn run(args: Args) -> Ran {
         let value = serde_json::json!({ "output": output, "note": note });
         writeln!(out, "{value:#}")?;
     } else {
-        writeln!(out, "Wrote {}", output.display())?;
+        let wrote = Words::new("cli-wrote").text("path", output.display().to_string());
+        writeln!(out, "{}", say(&wrote))?;
         report::note_summary(&mut out, &note)?;
     }
     Ok(Exit::Ok)
@@ -55,15 +52,19 @@ pub fn run(args: Args) -> Ran {
 
 /// `-o` names the file being converted.
 #[derive(Debug, thiserror::Error)]
-#[error("{} is the input file: Hark will not write the note over it.", .0.display())]
+#[error("{}", hark_core::UserError::english(self))]
 struct OutputIsInput(PathBuf);
 
 impl hark_core::UserError for OutputIsInput {
     fn code(&self) -> &'static str {
         "output_is_input"
     }
-    fn remedy(&self) -> String {
-        "Choose another output file with -o.".into()
+    fn said(&self) -> Option<Said> {
+        let path = self.0.display().to_string();
+        Some(Said::new(
+            Words::new("cli-output-is-input").text("path", path),
+            Words::new("cli-output-is-input-remedy"),
+        ))
     }
     fn kind(&self) -> hark_core::ProblemKind {
         hark_core::ProblemKind::Usage

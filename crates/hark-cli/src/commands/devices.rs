@@ -1,13 +1,14 @@
 use std::io::Write;
 
 use hark_core::audio::devices;
+use hark_core::i18n::Words;
 
 use crate::exit::Exit;
 use crate::failure::{OrReport, Ran};
+use crate::lang::{say, say_id};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Print JSON.
     #[arg(long)]
     json: bool,
 }
@@ -20,37 +21,39 @@ pub fn run(args: Args) -> Ran {
         writeln!(out)?;
         return Ok(Exit::Ok);
     }
-    writeln!(out, "Input devices ({}):", inventory.host)?;
+    let title = Words::new("doctor-input-devices").text("host", inventory.host.clone());
+    writeln!(out, "{}", say(&title))?;
     let usable: Vec<_> = inventory
         .devices
         .iter()
         .filter_map(|d| d.default_format.as_ref().map(|f| (d, f)))
         .collect();
     if usable.is_empty() {
-        writeln!(out, "  none that opens — run `hark doctor` to see why")?;
+        writeln!(out, "  {}", say_id("cli-devices-none"))?;
         return Ok(Exit::Problem);
     }
     for (d, f) in usable {
-        let default = if d.is_default { "  (default)" } else { "" };
-        writeln!(out, "  {}{default}", d.name)?;
-        writeln!(
-            out,
-            "    id: {}   {} Hz, {} ch, {}",
-            d.id, f.sample_rate, f.channels, f.sample_format
-        )?;
+        let name = match d.is_default {
+            true => say(&Words::new("cli-device-default").text("name", d.name.clone())),
+            false => d.name.clone(),
+        };
+        writeln!(out, "  {name}")?;
+        let format = Words::new("cli-device-format")
+            .text("id", d.id.clone())
+            .text("rate", f.sample_rate.to_string())
+            .text("channels", f.channels.to_string())
+            .text("sample_format", f.sample_format.to_string());
+        writeln!(out, "    {}", say(&format))?;
         if let Some(range) = supported_summary(d) {
-            writeln!(out, "    supports {range}")?;
+            writeln!(out, "    {}", say(&range))?;
         }
     }
-    writeln!(
-        out,
-        "\nRecord from one with: hark record --device ID --for PLATFORM"
-    )?;
+    writeln!(out, "\n{}", say_id("cli-devices-record-with"))?;
     Ok(Exit::Ok)
 }
 
-/// "8000–192000 Hz, 1–2 ch" over all of a device's supported ranges.
-fn supported_summary(d: &hark_core::audio::InputDevice) -> Option<String> {
+/// "supports 8000–192000 Hz, 1–2 ch" over all of a device's supported ranges.
+fn supported_summary(d: &hark_core::audio::InputDevice) -> Option<Words> {
     let min_rate = d.supported.iter().map(|f| f.min_sample_rate).min()?;
     let max_rate = d.supported.iter().map(|f| f.max_sample_rate).max()?;
     let min_ch = d.supported.iter().map(|f| f.channels).min()?;
@@ -62,9 +65,9 @@ fn supported_summary(d: &hark_core::audio::InputDevice) -> Option<String> {
             format!("{a}–{b}")
         }
     };
-    Some(format!(
-        "{} Hz, {} ch",
-        span(min_rate, max_rate),
-        span(min_ch.into(), max_ch.into())
-    ))
+    Some(
+        Words::new("cli-device-supports")
+            .text("rates", span(min_rate, max_rate))
+            .text("channels", span(min_ch.into(), max_ch.into())),
+    )
 }

@@ -10,7 +10,6 @@ use crate::lang::{lang, say};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Print the report as JSON (for scripts and support tickets).
     #[arg(long)]
     json: bool,
 }

@@ -15,10 +15,8 @@ use crate::lang::{lang, say};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// How many sends to show.
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_parser = crate::lang::count)]
     limit: usize,
-    /// Print JSON.
     #[arg(long)]
     json: bool,
 }

@@ -1,16 +1,19 @@
-//! `hark inbox`: what the sandbox account received.
+//! `hark inbox`: what the sandbox account received, at the reader's local time
+//! (`--json`: RFC 3339 UTC).
 
 use std::io::Write;
 
+use hark_core::clock;
+use hark_core::i18n::Words;
 use hark_core::platform::limits;
 use hark_core::platform::sandbox;
 
 use crate::exit::Exit;
 use crate::failure::{OrReport, Ran};
+use crate::lang::{lang, say, say_id};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Print JSON.
     #[arg(long)]
     json: bool,
 }
@@ -24,21 +27,19 @@ pub fn run(args: Args) -> Ran {
         return Ok(Exit::Ok);
     }
     if items.is_empty() {
-        writeln!(
-            out,
-            "The sandbox inbox is empty. Try: hark send --profile sandbox --to anyone NOTE"
-        )?;
+        writeln!(out, "{}", say_id("cli-inbox-empty"))?;
         return Ok(Exit::Ok);
     }
     for item in &items {
-        writeln!(
-            out,
-            "{}  to {}  {} · {}",
-            item.received_at,
-            item.recipient,
-            limits::clock(std::time::Duration::from_millis(item.duration_ms)),
-            limits::size(item.bytes)
-        )?;
+        let line = Words::new("cli-inbox-item")
+            .text("when", clock::local(&item.received_at, lang()))
+            .text("recipient", item.recipient.clone())
+            .text(
+                "duration",
+                limits::clock(std::time::Duration::from_millis(item.duration_ms)),
+            )
+            .text("size", limits::size(item.bytes));
+        writeln!(out, "{}", say(&line))?;
         writeln!(out, "    {}", item.file.display())?;
     }
     Ok(Exit::Ok)

@@ -3,21 +3,19 @@ use std::path::PathBuf;
 
 use hark_core::audio::convert::{self, ConvertOptions};
 use hark_core::audio::inspect;
+use hark_core::i18n::Words;
 use hark_core::platform::Platform;
 
 use super::report;
 use crate::exit::Exit;
 use crate::failure::{OrReport, Ran};
+use crate::lang::{listed, say};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The audio file (any common format; recognised by its content).
     file: PathBuf,
-    /// Check it against this platform: wechat, messenger, whatsapp, whatsapp-gateway,
-    /// telegram or sandbox. Exit status 0 means Hark can send it there.
-    #[arg(long = "for", value_name = "PLATFORM")]
+    #[arg(long = "for", value_name = "PLATFORM", value_parser = crate::lang::platform)]
     platform: Option<Platform>,
-    /// Print JSON.
     #[arg(long)]
     json: bool,
 }
@@ -41,16 +39,17 @@ pub fn run(args: Args) -> Ran {
         match &note {
             Some(note) => report::note_summary(&mut out, note)?,
             None => {
-                let plays: Vec<&str> = Platform::ALL
+                let plays: Vec<String> = Platform::ALL
                     .iter()
                     .filter(|p| info.note_format().is_some_and(|f| p.facts().plays(f)))
-                    .map(|p| p.facts().name)
+                    .map(|p| say(&p.name_words()))
                     .collect();
-                if plays.is_empty() {
-                    writeln!(out, "  Converted before sending on any platform.")?;
+                let words = if plays.is_empty() {
+                    Words::new("cli-inspect-converted-everywhere")
                 } else {
-                    writeln!(out, "  Already a voice note for: {}", plays.join(", "))?;
-                }
+                    Words::new("cli-inspect-plays-on").text("platforms", listed(&plays))
+                };
+                writeln!(out, "  {}", say(&words))?;
             }
         }
     }

@@ -3,93 +3,77 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use hark_core::i18n::Words;
+use hark_core::Problem;
+use hark_core::clock;
+use hark_core::i18n::{Surface, Words};
 use hark_core::outbox::Outbox;
 use hark_core::platform::Platform;
 use hark_core::platform::credentials::{self, Field};
 use hark_core::profile::model::{Invalid, token_mode};
 use hark_core::profile::{AccountStatus, NewProfile, ProfileError, ProfileView};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::secret_input;
 use crate::exit::Exit;
 use crate::failure::{Failure, OrReport, Ran, fail};
+use crate::lang::{lang, listed, padded, say, say_id};
 
 #[derive(clap::Subcommand)]
 pub enum Command {
-    /// Add an account. Secrets are asked for (hidden) or read from standard input.
-    #[command(after_help = secret_input::HELP)]
     Add(AddArgs),
-    /// List the accounts.
     List(JsonArg),
-    /// Show an account's fields, with its secrets masked (••••3f9a).
     Show(NameArg),
-    /// Rename an account (its secrets stay in the keychain, filed under its id).
     Rename {
-        /// The account's current name.
         name: String,
-        /// Its new name.
         new_name: String,
     },
-    /// Change an account's name or fields (secrets: `set-secret`).
     Edit(EditArgs),
-    /// Remove an account and its secrets from the keychain.
     Remove(NameArg),
-    /// Check an account's credentials with a cheap real call to the platform.
     Verify(NameArg),
-    /// Replace one secret of an account (read from standard input or a hidden prompt).
     SetSecret {
-        /// The account's name.
         name: String,
-        /// Which secret, e.g. bot_token [default: the account's only or required one].
         #[arg(long)]
         key: Option<String>,
     },
-    /// List the fields and secrets an account on PLATFORM takes.
-    Fields { platform: Platform },
+    Fields {
+        #[arg(value_parser = crate::lang::platform)]
+        platform: Platform,
+    },
 }
 
 #[derive(clap::Args)]
 pub struct JsonArg {
-    /// Print JSON.
     #[arg(long)]
     json: bool,
 }
 
 #[derive(clap::Args)]
 pub struct NameArg {
-    /// The account's name (or id).
     name: String,
-    /// Print JSON.
     #[arg(long)]
     json: bool,
 }
 
 #[derive(clap::Args)]
 pub struct AddArgs {
-    /// wechat, messenger, whatsapp, whatsapp-gateway or telegram.
+    #[arg(value_parser = crate::lang::platform)]
     platform: Platform,
-    /// A name for the account, e.g. "Acme support".
     #[arg(long)]
     name: String,
     #[command(flatten)]
     fields: FieldFlags,
-    /// Print JSON.
     #[arg(long)]
     json: bool,
 }
 
 #[derive(clap::Args)]
 pub struct EditArgs {
-    /// The account's name (or id).
     name: String,
-    /// A new name for it.
     #[arg(long)]
     new_name: Option<String>,
-    /// The fields to change (an empty value, e.g. --api-base '', goes back to the
-    /// default). Secrets change with `hark profile set-secret`.
     #[command(flatten)]
     fields: FieldFlags,
-    /// Print JSON.
     #[arg(long)]
     json: bool,
 }
@@ -111,7 +95,7 @@ impl FieldFlags {
 /// help its flag shows.
 fn field_flags() -> Vec<(&'static str, String)> {
     let mut keys: Vec<&'static str> = Vec::new();
-    let mut by_label: BTreeMap<&str, Vec<(&'static str, Vec<&str>)>> = BTreeMap::new();
+    let mut by_label: BTreeMap<&str, Vec<(String, Vec<String>)>> = BTreeMap::new();
     let mut extra: BTreeMap<&str, String> = BTreeMap::new();
     for platform in Platform::ALL {
         for f in credentials::fields(platform).iter().filter(|f| !f.secret) {
@@ -119,18 +103,22 @@ fn field_flags() -> Vec<(&'static str, String)> {
                 keys.push(f.key);
             }
             let labels = by_label.entry(f.key).or_default();
-            let name = platform.facts().name;
-            match labels.iter_mut().find(|(label, _)| *label == f.label) {
+            let name = say(&platform.name_words());
+            let label = f.label(platform, lang());
+            match labels.iter_mut().find(|(l, _)| *l == label) {
                 Some((_, names)) => names.push(name),
-                None => labels.push((f.label, vec![name])),
+                None => labels.push((label, vec![name])),
             }
             let note = extra.entry(f.key).or_default();
             if note.is_empty() {
                 if !f.choices.is_empty() {
-                    note.push_str(&format!(" [one of: {}]", f.choices.join(", ")));
+                    let one_of =
+                        Words::new("cli-flag-one-of").text("choices", f.choices.join(", "));
+                    note.push_str(&format!(" [{}]", say(&one_of)));
                 }
                 if let Some(default) = f.default {
-                    note.push_str(&format!(" [default: {default}]"));
+                    let words = Words::new("cli-flag-default").text("value", default);
+                    note.push_str(&format!(" [{}]", say(&words)));
                 }
             }
         }
@@ -139,9 +127,14 @@ fn field_flags() -> Vec<(&'static str, String)> {
         .map(|key| {
             let help = by_label[key]
                 .iter()
-                .map(|(label, names)| format!("{} ({label})", names.join(", ")))
+                .map(|(label, names)| {
+                    let words = Words::new("cli-flag-field")
+                        .text("platforms", listed(names))
+                        .text("label", label.clone());
+                    say(&words)
+                })
                 .collect::<Vec<_>>()
-                .join("; ");
+                .join(&say_id("cli-flag-field-separator"));
             (key, format!("{help}{}", extra[key]))
         })
         .collect()
@@ -227,7 +220,7 @@ fn add(args: AddArgs) -> Ran {
     let fields = args.fields.given();
     let wanted = secret_fields(args.platform, &fields);
     let (specs, needed): (Vec<_>, Vec<_>) = wanted.into_iter().unzip();
-    let secrets = secret_input::read(&specs, &needed)?;
+    let secrets = secret_input::read(args.platform, &specs, &needed)?;
     let new = NewProfile {
         platform: args.platform,
         name: args.name.clone(),
@@ -240,17 +233,12 @@ fn add(args: AddArgs) -> Ran {
         let view = ProfileView::new(&profile, None);
         writeln!(out, "{:#}", serde_json::json!({ "added": view }))?;
     } else {
-        writeln!(
-            out,
-            "Added “{}” ({}). Its secrets are in the system keychain.",
-            profile.name,
-            profile.platform.facts().name
-        )?;
-        writeln!(
-            out,
-            "Check it with: hark profile verify \"{}\"",
-            profile.name
-        )?;
+        let added = Words::new("cli-profile-added")
+            .text("name", profile.name.clone())
+            .words("platform", profile.platform.name_words());
+        writeln!(out, "{}", say(&added))?;
+        let check = Words::new("cli-profile-check-with").text("name", profile.name.clone());
+        writeln!(out, "{}", say(&check))?;
     }
     Ok(Exit::Ok)
 }
@@ -265,32 +253,23 @@ fn list(json: bool) -> Ran {
         return Ok(Exit::Ok);
     }
     if profiles.is_empty() {
-        writeln!(
-            out,
-            "No accounts. Add one with `hark profile add PLATFORM --name NAME`."
-        )?;
+        writeln!(out, "{}", say_id("cli-profile-none"))?;
         return Ok(Exit::Ok);
     }
-    let width = profiles
-        .iter()
-        .map(|p| p.name.chars().count())
-        .max()
-        .unwrap_or(0);
+    let width = profiles.iter().map(|p| p.name.width()).max().unwrap_or(0);
     for p in &profiles {
-        let pad = width - p.name.chars().count();
         let view = ProfileView::new(p, None);
         let status = match view.status {
-            AccountStatus::Verified => "✓ verified",
-            AccountStatus::Attention => "! needs attention",
-            AccountStatus::Unchecked => "· not checked yet",
+            AccountStatus::Verified => "cli-profile-status-verified",
+            AccountStatus::Attention => "cli-profile-status-attention",
+            AccountStatus::Unchecked => "cli-profile-status-unchecked",
         };
         writeln!(
             out,
-            "{}{}  {:<17} {:<18} {}",
-            p.name,
-            " ".repeat(pad),
-            p.platform.facts().name,
-            status,
+            "{}  {} {} {}",
+            padded(&p.name, width),
+            padded(&say(&p.platform.name_words()), 17),
+            padded(&say_id(status), 18),
             p.id
         )?;
         if view.status == AccountStatus::Attention
@@ -311,19 +290,37 @@ fn show(name: &str, json: bool) -> Ran {
     if json {
         writeln!(out, "{:#}", serde_json::json!({ "profile": view }))?;
     } else {
+        let title = Words::new("cli-profile-title")
+            .text("name", view.name.clone())
+            .words("platform", profile.platform.name_words())
+            .text("id", view.id.clone());
+        writeln!(out, "{}", say(&title))?;
+        for f in &view.fields {
+            let value = match (&f.value, f.missing) {
+                (Some(value), _) => value.clone(),
+                (None, true) => say_id("cli-profile-missing-secret"),
+                (None, false) => say_id("cli-profile-not-set"),
+            };
+            let default = match f.is_default {
+                true => format!("  {}", say_id("cli-profile-default")),
+                false => String::new(),
+            };
+            let label = credentials::field(profile.platform, f.key).map_or_else(
+                || f.label.clone(),
+                |spec| spec.label(profile.platform, lang()),
+            );
+            writeln!(out, "  {} {value}{default}", padded(&label, 20))?;
+        }
+        let added = clock::local(&view.created_at, lang());
         writeln!(
             out,
-            "{} ({}, id {})",
-            view.name, view.platform_name, view.id
+            "  {} {added}",
+            padded(&say_id("cli-profile-added-at"), 20)
         )?;
-        for f in &view.fields {
-            let value = f.value.as_deref().unwrap_or("(not set)");
-            let default = if f.is_default { "  (default)" } else { "" };
-            writeln!(out, "  {:<20} {value}{default}", f.label)?;
-        }
-        writeln!(out, "  {:<20} {}", "Added", view.created_at)?;
         if let Err(e) = &secrets {
-            writeln!(out, "  (secrets not shown: {e})")?;
+            let why = Problem::said_in(e, lang(), Surface::Cli).message;
+            let hidden = Words::new("cli-profile-secrets-not-shown").text("why", why);
+            writeln!(out, "  {}", say(&hidden))?;
         }
     }
     Ok(Exit::Ok)
@@ -332,7 +329,10 @@ fn show(name: &str, json: bool) -> Ran {
 fn rename(name: &str, new_name: &str) -> Ran {
     let outbox = open(false)?;
     let p = outbox.profiles().rename(name, new_name).or_report(false)?;
-    println!("Renamed to “{}”.", p.name);
+    println!(
+        "{}",
+        say(&Words::new("cli-profile-renamed").text("name", p.name))
+    );
     Ok(Exit::Ok)
 }
 
@@ -361,7 +361,7 @@ fn edit(args: EditArgs) -> Ran {
             .filter_map(|key| hark_core::platform::credentials::field(profile.platform, key))
             .collect();
         let needed = vec![true; specs.len()];
-        secret_input::read(&specs, &needed)?
+        secret_input::read(profile.platform, &specs, &needed)?
     } else {
         Default::default()
     };
@@ -373,8 +373,8 @@ fn edit(args: EditArgs) -> Ran {
         println!("{:#}", serde_json::json!({ "edited": view }));
     } else {
         println!(
-            "Saved “{}”. Check it with: hark profile verify \"{}\"",
-            p.name, p.name
+            "{}",
+            say(&Words::new("cli-profile-saved").text("name", p.name))
         );
     }
     Ok(Exit::Ok)
@@ -389,7 +389,10 @@ fn remove(name: &str, json: bool) -> Ran {
             serde_json::json!({ "removed": { "id": p.id, "name": p.name } })
         );
     } else {
-        println!("Removed “{}” and its secrets.", p.name);
+        println!(
+            "{}",
+            say(&Words::new("cli-profile-removed").text("name", p.name))
+        );
     }
     Ok(Exit::Ok)
 }
@@ -400,7 +403,10 @@ fn verify(name: &str, json: bool) -> Ran {
     if json {
         println!("{:#}", serde_json::json!({ "verified": v }));
     } else {
-        println!("Verified as {}.", v.account);
+        println!(
+            "{}",
+            say(&Words::new("cli-profile-verified").text("account", v.account))
+        );
     }
     Ok(Exit::Ok)
 }
@@ -423,7 +429,7 @@ fn set_secret(name: &str, key: Option<&str>) -> Ran {
         let err = ProfileError::Invalid(Invalid::new(key.unwrap_or("key"), words));
         return fail(&err, false);
     };
-    let secrets = secret_input::read(&[field], &[true])?;
+    let secrets = secret_input::read(profile.platform, &[field], &[true])?;
     let Some(secret) = secrets.get(field.key) else {
         let words = Words::new("profile-no-secret-given").words(
             "label",
@@ -436,37 +442,47 @@ fn set_secret(name: &str, key: Option<&str>) -> Ran {
         .profiles()
         .set_secret(name, field.key, secret)
         .or_report(false)?;
-    println!(
-        "Stored a new {} for “{}” in the keychain.",
-        field.label, p.name
-    );
+    let stored = Words::new("cli-profile-secret-stored")
+        .text("label", field.label(p.platform, lang()))
+        .text("name", p.name);
+    println!("{}", say(&stored));
     Ok(Exit::Ok)
 }
 
 fn fields(platform: Platform) -> Ran {
     let mut out = std::io::stdout().lock();
     let spec = credentials::fields(platform);
-    if spec.is_empty() {
-        writeln!(out, "{} accounts take no fields.", platform.facts().name)?;
-        return Ok(Exit::Ok);
-    }
-    writeln!(out, "{} accounts:", platform.facts().name)?;
+    let title = match spec.is_empty() {
+        true => "cli-profile-no-fields",
+        false => "cli-profile-fields",
+    };
+    let title = Words::new(title).words("platform", platform.name_words());
+    writeln!(out, "{}", say(&title))?;
     for f in spec {
         let how = if f.secret {
-            "secret (stdin or prompt)".to_string()
+            say_id("cli-field-secret")
         } else {
             format!("--{}", f.key.replace('_', "-"))
         };
         let when = match f.required {
-            credentials::Required::Always => "required".to_string(),
-            credentials::Required::Optional => "optional".to_string(),
-            credentials::Required::WhenTokenMode(m) => format!("required with token mode {m}"),
+            credentials::Required::Always => Words::new("cli-field-required"),
+            credentials::Required::Optional => Words::new("cli-field-optional"),
+            credentials::Required::WhenTokenMode(m) => {
+                Words::new("cli-field-required-with-mode").text("mode", m)
+            }
             credentials::Required::OptionalWhenTokenMode(m) => {
-                format!("optional, token mode {m}")
+                Words::new("cli-field-optional-with-mode").text("mode", m)
             }
         };
-        writeln!(out, "  {:<28} {:<16} {when}", how, f.label)?;
-        writeln!(out, "      {}", f.help)?;
+        let label = f.label(platform, lang());
+        writeln!(
+            out,
+            "  {} {} {}",
+            padded(&how, 28),
+            padded(&label, 18),
+            say(&when)
+        )?;
+        writeln!(out, "      {}", f.help(platform, lang()))?;
     }
     Ok(Exit::Ok)
 }

@@ -5,34 +5,28 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use hark_core::UserError;
+use hark_core::Problem;
+use hark_core::i18n::{Surface, Words};
 use hark_core::platform::{Platform, limits};
 use hark_core::record::{EndReason, RecordOptions, Recording, State, Status};
 
 use super::{report, write_file};
 use crate::exit::Exit;
 use crate::failure::{OrReport, Ran};
+use crate::lang::{lang, say, say_id};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The platform to record the voice note for (sets the format and the time limit).
-    #[arg(long = "for", value_name = "PLATFORM")]
+    #[arg(long = "for", value_name = "PLATFORM", value_parser = crate::lang::platform)]
     platform: Platform,
-    /// Where to write the note [default: note-<time>.<ext> in this folder].
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
-    /// The input device: an id or part of a name from `hark devices` [default: the
-    /// system's default input].
     #[arg(long, value_name = "DEVICE")]
     device: Option<String>,
-    /// Stop after this many seconds (the platform's own limit always applies).
     #[arg(long, value_name = "N", value_parser = positive_seconds)]
     seconds: Option<Duration>,
-    /// Record as it is: no silence trimming, DC removal or loudness levelling (which
-    /// are applied while recording by default).
     #[arg(long)]
     no_clean: bool,
-    /// Print the result as JSON.
     #[arg(long)]
     json: bool,
 }
@@ -91,50 +85,43 @@ pub fn run(args: Args) -> Ran {
             "ended_by": take.ended_by,
             "overruns": take.overruns,
             "silent": take.silent,
-            "device_error": take.device_error.as_ref().map(|e| serde_json::json!({
-                "code": e.code(), "message": e.to_string(), "remedy": e.remedy()
-            })),
+            "device_error": take.device_error.as_ref().map(|e| {
+                let p = Problem::said_in(e, lang(), Surface::Cli);
+                serde_json::json!({ "code": p.code, "message": p.message, "remedy": p.remedy })
+            }),
             "note": take.note,
         });
         writeln!(out, "{value:#}")?;
     } else {
         match take.ended_by {
-            EndReason::LimitReached if platform_limit => writeln!(
-                out,
-                "Stopped at {}'s limit of {}; everything said until then is kept.",
-                args.platform.facts().name,
-                last.limit.map_or_else(String::new, limits::clock)
-            )?,
-            EndReason::LimitReached => writeln!(
-                out,
-                "Stopped after {} as asked.",
-                last.limit.map_or_else(String::new, limits::clock)
-            )?,
+            EndReason::LimitReached => {
+                let limit = last.limit.map_or_else(String::new, limits::clock);
+                let words = match platform_limit {
+                    true => Words::new("cli-record-stopped-at-limit")
+                        .words("platform", args.platform.name_words()),
+                    false => Words::new("cli-record-stopped-after"),
+                };
+                writeln!(out, "{}", say(&words.text("limit", limit)))?;
+            }
             EndReason::DeviceFailed => {
                 if let Some(err) = &take.device_error {
-                    writeln!(
-                        out,
-                        "The microphone stopped: {err}\n  What to do: {}",
-                        err.remedy()
-                    )?;
+                    let said = Problem::said_in(err, lang(), Surface::Cli);
+                    let stopped =
+                        Words::new("cli-record-microphone-stopped").text("error", said.message);
+                    let remedy = Words::new("cli-problem-remedy").text("remedy", said.remedy);
+                    writeln!(out, "{}\n  {}", say(&stopped), say(&remedy))?;
                 }
-                writeln!(out, "What was recorded until then is kept.")?;
+                writeln!(out, "{}", say_id("cli-record-kept"))?;
             }
             EndReason::Stopped => {}
         }
         if take.silent {
-            writeln!(
-                out,
-                "Warning: nothing but silence was heard. Is the microphone muted, or is it \
-                 the wrong one? `hark devices` lists the others."
-            )?;
+            writeln!(out, "{}", say_id("cli-record-silent"))?;
         }
-        writeln!(
-            out,
-            "Wrote {} (from {})",
-            output.display(),
-            take.device.name
-        )?;
+        let wrote = Words::new("cli-record-wrote")
+            .text("path", output.display().to_string())
+            .text("device", take.device.name.clone());
+        writeln!(out, "{}", say(&wrote))?;
         report::note_summary(&mut out, &take.note)?;
     }
     take.saved();
@@ -159,10 +146,8 @@ impl Display {
             bar
         });
         if bar.is_none() {
-            eprintln!(
-                "Recording for {} — press Enter or Ctrl-C to stop.",
-                platform.facts().name
-            );
+            let start = Words::new("cli-record-start").words("platform", platform.name_words());
+            eprintln!("{}", say(&start));
         }
         Display {
             bar,
@@ -176,17 +161,17 @@ impl Display {
             .limit
             .map_or(String::new(), |l| format!(" / {}", limits::clock(l)));
         let countdown = match s.limit {
-            Some(l) if l.saturating_sub(s.elapsed) <= Duration::from_secs(10) => format!(
-                "  {} s left — stops at {} and keeps what you said",
-                l.saturating_sub(s.elapsed).as_secs(),
-                limits::clock(l)
-            ),
+            Some(l) if l.saturating_sub(s.elapsed) <= Duration::from_secs(10) => {
+                let left = Words::new("cli-record-countdown")
+                    .text("seconds", l.saturating_sub(s.elapsed).as_secs().to_string())
+                    .text("limit", limits::clock(l));
+                format!("  {}", say(&left))
+            }
             _ => String::new(),
         };
-        let state = if s.state == State::Paused {
-            " (paused)"
-        } else {
-            ""
+        let state = match s.state {
+            State::Paused => format!(" {}", say_id("cli-record-paused")),
+            _ => String::new(),
         };
         format!(
             "● {}{limit}  {}  {}{state}{countdown}",
@@ -199,10 +184,11 @@ impl Display {
     fn show(&mut self, s: &Status) {
         let line = self.line(s);
         match &self.bar {
-            Some(bar) => bar.set_message(format!(
-                "{line}   Enter to stop ({})",
-                self.platform.facts().name
-            )),
+            Some(bar) => {
+                let stop = Words::new("cli-record-enter-to-stop")
+                    .words("platform", self.platform.name_words());
+                bar.set_message(format!("{line}   {}", say(&stop)))
+            }
             None => {
                 if self
                     .last_plain
@@ -227,7 +213,7 @@ impl Display {
 fn positive_seconds(s: &str) -> Result<Duration, String> {
     match s.parse::<f64>() {
         Ok(v) if v > 0.0 && v.is_finite() && v < 86_400.0 => Ok(Duration::from_secs_f64(v)),
-        _ => Err(format!("\"{s}\" is not a number of seconds above zero")),
+        _ => Err(say(&Words::new("cli-not-seconds").text("value", s))),
     }
 }
 

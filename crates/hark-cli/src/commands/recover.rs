@@ -3,22 +3,21 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use hark_core::audio::convert::{self, ConvertOptions};
+use hark_core::i18n::Words;
 use hark_core::platform::{Platform, limits};
 use hark_core::record::spool;
 
 use super::{report, write_file};
 use crate::exit::Exit;
 use crate::failure::{OrReport, Ran};
+use crate::lang::{say, say_id};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Only list the interrupted takes; restore nothing.
     #[arg(long)]
     list: bool,
-    /// Folder to write the restored notes to [default: this folder].
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
-    /// Print JSON.
     #[arg(long)]
     json: bool,
 }
@@ -31,7 +30,7 @@ pub fn run(args: Args) -> Ran {
         if args.json {
             writeln!(out, "[]")?;
         } else {
-            writeln!(out, "No interrupted recordings: nothing to recover.")?;
+            writeln!(out, "{}", say_id("cli-recover-none"))?;
         }
         return Ok(Exit::Ok);
     }
@@ -40,13 +39,18 @@ pub fn run(args: Args) -> Ran {
             writeln!(out, "{:#}", serde_json::to_value(&takes)?)?;
         } else {
             for t in &takes {
-                writeln!(
-                    out,
-                    "{}  {} for {}",
-                    t.info.id,
-                    limits::clock(std::time::Duration::from_millis(t.duration_ms)),
-                    t.info.platform
-                )?;
+                let platform = match t.info.platform.parse::<Platform>() {
+                    Ok(p) => say(&p.name_words()),
+                    Err(_) => t.info.platform.clone(),
+                };
+                let line = Words::new("cli-recover-take")
+                    .text("id", t.info.id.clone())
+                    .text(
+                        "duration",
+                        limits::clock(std::time::Duration::from_millis(t.duration_ms)),
+                    )
+                    .text("platform", platform);
+                writeln!(out, "{}", say(&line))?;
             }
         }
         return Ok(Exit::Ok);
@@ -55,9 +59,9 @@ pub fn run(args: Args) -> Ran {
     let mut restored = Vec::new();
     for take in &takes {
         let platform: Platform = take.info.platform.parse().unwrap_or(Platform::Whatsapp);
-        let samples = take
-            .samples()
-            .with_context(|| format!("could not read {}", take.info.id))?;
+        let samples = take.samples().with_context(|| {
+            say(&Words::new("cli-could-not-read").text("what", take.info.id.clone()))
+        })?;
         if samples.is_empty() {
             take.remove();
             continue;
@@ -74,7 +78,10 @@ pub fn run(args: Args) -> Ran {
         write_file(&path, &note.bytes).or_report(args.json)?;
         take.remove();
         if !args.json {
-            writeln!(out, "Recovered {} → {}", take.info.id, path.display())?;
+            let line = Words::new("cli-recover-restored")
+                .text("id", take.info.id.clone())
+                .text("path", path.display().to_string());
+            writeln!(out, "{}", say(&line))?;
             report::note_summary(&mut out, &note)?;
         }
         restored.push(serde_json::json!({ "id": take.info.id, "output": path, "note": note }));

@@ -9,7 +9,7 @@ use hark_core::platform::{Level, Verdict, limits};
 use hark_core::{Problem, ProblemKind};
 
 use crate::exit::{self, Exit};
-use crate::lang::{lang, say};
+use crate::lang::{lang, say, say_id};
 
 /// Prints a problem as its sentence, remedy and code, the platform's own words and the
 /// history row where there are any (JSON on stdout with `json`, else text on stderr),
@@ -44,7 +44,7 @@ pub fn clip(out: &mut impl Write, info: &ClipInfo) -> std::io::Result<()> {
     writeln!(
         out,
         "  {} · {} Hz · {} · {}",
-        info.format_label(),
+        say(&info.format_words()),
         info.sample_rate,
         limits::clock(info.duration()),
         limits::size(info.bytes)
@@ -68,29 +68,31 @@ pub fn verdicts(out: &mut impl Write, verdicts: &[Verdict]) -> std::io::Result<(
 
 pub fn note_summary(out: &mut impl Write, note: &Note) -> std::io::Result<()> {
     let how = if note.passed_through {
-        "sent as it is (already a voice note it plays)".to_string()
+        Words::new("cli-note-passed-through")
     } else {
-        format!("converted to {}", note.format.label())
+        Words::new("cli-note-converted").text("format", note.format.label())
     };
-    writeln!(
-        out,
-        "For {}: {how} → {}, {}",
-        note.platform.facts().name,
-        limits::clock(std::time::Duration::from_millis(note.duration_ms)),
-        limits::size(note.size)
-    )?;
+    let line = Words::new("cli-note-for")
+        .words("platform", note.platform.name_words())
+        .words("how", how)
+        .text(
+            "duration",
+            limits::clock(std::time::Duration::from_millis(note.duration_ms)),
+        )
+        .text("size", limits::size(note.size));
+    writeln!(out, "{}", say(&line))?;
     if note.trimmed_to_limit {
-        writeln!(out, "  (trimmed to the platform's limit)")?;
+        writeln!(out, "  {}", say_id("cli-note-trimmed"))?;
     }
     if let Some(c) = &note.cleanup {
         let gain = c
             .gain_db
-            .map_or_else(|| "no loudness change".into(), |g| format!("{g:+.1} dB"));
-        writeln!(
-            out,
-            "  Cleaned up: trimmed {} ms of silence at the start and {} ms at the end, {gain}",
-            c.trimmed_start_ms, c.trimmed_end_ms
-        )?;
+            .map_or_else(|| say_id("cli-note-no-gain"), |g| format!("{g:+.1} dB"));
+        let cleaned = Words::new("cli-note-cleaned")
+            .text("start", c.trimmed_start_ms.to_string())
+            .text("end", c.trimmed_end_ms.to_string())
+            .text("gain", gain);
+        writeln!(out, "  {}", say(&cleaned))?;
     }
     verdicts(out, &note.verdicts)
 }

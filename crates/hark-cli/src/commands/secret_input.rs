@@ -4,12 +4,20 @@
 
 use std::io::{BufRead, IsTerminal};
 
+use hark_core::i18n::Words;
+use hark_core::platform::Platform;
 use hark_core::platform::credentials::Field;
 use hark_core::profile::{Secret, Secrets};
 
+use crate::lang::{lang, say};
+
 /// Reads `fields` (required ones first). On standard input: one per line, in order;
 /// an empty or missing line skips an optional one.
-pub fn read(fields: &[&'static Field], required: &[bool]) -> anyhow::Result<Secrets> {
+pub fn read(
+    platform: Platform,
+    fields: &[&'static Field],
+    required: &[bool],
+) -> anyhow::Result<Secrets> {
     let mut secrets = Secrets::default();
     if fields.is_empty() {
         return Ok(secrets);
@@ -17,11 +25,11 @@ pub fn read(fields: &[&'static Field], required: &[bool]) -> anyhow::Result<Secr
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
         for (field, needed) in fields.iter().zip(required) {
-            let prompt = if *needed {
-                format!("{} ({}): ", field.label, field.help)
-            } else {
-                format!("{} (optional, Enter to skip): ", field.label)
+            let words = match needed {
+                true => Words::new("cli-field-prompt").text("help", field.help(platform, lang())),
+                false => Words::new("cli-field-prompt-optional"),
             };
+            let prompt = say(&words.text("label", field.label(platform, lang())));
             let value = rpassword::prompt_password(prompt)?;
             let value = value.trim();
             if !value.is_empty() {
@@ -40,8 +48,3 @@ pub fn read(fields: &[&'static Field], required: &[bool]) -> anyhow::Result<Secr
     }
     Ok(secrets)
 }
-
-/// How `--help` explains where secrets come from.
-pub const HELP: &str = "Secrets (tokens, app secrets, API keys) are never taken from the \
-command line: Hark asks for them with a hidden prompt, or reads them from standard input, \
-one per line, in the order `hark profile fields PLATFORM` lists them.";

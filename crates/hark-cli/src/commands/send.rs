@@ -4,45 +4,35 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use hark_core::Problem;
 use hark_core::clock;
-use hark_core::i18n::Words;
+use hark_core::i18n::{Surface, Words};
 use hark_core::outbox::{Clip, Outbox, SendRequest};
 use hark_core::platform::limits;
 use hark_core::platform::{Progress, ProgressFn, SendOptions};
 
 use crate::exit::Exit;
 use crate::failure::{OrReport, Ran};
-use crate::lang::{lang, say};
+use crate::lang::{lang, say, say_id};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Tag {
-    /// Messenger's HUMAN_AGENT tag: a person replying up to 7 days after the
-    /// customer's last message.
     HumanAgent,
 }
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The audio file (any common format; converted for the platform when needed).
     file: PathBuf,
-    /// The account to send with (its name or id; `hark profile list`).
     #[arg(long)]
     profile: String,
-    /// The recipient: an OpenID, a PSID, a phone number, a chat id… (as the platform
-    /// knows them). A Telegram group's id starts with a minus sign.
     #[arg(long, allow_hyphen_values = true)]
     to: String,
-    /// A message tag (Messenger only).
     #[arg(long, value_enum)]
     tag: Option<Tag>,
-    /// Send the note as a file instead of a voice message (Telegram only: for people
-    /// whose privacy settings refuse voice messages).
     #[arg(long)]
     as_file: bool,
-    /// Clean up the audio first: trim silence, remove DC offset, level to −16 LUFS.
     #[arg(long)]
     clean: bool,
-    /// Print JSON.
     #[arg(long)]
     json: bool,
 }
@@ -61,19 +51,28 @@ fn progress_printer() -> ProgressFn {
         Progress::Uploading { sent, total } => {
             bar.set_length(total);
             bar.set_position(sent);
-            bar.set_message("Uploading");
+            bar.set_message(say_id("cli-send-uploading"));
         }
-        Progress::Sending => bar.println("Sending…"),
-        Progress::Waiting { secs, reason } => {
-            bar.println(format!("Waiting {secs:.1} s: {reason}"));
+        Progress::Sending => bar.println(say_id("cli-send-sending")),
+        Progress::Waiting { secs, platform } => {
+            let reason = Words::new("progress-paced").words("platform", platform.name_words());
+            let waiting = Words::new("cli-send-waiting")
+                .text("seconds", format!("{secs:.1}"))
+                .words("reason", reason);
+            bar.println(say(&waiting));
         }
         Progress::Retrying {
             attempt,
             in_secs,
-            reason,
-        } => bar.println(format!(
-            "{reason} Trying again in {in_secs:.1} s (attempt {attempt})."
-        )),
+            error,
+        } => {
+            let reason = Problem::said_in(&*error, lang(), Surface::Cli).message;
+            let retrying = Words::new("cli-send-retrying")
+                .text("reason", reason)
+                .text("seconds", format!("{in_secs:.1}"))
+                .number("attempt", attempt);
+            bar.println(say(&retrying));
+        }
     })
 }
 
@@ -97,13 +96,10 @@ pub fn run(args: Args) -> Ran {
 
 #[derive(clap::Args)]
 pub struct ResendArgs {
-    /// The send's number in `hark history`.
+    #[arg(value_parser = crate::lang::send_number)]
     id: i64,
-    /// Send it even if the customer has it or may have it (a send that was delivered,
-    /// or whose outcome is unknown). Check the conversation first.
     #[arg(long)]
     force: bool,
-    /// Print JSON.
     #[arg(long)]
     json: bool,
 }

@@ -8,7 +8,8 @@ use crate::{ProblemKind, UserError};
 #[derive(Debug, thiserror::Error)]
 pub enum ClipError {
     #[error("{}", self.english())]
-    Unsupported { found: String },
+    /// What the file is instead (`sniff::found`).
+    Unsupported { found: Words },
     #[error("{}", self.english())]
     Corrupt { detail: String },
     #[error("{}", self.english())]
@@ -56,7 +57,7 @@ impl UserError for ClipError {
         let id = self.code().replace('_', "-");
         let words = Words::new(format!("error-clip-{id}"));
         let message = match self {
-            ClipError::Unsupported { found } => words.text("found", found.clone()),
+            ClipError::Unsupported { found } => words.words("found", found.clone()),
             ClipError::Corrupt { detail } | ClipError::Encode { detail } => {
                 words.text("detail", detail.clone())
             }

@@ -10,6 +10,7 @@ use super::decode;
 use super::error::{ClipError, corrupt};
 use super::sniff::Kind;
 use super::watch::{Step, Watch};
+use crate::i18n::Words;
 use crate::platform::Target;
 
 #[derive(Debug, Clone, Serialize)]
@@ -39,14 +40,12 @@ impl ClipInfo {
         }
     }
 
-    /// "Ogg/Opus, mono, 48 kHz" style, for people.
-    pub fn format_label(&self) -> String {
-        let channels = match self.channels {
-            1 => "mono".to_string(),
-            2 => "stereo".to_string(),
-            n => format!("{n} channels"),
-        };
-        format!("{} {}, {channels}", self.container, self.codec)
+    /// "Ogg Opus, mono" style, for people: the catalogs' `clip-format`.
+    pub fn format_words(&self) -> Words {
+        Words::new("clip-format")
+            .text("container", self.container)
+            .text("codec", self.codec.clone())
+            .number("channels", self.channels)
     }
 }
 

@@ -1,5 +1,7 @@
 //! What a file is, decided by its content, never by its name.
 
+use crate::i18n::Words;
+
 /// The audio Hark knows how to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -33,25 +35,25 @@ impl Kind {
     }
 }
 
-/// Either audio Hark reads, or a sentence naming what the file is instead
-/// ("a PNG image", "Ogg with Speex audio", "an empty file").
-pub fn sniff(head: &[u8]) -> Result<Kind, String> {
+/// Either audio Hark reads, or the words naming what the file is instead ("a PNG
+/// image", "Ogg with Speex audio", "an empty file": the catalogs' `found-<what>`).
+pub fn sniff(head: &[u8]) -> Result<Kind, Words> {
     if head.is_empty() {
-        return Err("an empty file".into());
+        return Err(found("empty"));
     }
     let starts = |magic: &[u8]| head.starts_with(magic);
     if starts(b"#!AMR\n") {
         return Ok(Kind::AmrNb);
     }
     if starts(b"#!AMR-WB\n") {
-        return Err("AMR-WB (wideband) audio, which Hark does not read".into());
+        return Err(found("amr-wb"));
     }
     if starts(b"RIFF") && head.len() >= 12 {
         return match &head[8..12] {
             b"WAVE" => Ok(Kind::Wav),
-            b"AVI " => Err("an AVI video".into()),
-            b"WEBP" => Err("a WebP image".into()),
-            other => Err(format!("a RIFF file of type \"{}\"", printable(other))),
+            b"AVI " => Err(found("avi")),
+            b"WEBP" => Err(found("webp")),
+            other => Err(found("riff").text("kind", printable(other))),
         };
     }
     if starts(b"OggS") {
@@ -65,8 +67,8 @@ pub fn sniff(head: &[u8]) -> Result<Kind, String> {
     }
     if head.len() >= 12 && &head[4..8] == b"ftyp" {
         return match &head[8..12] {
-            b"qt  " => Err("a QuickTime movie".into()),
-            b"heic" | b"heix" | b"mif1" => Err("a HEIC image".into()),
+            b"qt  " => Err(found("quicktime")),
+            b"heic" | b"heix" | b"mif1" => Err(found("heic")),
             _ => Ok(Kind::Mp4),
         };
     }
@@ -78,13 +80,18 @@ pub fn sniff(head: &[u8]) -> Result<Kind, String> {
         return match (head[1] >> 1) & 0b11 {
             0b00 => Ok(Kind::AdtsAac),
             0b01 => Ok(Kind::Mp3),
-            _ => Err("MPEG audio layer I or II, which Hark does not read".into()),
+            _ => Err(found("mpeg-layer-1-2")),
         };
     }
-    Err(not_audio(head).into())
+    Err(found(not_audio(head)))
 }
 
-fn ogg(head: &[u8]) -> Result<Kind, String> {
+/// What a file is, when it is not audio Hark reads: the catalogs' `found-<what>`.
+pub fn found(what: &str) -> Words {
+    Words::new(format!("found-{what}"))
+}
+
+fn ogg(head: &[u8]) -> Result<Kind, Words> {
     // The first page's first packet names the codec: 27-byte header, segment table.
     let segments = *head.get(26).unwrap_or(&0) as usize;
     let packet = head.get(27 + segments..).unwrap_or(&[]);
@@ -94,38 +101,38 @@ fn ogg(head: &[u8]) -> Result<Kind, String> {
     } else if codec(b"\x01vorbis") {
         Ok(Kind::OggVorbis)
     } else if codec(b"Speex   ") {
-        Err("Ogg with Speex audio, which Hark does not read".into())
+        Err(found("ogg-speex"))
     } else if codec(b"\x7fFLAC") {
-        Err("Ogg with FLAC audio, which Hark does not read".into())
+        Err(found("ogg-flac"))
     } else if codec(b"\x80theora") {
-        Err("an Ogg video (Theora)".into())
+        Err(found("ogg-theora"))
     } else {
-        Err("an Ogg file with a codec Hark does not know".into())
+        Err(found("ogg-unknown"))
     }
 }
 
 fn not_audio(head: &[u8]) -> &'static str {
     let starts = |magic: &[u8]| head.starts_with(magic);
     if starts(b"\x89PNG\r\n\x1a\n") {
-        "a PNG image"
+        "png"
     } else if starts(&[0xFF, 0xD8, 0xFF]) {
-        "a JPEG image"
+        "jpeg"
     } else if starts(b"GIF87a") || starts(b"GIF89a") {
-        "a GIF image"
+        "gif"
     } else if starts(b"%PDF") {
-        "a PDF document"
+        "pdf"
     } else if starts(b"PK\x03\x04") {
-        "a ZIP archive (or an Office document)"
+        "zip"
     } else if starts(&[0x1F, 0x8B]) {
-        "a gzip archive"
+        "gzip"
     } else if starts(b"\x7fELF") {
-        "a program (ELF executable)"
+        "elf"
     } else if starts(b"MZ") {
-        "a Windows program"
+        "windows-program"
     } else if looks_like_text(head) {
-        "a text file"
+        "text"
     } else {
-        "not an audio file Hark recognises"
+        "unknown"
     }
 }
 
@@ -173,7 +180,8 @@ mod tests {
 
     #[test]
     fn anything_else_is_named() {
-        let named = |bytes: &[u8]| sniff(bytes).unwrap_err();
+        use crate::i18n::Lang;
+        let named = |bytes: &[u8]| Lang::En.say(&sniff(bytes).unwrap_err());
         assert_eq!(named(b""), "an empty file");
         assert_eq!(named(b"\x89PNG\r\n\x1a\n\0\0"), "a PNG image");
         assert_eq!(

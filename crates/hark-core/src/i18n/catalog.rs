@@ -24,9 +24,11 @@ pub const FILES: &[(Lang, &str, &str)] = &[
     file!(Lang::En, "en", "errors.ftl"),
     file!(Lang::En, "en", "cli.ftl"),
     file!(Lang::En, "en", "app.ftl"),
+    file!(Lang::En, "en", "help.ftl"),
     file!(Lang::ZhCn, "zh-CN", "errors.ftl"),
     file!(Lang::ZhCn, "zh-CN", "cli.ftl"),
     file!(Lang::ZhCn, "zh-CN", "app.ftl"),
+    file!(Lang::ZhCn, "zh-CN", "help.ftl"),
 ];
 
 /// One language's messages.

@@ -46,6 +46,21 @@ impl Words {
         self.args.push((name.to_owned(), Arg::Words(words)));
         self
     }
+
+    /// The same words with each text argument, however deep, passed through `edit`
+    /// (to take a secret out of what a platform said).
+    pub fn edit_text(mut self, edit: &impl Fn(&str) -> String) -> Words {
+        for (_, arg) in &mut self.args {
+            match arg {
+                Arg::Text(text) => *text = edit(text),
+                Arg::Words(words) => {
+                    *words = std::mem::replace(words, Words::new("")).edit_text(edit)
+                }
+                Arg::Number(_) => {}
+            }
+        }
+        self
+    }
 }
 
 /// What a person is told of a problem: the sentence and what to do about it.
@@ -58,6 +73,14 @@ pub struct Said {
 impl Said {
     pub fn new(message: Words, remedy: Words) -> Said {
         Said { message, remedy }
+    }
+
+    /// Both parts with each text argument passed through `edit` (see `Words::edit_text`).
+    pub fn edit_text(self, edit: &impl Fn(&str) -> String) -> Said {
+        Said {
+            message: self.message.edit_text(edit),
+            remedy: self.remedy.edit_text(edit),
+        }
     }
 
     /// The sentence in English: an error's `Display` (logs, and the problem's English).

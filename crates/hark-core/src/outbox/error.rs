@@ -230,7 +230,10 @@ pub(super) fn local(e: &DbError) -> SendError {
     } else {
         ErrorCode::FolderUnwritable
     };
-    SendError::new(code, e.to_string(), e.remedy())
+    match e.said() {
+        Some(said) => SendError::say(code, said),
+        None => SendError::new(code, e.to_string(), e.remedy()),
+    }
 }
 
 #[cfg(test)]

@@ -149,26 +149,23 @@ impl Outbox {
             }
             Clip::Note(note) if note.platform == platform => (note, None),
             Clip::Note(note) => {
-                return Err(OutboxError::Rejected(Box::new(SendError::new(
-                    crate::platform::ErrorCode::UnsupportedAudio,
-                    format!(
-                        "This recording was made for {}, not {}.",
-                        note.platform.facts().name,
-                        platform.facts().name
-                    ),
-                    "Choose the account again so that Hark re-encodes the recording for it.",
-                ))));
+                let said = Said::new(
+                    Words::new("error-made-for-another-platform")
+                        .words("made_for", note.platform.name_words())
+                        .words("platform", platform.name_words()),
+                    Words::new("remedy-made-for-another-platform"),
+                );
+                let error = SendError::say(crate::platform::ErrorCode::UnsupportedAudio, said);
+                return Err(OutboxError::Rejected(Box::new(error)));
             }
         };
         if request.options.as_file && platform != crate::platform::Platform::Telegram {
-            return Err(OutboxError::Rejected(Box::new(SendError::new(
-                crate::platform::ErrorCode::PlatformError,
-                format!(
-                    "{} takes voice notes only, not notes sent as a file.",
-                    platform.facts().name
-                ),
-                "Send it as a voice note.",
-            ))));
+            let said = Said::new(
+                Words::new("error-no-notes-as-files").words("platform", platform.name_words()),
+                Words::new("remedy-no-notes-as-files"),
+            );
+            let error = SendError::say(crate::platform::ErrorCode::PlatformError, said);
+            return Err(OutboxError::Rejected(Box::new(error)));
         }
         let to = crate::platform::recipient(platform, &request.to)
             .map_err(|e| OutboxError::Rejected(Box::new(e)))?;
@@ -202,10 +199,7 @@ impl Outbox {
         if !wait.is_zero() {
             progress(Progress::Waiting {
                 secs: wait.as_secs_f64(),
-                reason: format!(
-                    "{} paces sends to stay within its rate limit",
-                    platform.facts().name
-                ),
+                platform,
             });
             std::thread::sleep(wait);
         }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::error::{ErrorCode, SendError};
 use super::facts::{Platform, Target};
 use super::http::{Http, ProgressFn};
+use crate::i18n::{Said, Words};
 use crate::secret::Secrets;
 
 /// A voice note ready to go, already in the platform's format and within its limits.
@@ -92,12 +93,14 @@ pub trait Client {
     ) -> Result<Receipt, SendError>;
 }
 
-/// The error for a recipient the platform could never accept.
-pub fn bad_recipient(to: &str, expected: &str) -> SendError {
-    SendError::new(
+/// The error for a recipient `platform` could never accept.
+pub fn bad_recipient(platform: Platform, to: &str) -> SendError {
+    SendError::say(
         ErrorCode::RecipientNotFound,
-        format!("“{to}” is not a recipient this account can send to."),
-        format!("Enter the {expected}."),
+        Said::new(
+            Words::new("error-bad-recipient").text("to", to),
+            Words::new(format!("remedy-bad-recipient-{}", platform.id())),
+        ),
     )
 }
 

@@ -1,18 +1,18 @@
 //! What an account profile holds per platform: its non-secret fields (kept in the
 //! database) and its secrets (kept only in the OS keychain). The CLI's flags and the
-//! app's account form are both built from this table.
+//! app's account form are both built from this table; a field's label and help are the
+//! catalogs' (`field-<platform>-<key>`, attributes `.label` and `.help`).
 
 use serde::Serialize;
 
 use super::Platform;
+use crate::i18n::{Catalog, Lang};
 
 /// One field of a profile.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Field {
     /// snake_case key (database, JSON); the CLI flag is the kebab-case form.
     pub key: &'static str,
-    pub label: &'static str,
-    pub help: &'static str,
     /// Kept only in the OS keychain, read from stdin or a hidden prompt.
     pub secret: bool,
     pub required: Required,
@@ -55,8 +55,6 @@ impl Required {
 
 const API_BASE: Field = Field {
     key: "api_base",
-    label: "API base URL",
-    help: "Leave empty for the platform's own host; set it to go through a proxy.",
     secret: false,
     required: Required::Optional,
     default: None,
@@ -65,8 +63,6 @@ const API_BASE: Field = Field {
 
 const GRAPH_VERSION: Field = Field {
     key: "graph_version",
-    label: "Graph API version",
-    help: "The Graph API version to call, e.g. v25.0.",
     secret: false,
     required: Required::Optional,
     default: Some("v25.0"),
@@ -77,8 +73,6 @@ const WECHAT: &[Field] = &[
     API_BASE,
     Field {
         key: "app_id",
-        label: "AppID",
-        help: "The Official Account's AppID (Settings & Development > Basic configuration).",
         secret: false,
         required: Required::Always,
         default: None,
@@ -86,9 +80,6 @@ const WECHAT: &[Field] = &[
     },
     Field {
         key: "token_mode",
-        label: "Access token from",
-        help: "app_secret: Hark fetches tokens with the AppSecret (this computer's IP must be \
-               whitelisted); access_token: paste a token; relay: your own server hands out tokens.",
         secret: false,
         required: Required::Optional,
         default: Some("app_secret"),
@@ -96,8 +87,6 @@ const WECHAT: &[Field] = &[
     },
     Field {
         key: "relay_url",
-        label: "Token relay URL",
-        help: "Your server that answers with {\"access_token\", \"expires_in\"}.",
         secret: false,
         required: Required::WhenTokenMode("relay"),
         default: None,
@@ -105,8 +94,6 @@ const WECHAT: &[Field] = &[
     },
     Field {
         key: "app_secret",
-        label: "AppSecret",
-        help: "Shown once when it is created or reset.",
         secret: true,
         required: Required::WhenTokenMode("app_secret"),
         default: None,
@@ -114,8 +101,6 @@ const WECHAT: &[Field] = &[
     },
     Field {
         key: "access_token",
-        label: "Access token",
-        help: "A token fetched elsewhere; it expires after about two hours.",
         secret: true,
         required: Required::WhenTokenMode("access_token"),
         default: None,
@@ -123,8 +108,6 @@ const WECHAT: &[Field] = &[
     },
     Field {
         key: "relay_bearer",
-        label: "Relay bearer token",
-        help: "Sent to the relay as Authorization: Bearer …, if it asks for one.",
         secret: true,
         required: Required::OptionalWhenTokenMode("relay"),
         default: None,
@@ -136,8 +119,6 @@ const MESSENGER: &[Field] = &[
     API_BASE,
     Field {
         key: "page_id",
-        label: "Page ID",
-        help: "The Facebook Page's numeric id.",
         secret: false,
         required: Required::Always,
         default: None,
@@ -146,9 +127,6 @@ const MESSENGER: &[Field] = &[
     GRAPH_VERSION,
     Field {
         key: "messaging_type",
-        label: "Messaging type",
-        help: "RESPONSE for replies inside the 24-hour window (the usual case), UPDATE for \
-               proactive sends inside it.",
         secret: false,
         required: Required::Optional,
         default: Some("RESPONSE"),
@@ -156,8 +134,6 @@ const MESSENGER: &[Field] = &[
     },
     Field {
         key: "page_access_token",
-        label: "Page access token",
-        help: "A Page token with the pages_messaging permission.",
         secret: true,
         required: Required::Always,
         default: None,
@@ -169,8 +145,6 @@ const WHATSAPP: &[Field] = &[
     API_BASE,
     Field {
         key: "phone_number_id",
-        label: "Phone number ID",
-        help: "From WhatsApp Manager > API setup (not the phone number itself).",
         secret: false,
         required: Required::Always,
         default: None,
@@ -179,9 +153,6 @@ const WHATSAPP: &[Field] = &[
     GRAPH_VERSION,
     Field {
         key: "access_token",
-        label: "Access token",
-        help: "A System User token with whatsapp_business_messaging (the dashboard's \
-               temporary token expires after 24 hours).",
         secret: true,
         required: Required::Always,
         default: None,
@@ -192,8 +163,6 @@ const WHATSAPP: &[Field] = &[
 const WHATSAPP_GATEWAY: &[Field] = &[
     Field {
         key: "api_base",
-        label: "Gateway URL",
-        help: "Where your WAHA-compatible gateway listens, e.g. http://localhost:3000.",
         secret: false,
         required: Required::Always,
         default: None,
@@ -201,8 +170,6 @@ const WHATSAPP_GATEWAY: &[Field] = &[
     },
     Field {
         key: "session",
-        label: "Session",
-        help: "The gateway's session (instance) name.",
         secret: false,
         required: Required::Optional,
         default: Some("default"),
@@ -210,8 +177,6 @@ const WHATSAPP_GATEWAY: &[Field] = &[
     },
     Field {
         key: "api_key",
-        label: "API key",
-        help: "Sent as X-Api-Key, if the gateway asks for one.",
         secret: true,
         required: Required::Optional,
         default: None,
@@ -223,14 +188,32 @@ const TELEGRAM: &[Field] = &[
     API_BASE,
     Field {
         key: "bot_token",
-        label: "Bot token",
-        help: "From @BotFather, like 123456:ABC-DEF….",
         secret: true,
         required: Required::Always,
         default: None,
         choices: &[],
     },
 ];
+
+impl Field {
+    /// The field's name on `platform`'s account form, in `lang`.
+    pub fn label(&self, platform: Platform, lang: Lang) -> String {
+        self.part(platform, lang, "label")
+    }
+
+    /// What to put in the field and where to find it, in `lang`.
+    pub fn help(&self, platform: Platform, lang: Lang) -> String {
+        self.part(platform, lang, "help")
+    }
+
+    fn part(&self, platform: Platform, lang: Lang, part: &str) -> String {
+        let id = format!("field-{}-{}", platform.id(), self.key);
+        Catalog::of(lang)
+            .part(&id, part)
+            .or_else(|| Catalog::of(Lang::En).part(&id, part))
+            .unwrap_or(id)
+    }
+}
 
 /// The fields of a profile on `platform`, in the order a form shows them.
 pub fn fields(platform: Platform) -> &'static [Field] {

@@ -168,22 +168,24 @@ impl SendError {
 
     /// A file in the data folder that could not be written (`what` says which, for
     /// people): `disk_full` when the disk is full, else `folder_unwritable`.
-    pub fn local(what: &str, path: &std::path::Path, error: &std::io::Error) -> Self {
+    pub fn local(what: Words, path: &std::path::Path, error: &std::io::Error) -> Self {
+        let path = path.display().to_string();
         if crate::files::is_disk_full(error) {
-            SendError::new(
+            let message = Words::new("error-disk-full-writing")
+                .words("what", what)
+                .text("path", path);
+            SendError::say(
                 ErrorCode::DiskFull,
-                format!(
-                    "The disk is full: Hark could not write {what} ({}).",
-                    path.display()
-                ),
-                "Free some space on the disk that holds Hark's data folder, then send again.",
+                Said::new(message, Words::new("remedy-disk-full-writing")),
             )
         } else {
-            SendError::new(
+            let message = Words::new("error-folder-unwritable-writing")
+                .words("what", what)
+                .text("path", path)
+                .text("detail", error.to_string());
+            SendError::say(
                 ErrorCode::FolderUnwritable,
-                format!("Hark could not write {what} ({}): {error}.", path.display()),
-                "Check that the data folder exists and that you may write to it, then send \
-                 again.",
+                Said::new(message, Words::new("remedy-folder-unwritable-writing")),
             )
         }
         .retryable(true)
@@ -205,6 +207,16 @@ impl SendError {
         self.remedy = Lang::En.say_for(Surface::Cli, &said.remedy);
         self.said = Some(Box::new(said));
         self
+    }
+
+    /// The same error, its remedy followed by more of the catalog's words: message
+    /// `id`, which says the remedy so far as `$remedy`.
+    pub fn remedy_then(self, id: &str) -> Self {
+        let so_far = match self.said() {
+            Some(said) => said.remedy,
+            None => Words::new("said-as-is").text("text", self.remedy.clone()),
+        };
+        self.reworded(None, Some(Words::new(id).words("remedy", so_far)))
     }
 
     pub fn delivery(mut self, delivery: Delivery) -> Self {
@@ -237,6 +249,9 @@ impl SendError {
         if let Some(raw) = self.raw.as_mut() {
             raw.message = redact(&raw.message, secrets);
         }
+        self.said = self
+            .said
+            .map(|said| Box::new(said.edit_text(&|text| redact(text, secrets))));
         self
     }
 }
@@ -387,5 +402,20 @@ mod tests {
         .redact(&secrets);
         assert!(!format!("{e:?}").contains("s3cr3t-token"));
         assert_eq!(e.remedy, "ab", "too short to be a secret, left alone");
+    }
+
+    #[test]
+    fn redaction_reaches_the_words_of_every_language() {
+        let secrets = vec!["s3cr3t-token".to_string()];
+        let said = Said::new(
+            Words::new("error-unknown-platform").text("name", "bot s3cr3t-token/x"),
+            Words::new("remedy-unknown-platform"),
+        );
+        let e = SendError::say(ErrorCode::Network, said).redact(&secrets);
+        for lang in Lang::ALL {
+            let p = Problem::said_in(&e, lang, Surface::App);
+            assert!(p.message.contains("[redacted]"), "{lang:?}: {}", p.message);
+            assert!(!format!("{p:?}{e:?}").contains("s3cr3t-token"), "{lang:?}");
+        }
     }
 }

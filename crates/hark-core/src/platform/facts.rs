@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use crate::i18n::{Said, Words};
+
 /// A messaging platform Hark sends to. The ids are those of the CLI (`--for`), the
 /// database and the UI bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
@@ -83,8 +85,6 @@ pub struct Facts {
     pub max_bytes: u64,
     /// Above this size the note still sends but does not show as a playable bubble.
     pub play_icon_max_bytes: Option<u64>,
-    /// What the To field takes.
-    pub recipient_hint: &'static str,
 }
 
 const MB: u64 = 1024 * 1024;
@@ -99,7 +99,6 @@ const TABLE: [Facts; 6] = [
         max_duration: Some(Duration::from_secs(60)),
         max_bytes: 2 * MB,
         play_icon_max_bytes: None,
-        recipient_hint: "WeChat OpenID of a follower",
     },
     Facts {
         platform: Platform::Messenger,
@@ -109,7 +108,6 @@ const TABLE: [Facts; 6] = [
         max_duration: None,
         max_bytes: 25 * MB,
         play_icon_max_bytes: None,
-        recipient_hint: "Page-scoped id (PSID) of the person",
     },
     Facts {
         platform: Platform::Whatsapp,
@@ -119,7 +117,6 @@ const TABLE: [Facts; 6] = [
         max_duration: None,
         max_bytes: 16 * MB,
         play_icon_max_bytes: Some(512 * KB),
-        recipient_hint: "Phone number with country code",
     },
     Facts {
         platform: Platform::WhatsappGateway,
@@ -130,7 +127,6 @@ const TABLE: [Facts; 6] = [
         // Gateways set their own limits; WhatsApp's are the ones every gateway meets.
         max_bytes: 16 * MB,
         play_icon_max_bytes: Some(512 * KB),
-        recipient_hint: "WhatsApp chat id (…@c.us or …@g.us)",
     },
     Facts {
         platform: Platform::Telegram,
@@ -140,7 +136,6 @@ const TABLE: [Facts; 6] = [
         max_duration: None,
         max_bytes: 50 * MB,
         play_icon_max_bytes: None,
-        recipient_hint: "Chat id (the person must have started your bot)",
     },
     Facts {
         platform: Platform::Sandbox,
@@ -150,7 +145,6 @@ const TABLE: [Facts; 6] = [
         max_duration: None,
         max_bytes: 16 * MB,
         play_icon_max_bytes: Some(512 * KB),
-        recipient_hint: "Any name: the note stays on this computer",
     },
 ];
 
@@ -237,17 +231,18 @@ impl fmt::Display for Platform {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "\"{0}\" is not a platform Hark knows; use one of: wechat, messenger, whatsapp, whatsapp-gateway, telegram, sandbox"
-)]
+#[error("{}", crate::UserError::english(self))]
 pub struct UnknownPlatform(String);
 
 impl crate::UserError for UnknownPlatform {
     fn code(&self) -> &'static str {
         "unknown_platform"
     }
-    fn remedy(&self) -> String {
-        "Choose one of the platforms Hark lists.".into()
+    fn said(&self) -> Option<Said> {
+        Some(Said::new(
+            Words::new("error-unknown-platform").text("name", self.0.clone()),
+            Words::new("remedy-unknown-platform"),
+        ))
     }
 
     fn kind(&self) -> crate::ProblemKind {

@@ -20,7 +20,9 @@ use bytes::Bytes;
 use serde::Serialize;
 
 use super::Platform;
-use super::error::{Delivery, ErrorCode, SendError, described, redact};
+use super::doing::Doing;
+use super::error::{Delivery, ErrorCode, SendError, described};
+use crate::i18n::{Said, Words};
 
 /// Overrides the longest silence allowed, in seconds (slow links, tests).
 pub const TIMEOUT_ENV: &str = "HARK_HTTP_TIMEOUT_SECS";
@@ -65,7 +67,8 @@ pub enum Progress {
     /// Waiting before sending, to stay within the platform's rate limit.
     Waiting {
         secs: f64,
-        reason: String,
+        /// The platform whose pace it is.
+        platform: Platform,
     },
     Uploading {
         sent: u64,
@@ -77,7 +80,8 @@ pub enum Progress {
     Retrying {
         attempt: u32,
         in_secs: f64,
-        reason: String,
+        /// What went wrong with the attempt before, said by the edge in its language.
+        error: Box<SendError>,
     },
 }
 
@@ -119,11 +123,14 @@ impl Reply {
     /// A success answer without what `platform` documents it to hold (`missing`):
     /// not a success. After the sending call, the platform may have the message.
     pub fn not_understood(&self, platform: Platform, missing: &str) -> SendError {
-        let p = platform.facts().name;
-        SendError::new(
+        SendError::say(
             ErrorCode::PlatformError,
-            format!("{p} answered, but without the {missing} it always gives."),
-            "Send again in a moment; if it keeps happening, check the account's API address.",
+            Said::new(
+                Words::new("error-not-understood")
+                    .words("platform", platform.name_words())
+                    .text("missing", missing),
+                Words::new("remedy-not-understood"),
+            ),
         )
         // Before the message call, asking again is harmless; after it, the unknown
         // delivery stops any repeat.
@@ -203,10 +210,12 @@ impl Http {
         stall: Duration,
     ) -> Result<Http, SendError> {
         let failed = |e: &dyn std::fmt::Display| {
-            SendError::new(
+            SendError::say(
                 ErrorCode::Network,
-                format!("Hark could not set up its network connection: {e}"),
-                "Check your system's TLS certificates and proxy settings, then try again.",
+                Said::new(
+                    Words::new("error-no-network-setup").text("detail", e.to_string()),
+                    Words::new("remedy-no-network-setup"),
+                ),
             )
         };
         let rt = tokio::runtime::Builder::new_current_thread()
@@ -253,7 +262,7 @@ impl Http {
     /// whether the platform may have the message (only ever after the sending call).
     pub fn call<T>(
         &self,
-        what: &str,
+        doing: Doing,
         stage: Stage,
         progress: &ProgressFn,
         build: impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
@@ -285,7 +294,7 @@ impl Http {
                 Ok(reply) => {
                     tracing::debug!(
                         platform = self.platform.id(),
-                        what,
+                        doing = doing.id(),
                         status = reply.status,
                         ms = started.elapsed().as_millis() as u64,
                         "reply"
@@ -305,13 +314,13 @@ impl Http {
                 }
                 Err(lost) => {
                     let never_connected = matches!(lost, Lost::NeverConnected(_));
-                    let mut e = self.network_error(what, &lost);
+                    let mut e = self.network_error(doing, &lost);
                     if stage == Stage::Send && !never_connected {
                         e = e.delivery(Delivery::Unknown).retryable(false);
                     }
                     tracing::debug!(
                         platform = self.platform.id(),
-                        what,
+                        doing = doing.id(),
                         error = %e.message,
                         "no reply"
                     );
@@ -334,7 +343,7 @@ impl Http {
             progress(Progress::Retrying {
                 attempt: attempt + 1,
                 in_secs: wait.as_secs_f64(),
-                reason: error.message.clone(),
+                error: Box::new(error.clone()),
             });
             std::thread::sleep(wait);
             attempt += 1;
@@ -380,17 +389,15 @@ impl Http {
             // A server error after the message call that is not one of the platform's
             // documented refusals (a proxy's 502, a gateway's exception): the message
             // may have been created first.
-            error = error.delivery(Delivery::Unknown).retryable(false);
-            error.remedy = format!(
-                "{} Check the conversation first: the customer may already have this note.",
-                error.remedy
-            );
+            error = error
+                .delivery(Delivery::Unknown)
+                .retryable(false)
+                .remedy_then("remedy-check-conversation");
         }
         Err(error)
     }
 
     fn redirect_error(&self, reply: &Reply, stage: Stage) -> SendError {
-        let p = self.platform.facts().name;
         let to = reply
             .location
             .as_deref()
@@ -400,7 +407,10 @@ impl Http {
                     .and_then(|u| u.host_str().map(str::to_owned))
                     .unwrap_or_else(|| l.chars().take(80).collect())
             })
-            .unwrap_or_else(|| "another address".into());
+            .map_or_else(
+                || Words::new("redirect-elsewhere"),
+                |to| Words::new("said-as-is").text("text", to),
+            );
         // 307 and 308 ask for the same request elsewhere: it was not acted on. The
         // others may follow a request that was (post, then redirect).
         let delivery = if stage == Stage::Send && !matches!(reply.status, 307 | 308) {
@@ -408,15 +418,14 @@ impl Http {
         } else {
             Delivery::NotSent
         };
-        SendError::new(
+        SendError::say(
             ErrorCode::PlatformError,
-            format!(
-                "{p}'s address answered with a redirect to {to}. Hark does not follow \
-                 redirects, so that a note and the account's credentials only go to the \
-                 address the account names."
+            Said::new(
+                Words::new("error-redirected")
+                    .words("platform", self.platform.name_words())
+                    .words("to", to),
+                Words::new("remedy-redirected"),
             ),
-            "Check the account's API address (its scheme, host and path) and correct it if \
-             it changed, then send again.",
         )
         .retryable(false)
         .delivery(delivery)
@@ -430,15 +439,14 @@ impl Http {
     /// watching its progress.
     pub fn check<T>(
         &self,
-        what: &str,
+        doing: Doing,
         build: impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
         parse: impl Fn(Reply) -> Result<T, SendError>,
     ) -> Result<T, SendError> {
-        self.call(what, Stage::BeforeSend, &no_progress(), build, parse)
+        self.call(doing, Stage::BeforeSend, &no_progress(), build, parse)
     }
 
-    fn network_error(&self, what: &str, lost: &Lost) -> SendError {
-        let name = self.platform.facts().name;
+    fn network_error(&self, doing: Doing, lost: &Lost) -> SendError {
         let err = match lost {
             Lost::NeverConnected(e) | Lost::Transport(e) => Some(e),
             _ => None,
@@ -446,14 +454,14 @@ impl Http {
         let host = err
             .and_then(|e| e.url())
             .and_then(|u| u.host_str().map(str::to_owned))
-            .unwrap_or_else(|| name.to_owned());
+            .unwrap_or_else(|| self.platform.facts().name.to_owned());
         let how = match (lost, err) {
-            (Lost::Stalled, _) => "stopped answering",
-            (Lost::TooSlow, _) => "took too long to answer",
-            (Lost::TooLarge { .. }, _) => "sent an answer far larger than any it documents",
-            (_, Some(e)) if e.is_timeout() => "did not answer in time",
-            (Lost::NeverConnected(_), _) => "could not be reached",
-            (_, Some(e)) if e.is_body() || e.is_decode() => "broke off its answer",
+            (Lost::Stalled, _) => "stalled",
+            (Lost::TooSlow, _) => "too-slow",
+            (Lost::TooLarge { .. }, _) => "too-large",
+            (_, Some(e)) if e.is_timeout() => "timed-out",
+            (Lost::NeverConnected(_), _) => "unreachable",
+            (_, Some(e)) if e.is_body() || e.is_decode() => "broke-off",
             _ => "failed",
         };
         let mut detail = String::new();
@@ -462,25 +470,26 @@ impl Http {
             detail = s.to_string();
             source = s.source();
         }
-        let message = if detail.is_empty() {
-            format!("{name} ({host}) {how} while Hark was {what}.")
-        } else {
-            format!("{name} ({host}) {how} while Hark was {what}: {detail}.")
-        };
-        let mut e = SendError::new(
-            ErrorCode::Network,
-            redact(&message, &self.secrets),
-            "Check your internet connection (and proxy, if you use one), then send again.",
-        );
-        if let Lost::TooLarge { status } = lost {
-            e = SendError::new(
-                ErrorCode::PlatformError,
-                e.message,
-                "Check the account's API address: it does not look like the platform's.",
-            )
-            .raw(format!("HTTP {status}"), "answer over 1 MB");
+        let message = match detail.is_empty() {
+            true => Words::new("error-lost"),
+            false => Words::new("error-lost-detail").text("detail", detail),
         }
-        e
+        .words("platform", self.platform.name_words())
+        .text("host", host)
+        .words("how", Words::new(format!("lost-{how}")))
+        .words("doing", doing.words());
+        match lost {
+            Lost::TooLarge { status } => SendError::say(
+                ErrorCode::PlatformError,
+                Said::new(message, Words::new("remedy-lost-too-large")),
+            )
+            .raw(format!("HTTP {status}"), "answer over 1 MB"),
+            _ => SendError::say(
+                ErrorCode::Network,
+                Said::new(message, Words::new("remedy-lost")),
+            ),
+        }
+        .redact(&self.secrets)
     }
 
     /// A request body that reports how much of it has gone out, and keeps the call's
@@ -696,7 +705,7 @@ mod tests {
         let progress: ProgressFn = Arc::new(move |p| sink.lock().unwrap().push(p));
         let data = vec![7u8; 300 * 1024];
         http.call(
-            "uploading",
+            Doing::Uploading,
             Stage::BeforeSend,
             &progress,
             |c| {
@@ -744,7 +753,7 @@ mod tests {
         });
         let err = http
             .call(
-                "sending the note",
+                Doing::Sending,
                 Stage::Send,
                 &progress,
                 |c| c.post(&url).body("x"),
@@ -774,7 +783,7 @@ mod tests {
         let progress: ProgressFn = Arc::new(move |p| sink.lock().unwrap().push(p));
         let err = http
             .call(
-                "checking the account",
+                Doing::CheckingAccount,
                 Stage::Send,
                 &progress,
                 |c| c.get(&url),
@@ -871,7 +880,7 @@ mod tests {
         let progress = no_progress();
         let status = http
             .call(
-                "uploading",
+                Doing::Uploading,
                 Stage::BeforeSend,
                 &progress,
                 |c| {
@@ -898,7 +907,7 @@ mod tests {
         let started = Instant::now();
         let err = http
             .call(
-                "sending the note",
+                Doing::Sending,
                 Stage::Send,
                 &no_progress(),
                 |c| c.post(&url).body("x"),

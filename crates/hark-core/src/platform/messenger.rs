@@ -8,9 +8,11 @@ use super::Platform;
 use super::account::Account;
 use super::answer::field;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
+use super::doing::Doing;
 use super::error::{ErrorCode, SendError};
 use super::graph;
 use super::http::{Http, ProgressFn, Reply, Stage, join};
+use crate::i18n::{Said, Words};
 use crate::secret::Secrets;
 
 pub struct Messenger {
@@ -74,10 +76,7 @@ pub fn recipient(to: &str) -> Result<String, SendError> {
     if !to.is_empty() && to.chars().all(|c| c.is_ascii_digit()) {
         Ok(to.to_owned())
     } else {
-        Err(bad_recipient(
-            to,
-            "person's page-scoped id (PSID), digits only",
-        ))
+        Err(bad_recipient(Platform::Messenger, to))
     }
 }
 
@@ -85,7 +84,7 @@ impl Client for Messenger {
     fn verify(&self) -> Result<Verified, SendError> {
         let url = self.url("me");
         let me = self.http.check(
-            "checking the Page token",
+            Doing::CheckingPageToken,
             |c| {
                 c.get(&url)
                     .query(&[("fields", "id,name"), ("access_token", &self.token)])
@@ -93,15 +92,17 @@ impl Client for Messenger {
             |r| graph::ok_json::<Page>(Platform::Messenger, &r),
         )?;
         let id = me.id.as_deref().unwrap_or_default();
-        let name = me.name.as_deref().unwrap_or("a Page");
+        let name = me.name.as_deref().unwrap_or("?");
         if id != self.page_id {
-            return Err(SendError::new(
+            return Err(SendError::say(
                 ErrorCode::InvalidToken,
-                format!(
-                    "This token belongs to the Page {name} ({id}), not to the Page {} this account names.",
-                    self.page_id
+                Said::new(
+                    Words::new("error-token-of-another-page")
+                        .text("name", name)
+                        .text("id", id)
+                        .text("page", self.page_id.clone()),
+                    Words::new("remedy-token-of-another-page"),
                 ),
-                "Use the Page's own access token, or correct the Page ID.",
             ));
         }
         Ok(Verified {
@@ -125,7 +126,7 @@ impl Client for Messenger {
         let message =
             json!({"attachment": {"type": "audio", "payload": {"is_reusable": true}}}).to_string();
         let sent = self.http.call(
-            "sending the note",
+            Doing::Sending,
             Stage::Send,
             progress,
             |c| {

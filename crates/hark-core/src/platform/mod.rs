@@ -6,6 +6,7 @@ pub mod account;
 mod answer;
 pub mod client;
 pub mod credentials;
+pub mod doing;
 pub mod error;
 mod facts;
 mod graph;

@@ -11,6 +11,7 @@ use super::error::{ErrorCode, SendError, described};
 use super::http::{Progress, ProgressFn};
 use super::{Platform, Target};
 use crate::clock::{now_ms, rfc3339};
+use crate::i18n::Words;
 
 /// The inbox folder inside the data folder.
 pub const INBOX_DIR: &str = "sandbox-inbox";
@@ -74,7 +75,7 @@ fn folder_name(recipient: &str) -> String {
 pub fn recipient(to: &str) -> Result<String, SendError> {
     let to = to.trim();
     if to.is_empty() || to.chars().count() > 100 || folder_name(to).is_empty() {
-        Err(bad_recipient(to, "name of anyone (up to 100 characters)"))
+        Err(bad_recipient(Platform::Sandbox, to))
     } else {
         Ok(to.to_owned())
     }
@@ -125,7 +126,7 @@ impl Client for Sandbox {
         write().map_err(|e| {
             // Half a delivery is none: the inbox lists a note by its record.
             let _ = std::fs::remove_file(&file);
-            SendError::local("the note into the sandbox's inbox", &folder, &e)
+            SendError::local(Words::new("writing-sandbox-inbox"), &folder, &e)
         })?;
         Ok(Receipt {
             platform: Platform::Sandbox,

@@ -8,6 +8,7 @@ use super::Platform;
 use super::account::Account;
 use super::answer::{self, field};
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
+use super::doing::Doing;
 use super::error::{ErrorCode, SendError, about, described};
 use super::http::{Http, ProgressFn, Reply, Stage, join};
 use crate::secret::Secrets;
@@ -159,10 +160,7 @@ pub fn recipient(to: &str) -> Result<String, SendError> {
     if (numeric && !to.trim_start_matches('-').is_empty()) || channel {
         Ok(to.to_owned())
     } else {
-        Err(bad_recipient(
-            to,
-            "numeric chat id (or @channel name) of someone who has started your bot",
-        ))
+        Err(bad_recipient(Platform::Telegram, to))
     }
 }
 
@@ -170,7 +168,7 @@ impl Client for Telegram {
     fn verify(&self) -> Result<Verified, SendError> {
         let url = self.url("getMe");
         let me = self.http.check(
-            "checking the bot token",
+            Doing::CheckingBotToken,
             |c| c.get(&url),
             |r| ok_result::<Bot>(&r),
         )?;
@@ -201,7 +199,7 @@ impl Client for Telegram {
         let url = self.url(method);
         let seconds = note.duration.as_secs_f64().round().max(1.0) as u64;
         let sent = self.http.call(
-            "sending the note",
+            Doing::Sending,
             Stage::Send,
             progress,
             |c| {

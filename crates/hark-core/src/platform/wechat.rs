@@ -18,6 +18,7 @@ use super::Platform;
 use super::account::Account;
 use super::answer::{self, field};
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
+use super::doing::Doing;
 use super::error::{ErrorCode, SendError, about, described};
 use super::http::{Http, ProgressFn, Reply, Stage, join};
 use crate::secret::Secrets;
@@ -234,7 +235,7 @@ impl Wechat {
             "force_refresh": false,
         });
         self.http.check(
-            "getting an access token",
+            Doing::GettingToken,
             |c| c.post(&url).json(&body),
             |r| {
                 let (json, code, msg) = errcode(&r)?;
@@ -248,7 +249,7 @@ impl Wechat {
 
     fn token_from_relay(&self) -> Result<(String, u64), SendError> {
         self.http.check(
-            "getting an access token from the relay",
+            Doing::GettingTokenFromRelay,
             |c| {
                 let request = c.get(&self.relay_url);
                 if self.relay_bearer.is_empty() {
@@ -335,10 +336,7 @@ pub fn recipient(to: &str) -> Result<String, SendError> {
     if ok {
         Ok(to.to_owned())
     } else {
-        Err(bad_recipient(
-            to,
-            "follower's OpenID for this Official Account",
-        ))
+        Err(bad_recipient(Platform::Wechat, to))
     }
 }
 
@@ -348,7 +346,7 @@ impl Client for Wechat {
         self.with_token(
             |token| {
                 self.http.check(
-                    "checking the access token",
+                    Doing::CheckingAccessToken,
                     |c| c.get(&url).query(&[("access_token", token)]),
                     |r| answer(&r),
                 )
@@ -380,7 +378,7 @@ impl Client for Wechat {
         let media_id = self.with_token(
             |token| {
                 self.http.call(
-                    "uploading the note",
+                    Doing::Uploading,
                     Stage::BeforeSend,
                     progress,
                     |c| {
@@ -417,7 +415,7 @@ impl Client for Wechat {
         self.with_token(
             |token| {
                 self.http.call(
-                    "sending the note",
+                    Doing::Sending,
                     Stage::Send,
                     progress,
                     |c| {

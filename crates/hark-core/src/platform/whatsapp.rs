@@ -8,6 +8,7 @@ use super::Platform;
 use super::account::Account;
 use super::answer::field;
 use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
+use super::doing::Doing;
 use super::error::SendError;
 use super::graph;
 use super::http::{Http, ProgressFn, Reply, Stage, join};
@@ -93,19 +94,14 @@ pub fn normalise_number(to: &str) -> Option<String> {
 
 /// The recipient in the form the platform wants, or what is wrong with it.
 pub fn recipient(to: &str) -> Result<String, SendError> {
-    normalise_number(to).ok_or_else(|| {
-        bad_recipient(
-            to,
-            "phone number with its country code, e.g. +44 7700 900123",
-        )
-    })
+    normalise_number(to).ok_or_else(|| bad_recipient(Platform::Whatsapp, to))
 }
 
 impl Client for Whatsapp {
     fn verify(&self) -> Result<Verified, SendError> {
         let url = self.url("");
         let number = self.http.check(
-            "checking the phone number",
+            Doing::CheckingPhoneNumber,
             |c| {
                 c.get(&url)
                     .bearer_auth(&self.token)
@@ -135,7 +131,7 @@ impl Client for Whatsapp {
     ) -> Result<Receipt, SendError> {
         let media_url = self.url("media");
         let uploaded = self.http.call(
-            "uploading the note",
+            Doing::Uploading,
             Stage::BeforeSend,
             progress,
             |c| {
@@ -165,7 +161,7 @@ impl Client for Whatsapp {
         });
         let messages_url = self.url("messages");
         let sent = self.http.call(
-            "sending the note",
+            Doing::Sending,
             Stage::Send,
             progress,
             |c| c.post(&messages_url).bearer_auth(&self.token).json(&body),

@@ -11,6 +11,7 @@ use super::answer::{self, field};
 use super::client::{
     Client, Lookup, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret,
 };
+use super::doing::Doing;
 use super::error::{ErrorCode, SendError, about, described};
 use super::http::{Http, ProgressFn, Reply, Stage, join};
 use crate::secret::Secrets;
@@ -217,19 +218,14 @@ impl Message {
 
 /// The recipient in the form the platform wants, or what is wrong with it.
 pub fn recipient(to: &str) -> Result<String, SendError> {
-    chat_id(to).ok_or_else(|| {
-        bad_recipient(
-            to,
-            "phone number with its country code, or a chat id like 4477…@c.us",
-        )
-    })
+    chat_id(to).ok_or_else(|| bad_recipient(Platform::WhatsappGateway, to))
 }
 
 impl Client for Gateway {
     fn verify(&self) -> Result<Verified, SendError> {
         let url = join(&self.base, &format!("api/sessions/{}", self.session));
         let session = self.http.check(
-            "checking the gateway session",
+            Doing::CheckingSession,
             |c| self.request(c.get(&url)),
             |r| ok_json(&r, &self.session),
         )?;
@@ -267,7 +263,7 @@ impl Client for Gateway {
             &format!("api/{}/chats/{to}/messages", self.session),
         );
         let listed = self.http.check(
-            "asking the gateway for the chat's messages",
+            Doing::AskingForMessages,
             |c| {
                 self.request(c.get(&url))
                     .query(&[("limit", "20"), ("downloadMedia", "false")])
@@ -326,7 +322,7 @@ impl Client for Gateway {
         // and keeps the call's deadlines moving.
         let body = bytes::Bytes::from(serde_json::to_vec(&body).expect("serialises"));
         let sent = self.http.call(
-            "sending the note",
+            Doing::Sending,
             Stage::Send,
             progress,
             |c| {

@@ -193,8 +193,9 @@ pub fn validate_with(
             }
         };
         if key.ends_with("_url") || key == "api_base" {
-            check_url(&value)
-                .map_err(|p| Invalid::new(key, label("profile-bad-url", key).text("problem", p)))?;
+            check_url(&value).map_err(|p| {
+                Invalid::new(key, label("profile-bad-url", key).words("problem", p))
+            })?;
         }
         fields.insert(key.clone(), value);
     }
@@ -237,24 +238,17 @@ pub fn validate_with(
     Ok(fields)
 }
 
-fn check_url(value: &str) -> Result<(), String> {
-    let url = reqwest::Url::parse(value).map_err(|e| format!("not a URL ({e})"))?;
+fn check_url(value: &str) -> Result<(), Words> {
+    let url = reqwest::Url::parse(value)
+        .map_err(|e| Words::new("url-not-a-url").text("detail", e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err("must be an http:// or https:// address".into());
+        return Err(Words::new("url-not-web"));
     }
     if url.scheme() == "http" && !url.host().is_some_and(|h| is_local(&h)) {
-        return Err(
-            "must be an https:// address: plain http:// is only for this computer \
-             or the local network (a gateway on the LAN), where no one else can read the \
-             account's credentials on the way"
-                .into(),
-        );
+        return Err(Words::new("url-needs-https"));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(
-            "must not contain a user name or password (Hark keeps those only in the keychain)"
-                .into(),
-        );
+        return Err(Words::new("url-has-credentials"));
     }
     Ok(())
 }
@@ -294,8 +288,11 @@ pub struct ProfileView {
 #[derive(Debug, Clone, Serialize)]
 pub struct FieldView {
     pub key: &'static str,
-    pub label: &'static str,
+    /// The field's English label (`Field::label` says it in another language).
+    pub label: String,
     pub secret: bool,
+    /// A secret the profile lists that the keychain does not hold.
+    pub missing: bool,
     /// The value (masked for a secret), or `None` when it is not set.
     pub value: Option<String>,
     /// The value is the platform's default, not one that was given.
@@ -304,7 +301,7 @@ pub struct FieldView {
 
 impl ProfileView {
     /// `secrets` holds what the keychain returned (for masking); a secret listed on
-    /// the profile but missing from `secrets` shows as "(missing from the keychain)".
+    /// the profile but missing from `secrets` has no value and is `missing`.
     pub fn new(profile: &Profile, secrets: Option<&Secrets>) -> ProfileView {
         let mode = token_mode(profile.platform, &profile.fields);
         let fields = credentials::fields(profile.platform)
@@ -315,17 +312,14 @@ impl ProfileView {
                     let stored = profile.secret_keys.iter().any(|k| k == f.key);
                     let value = match (stored, secrets) {
                         (false, _) => None,
-                        (true, Some(s)) => Some(
-                            s.get(f.key)
-                                .map(Secret::masked)
-                                .unwrap_or_else(|| "(missing from the keychain)".into()),
-                        ),
+                        (true, Some(s)) => s.get(f.key).map(Secret::masked),
                         (true, None) => Some("••••".into()),
                     };
                     FieldView {
                         key: f.key,
-                        label: f.label,
+                        label: f.label(profile.platform, Lang::En),
                         secret: true,
+                        missing: stored && value.is_none(),
                         value,
                         is_default: false,
                     }
@@ -338,8 +332,9 @@ impl ProfileView {
                     };
                     FieldView {
                         key: f.key,
-                        label: f.label,
+                        label: f.label(profile.platform, Lang::En),
                         secret: false,
+                        missing: false,
                         is_default: given.is_none() && default.is_some(),
                         value: given.or(default.map(str::to_owned)),
                     }

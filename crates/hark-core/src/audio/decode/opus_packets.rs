@@ -2,6 +2,7 @@
 //! Ogg and WebM paths (symphonia demuxes Opus but has no Opus decoder).
 
 use crate::audio::error::{ClipError, corrupt};
+use crate::audio::sniff::found;
 
 /// Opus always decodes at 48 kHz here; granules count 48 kHz samples.
 pub const OPUS_RATE: u32 = 48_000;
@@ -25,10 +26,7 @@ impl OpusHead {
         }
         if bytes[8] >> 4 != 0 {
             return Err(ClipError::Unsupported {
-                found: format!(
-                    "Opus with header version {}, which Hark does not read",
-                    bytes[8]
-                ),
+                found: found("opus-version").number("version", bytes[8]),
             });
         }
         let head = OpusHead {
@@ -41,10 +39,7 @@ impl OpusHead {
         }
         if head.mapping_family != 0 || head.channels > 2 {
             return Err(ClipError::Unsupported {
-                found: format!(
-                    "multichannel (surround) Opus audio with {} channels, which Hark does not read",
-                    head.channels
-                ),
+                found: found("opus-surround").number("channels", head.channels),
             });
         }
         Ok(head)

@@ -15,7 +15,7 @@ use super::mp4_edit;
 use super::opus_packets::{OPUS_RATE, OpusHead, OpusPackets};
 use super::stream::{Decode, StreamInfo, downmix_into};
 use crate::audio::error::{ClipError, corrupt};
-use crate::audio::sniff::Kind;
+use crate::audio::sniff::{Kind, found};
 
 enum Codec {
     Symphonia(Box<dyn AudioDecoder>),
@@ -47,7 +47,7 @@ const FORGIVEN_BAD_PACKETS: u32 = 3;
 fn sym_error(e: SymError) -> ClipError {
     match e {
         SymError::Unsupported(what) => ClipError::Unsupported {
-            found: format!("audio Hark cannot decode ({what})"),
+            found: found("undecodable").text("what", what.to_string()),
         },
         other => corrupt(other),
     }
@@ -79,14 +79,14 @@ impl SymphoniaDecoder {
             reader
                 .default_track(TrackType::Audio)
                 .ok_or_else(|| ClipError::Unsupported {
-                    found: format!("a {} file with no audio track", kind.container()),
+                    found: found("no-audio-track").text("container", kind.container()),
                 })?;
         let params = track
             .codec_params
             .as_ref()
             .and_then(|p| p.audio())
             .ok_or_else(|| ClipError::Unsupported {
-                found: format!("a {} file with no audio track", kind.container()),
+                found: found("no-audio-track").text("container", kind.container()),
             })?
             .clone();
         let track_id = track.id;
@@ -101,11 +101,9 @@ impl SymphoniaDecoder {
             let decoder = symphonia::default::get_codecs()
                 .make_audio_decoder(&params, &AudioDecoderOptions::default())
                 .map_err(|_| ClipError::Unsupported {
-                    found: format!(
-                        "{} with {} audio, which Hark does not read",
-                        kind.container(),
-                        codec_name(params.codec, params.bits_per_sample)
-                    ),
+                    found: found("codec-not-read")
+                        .text("container", kind.container())
+                        .text("codec", codec_name(params.codec, params.bits_per_sample)),
                 })?;
             let rate = params
                 .sample_rate
@@ -124,7 +122,7 @@ impl SymphoniaDecoder {
         };
         if !(8_000..=192_000).contains(&sample_rate) {
             return Err(ClipError::Unsupported {
-                found: format!("audio at {sample_rate} Hz (Hark reads 8 to 192 kHz)"),
+                found: found("sample-rate").text("rate", sample_rate.to_string()),
             });
         }
         Ok(SymphoniaDecoder {
@@ -245,9 +243,11 @@ fn matroska_length(reader: &dyn FormatReader, rate: u32, pre_skip: u16) -> Optio
 }
 
 fn codec_name(codec: symphonia::core::codecs::audio::AudioCodecId, bits: Option<u32>) -> String {
+    // Sample formats as audio tools name them in any language: "PCM 16-bit",
+    // "PCM 32-bit float".
     let pcm = |kind: &str| match bits {
-        Some(b) => format!("PCM {b}-bit {kind}"),
-        None => format!("PCM {kind}"),
+        Some(b) => format!("PCM {b}-bit{kind}"),
+        None => format!("PCM{kind}"),
     };
     match codec {
         CODEC_ID_MP3 => "MP3".into(),
@@ -257,12 +257,12 @@ fn codec_name(codec: symphonia::core::codecs::audio::AudioCodecId, bits: Option<
         CODEC_ID_FLAC => "FLAC".into(),
         CODEC_ID_ALAC => "ALAC".into(),
         CODEC_ID_PCM_F32LE | CODEC_ID_PCM_F64LE | CODEC_ID_PCM_F32BE | CODEC_ID_PCM_F64BE => {
-            pcm("float")
+            pcm(" float")
         }
         CODEC_ID_PCM_ALAW => "A-law".into(),
         CODEC_ID_PCM_MULAW => "µ-law".into(),
         CODEC_ID_ADPCM_IMA_WAV | CODEC_ID_ADPCM_MS => "ADPCM".into(),
-        c if is_pcm(c) => pcm("integer"),
+        c if is_pcm(c) => pcm(""),
         _ => "an unknown codec".into(),
     }
 }
