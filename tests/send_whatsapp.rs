@@ -132,6 +132,22 @@ fn a_refused_token_is_explained_in_the_readers_language() {
         assert!(!english.stderr.contains("凭据"), "{}", english.stderr);
     }
 
+    // The account list says what the platform refused, in the reader's language too.
+    let list = |lang: &str| {
+        let mut env = install.env();
+        env.push(("HARK_LANG".into(), lang.into()));
+        run(&["profile", "list"], &env, None).stdout
+    };
+    let zh = list("zh-CN");
+    assert!(zh.contains("! 需要处理"), "{zh}");
+    assert!(zh.contains("WhatsApp不接受此账号的凭据"), "{zh}");
+    let en = list("en");
+    assert!(en.contains("! needs attention"), "{en}");
+    assert!(
+        en.contains("WhatsApp did not accept this account's credentials"),
+        "{en}"
+    );
+
     // --json keeps its codes in any language.
     let mut env = install.env();
     env.push(("HARK_LANG".into(), "zh-CN".into()));

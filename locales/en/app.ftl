@@ -341,7 +341,6 @@ app-error-not-recording = Nothing is being recorded.
 app-remedy-not-recording = Press the record button to start.
 app-error-does-not-fit = This note cannot be sent as it is.
 app-remedy-does-not-fit = Follow the fix shown under the note.
-account-verified-as = Verified as { $account }
 
 ## Desktop notifications, and the tray's menu.
 

@@ -246,6 +246,10 @@ remedy-may-duplicate =
 
 ## Accounts and the keychain.
 
+# What an account's last check found, beside its status.
+account-verified-as = Verified as { $account }
+account-note-went-out = A note went out at { $when }
+
 error-profile-not-found = There is no account named “{ $name }”.
 remedy-profile-not-found =
     .cli = `hark profile list` shows your accounts; `hark profile add` adds one.

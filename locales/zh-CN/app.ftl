@@ -334,7 +334,6 @@ app-error-not-recording = 没有在录音。
 app-remedy-not-recording = 按录音按钮开始。
 app-error-does-not-fit = 这条语音无法按原样发送。
 app-remedy-does-not-fit = 请按语音下方显示的方法处理。
-account-verified-as = 已验证为 { $account }
 
 ## 桌面通知与托盘菜单。
 

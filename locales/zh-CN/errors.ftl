@@ -242,6 +242,10 @@ remedy-may-duplicate =
 
 ## 账号与钥匙串。
 
+# 账号上次检查的结果，显示在其状态旁。
+account-verified-as = 已验证为 { $account }
+account-note-went-out = 有一条语音已于 { $when } 发出
+
 error-profile-not-found = 没有名为“{ $name }”的账号。
 remedy-profile-not-found =
     .cli = `hark profile list` 列出你的账号；`hark profile add` 添加账号。

@@ -273,8 +273,9 @@ fn list(json: bool) -> Ran {
             p.id
         )?;
         if view.status == AccountStatus::Attention
-            && let Some(detail) = &view.status_detail
+            && let Some(check) = &p.check
         {
+            let detail = check.said.as_ref().map_or(check.detail.clone(), say);
             writeln!(out, "{}  {detail}", " ".repeat(width))?;
         }
     }

@@ -132,6 +132,11 @@ const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE sends ADD COLUMN error_said TEXT;
     ",
+    // 6: what an account's last check said, in the catalog's words (JSON), so that the
+    // account list says it in the reader's language; `check_detail` keeps its English.
+    "
+    ALTER TABLE profiles ADD COLUMN check_said TEXT;
+    ",
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -122,11 +122,16 @@ impl Outbox {
             Ok(v) => self.profiles.record_check(
                 &profile.id,
                 None,
-                &format!("Verified as {}", v.account),
+                &Words::new("account-verified-as").text("account", v.account.clone()),
             )?,
-            Err(OutboxError::Rejected(e)) if e.code != crate::platform::ErrorCode::Network => self
-                .profiles
-                .record_check(&profile.id, Some(e.code.as_str()), &e.message)?,
+            Err(OutboxError::Rejected(e)) if e.code != crate::platform::ErrorCode::Network => {
+                let detail = match crate::UserError::said(e.as_ref()) {
+                    Some(said) => said.message,
+                    None => Words::new("said-as-is").text("text", e.message.clone()),
+                };
+                self.profiles
+                    .record_check(&profile.id, Some(e.code.as_str()), &detail)?
+            }
             Err(_) => {}
         }
         result
@@ -229,7 +234,7 @@ impl Outbox {
                 let _ = self.profiles.record_check(
                     &profile.id,
                     None,
-                    &format!("A note went out at {}", receipt.sent_at),
+                    &Words::new("account-note-went-out").text("when", receipt.sent_at.clone()),
                 );
                 Ok(Sent {
                     id,
@@ -265,7 +270,10 @@ impl Outbox {
                     let _ = self.profiles.record_check(
                         &profile.id,
                         Some(&stored.code),
-                        &stored.message,
+                        &stored.said.as_ref().map_or_else(
+                            || Words::new("said-as-is").text("text", stored.message.clone()),
+                            |said| said.message.clone(),
+                        ),
                     );
                 }
                 let error = Box::new(stored);

@@ -36,8 +36,10 @@ pub struct Check {
     pub at: i64,
     /// `None` when it worked; else the error code (`invalid_token`, …).
     pub error: Option<String>,
-    /// "verified as …", or the error's sentence.
+    /// "verified as …", or the error's sentence, in English.
     pub detail: String,
+    /// The same in the catalog's words (none for a check from before they were kept).
+    pub said: Option<Words>,
 }
 
 impl Profile {

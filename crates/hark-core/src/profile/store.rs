@@ -212,7 +212,7 @@ impl Profiles {
         let mut stmt = conn
             .prepare(
                 "SELECT id, name, platform, fields, secrets, created_at, updated_at, checked_at,
-                    check_error, check_detail FROM profiles
+                    check_error, check_detail, check_said FROM profiles
                  ORDER BY platform = 'sandbox' DESC, name COLLATE NOCASE",
             )
             .map_err(|e| self.db.err(e))?;
@@ -232,7 +232,7 @@ impl Profiles {
         let conn = self.db.lock();
         conn.query_row(
             "SELECT id, name, platform, fields, secrets, created_at, updated_at, checked_at,
-                    check_error, check_detail FROM profiles
+                    check_error, check_detail, check_said FROM profiles
              WHERE id = ?1",
             [key],
             row_to_profile,
@@ -246,7 +246,7 @@ impl Profiles {
         let conn = self.db.lock();
         conn.query_row(
             "SELECT id, name, platform, fields, secrets, created_at, updated_at, checked_at,
-                    check_error, check_detail FROM profiles
+                    check_error, check_detail, check_said FROM profiles
              WHERE name = ?1",
             [name],
             row_to_profile,
@@ -425,12 +425,13 @@ impl Profiles {
         &self,
         id: &str,
         error: Option<&str>,
-        detail: &str,
+        detail: &Words,
     ) -> Result<(), ProfileError> {
+        let said = serde_json::to_string(detail).ok();
         self.db.execute(
-            "UPDATE profiles SET checked_at = ?2, check_error = ?3, check_detail = ?4
-                 WHERE id = ?1",
-            params![id, now_ms(), error, detail],
+            "UPDATE profiles SET checked_at = ?2, check_error = ?3, check_detail = ?4,
+                 check_said = ?5 WHERE id = ?1",
+            params![id, now_ms(), error, Lang::En.say(detail), said],
         )?;
         Ok(())
     }
@@ -545,6 +546,9 @@ fn row_to_profile(row: &rusqlite::Row<'_>) -> rusqlite::Result<Profile> {
                 at,
                 error: row.get(8)?,
                 detail: row.get::<_, Option<String>>(9)?.unwrap_or_default(),
+                said: row
+                    .get::<_, Option<String>>(10)?
+                    .and_then(|json| serde_json::from_str(&json).ok()),
             }),
             None => None,
         },
