@@ -86,6 +86,9 @@ const NOT_TRANSLATED: &[&str] = &[
     "verify",
     "set-secret",
     "fields",
+    "contact",
+    "import",
+    "li-wei",
 ];
 
 /// The English words left in `text`, after what is not translated: commands to type
@@ -149,6 +152,9 @@ fn every_command_speaks_chinese_with_no_english_left() {
             "unix:path=/nonexistent/bus".to_string(),
         ),
     ];
+    let csv = scratch.path("people.csv");
+    std::fs::write(&csv, "姓名,号码\n李伟,li-wei\n,nobody\n").unwrap();
+    let csv = csv.to_str().unwrap();
     let wav = wav.to_str().unwrap();
     let out = scratch.path("note.amr");
     let out = out.to_str().unwrap();
@@ -169,6 +175,10 @@ fn every_command_speaks_chinese_with_no_english_left() {
         vec!["profile", "fields", "messenger"],
         vec!["profile", "fields", "whatsapp-gateway"],
         vec!["recover", "--list"],
+        vec!["contact", "import", "--profile", "sandbox", csv],
+        vec!["contact", "list", "--profile", "sandbox"],
+        vec!["contact", "--help"],
+        vec!["history"],
         // Errors: a picture, a platform Hark does not know, an account that is not there.
         vec!["inspect", png.to_str().unwrap()],
         vec!["convert", wav, "--for", "signal"],

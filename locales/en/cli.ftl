@@ -20,6 +20,7 @@ cli-send-state-sent = sent
 cli-send-state-failed = failed
 cli-send-state-unknown = unknown
 cli-send-state-interrupted = interrupted
+cli-history-named = { $name } <{ $id }>
 cli-history-message-id = message id { $id }
 cli-history-media-id = media id { $id }
 cli-history-interrupted = Hark stopped before the note went out; it is kept at { $path } (hark resend { $id })
@@ -150,3 +151,17 @@ cli-flag-one-of = one of: { $choices }
 cli-flag-default = default: { $value }
 cli-field-prompt = { $label } ({ $help }):{" "}
 cli-field-prompt-optional = { $label } (optional, Enter to skip):{" "}
+
+## `hark contact`.
+
+cli-contact-added = Added “{ $name }” ({ $id }) to the contacts of “{ $account }”.
+cli-contact-none = “{ $account }” has no contacts yet. Add one with `hark contact add`, or import a CSV file with `hark contact import`.
+cli-contact-unnamed = (no name yet)
+cli-contact-origin-typed = typed in
+cli-contact-origin-imported = imported
+cli-contact-origin-learned = from a send
+cli-contact-heard = , last wrote { $when }
+cli-contact-renamed = { $id } is now “{ $name }”.
+cli-contact-removed = Removed “{ $name }” from the contacts of “{ $account }”.
+cli-contact-imported = From { $file }: { $added } added, { $updated } renamed, { $unchanged } already there.
+cli-contact-bad-line = line { $line }: { $why } (left out)

@@ -208,6 +208,25 @@ clip-format = { $container } { $codec }, { $channels ->
        *[other] { $channels } channels
     }
 
+## Contacts: each account's address book.
+
+error-contact-not-found = No contact of this account is named or has the id “{ $query }”.
+remedy-contact-not-found =
+    .cli = `hark contact list --profile NAME` lists them; `hark contact add` adds one.
+    .app = Choose one from the list, or add them.
+error-contact-ambiguous = More than one contact is named “{ $query }”: { $matches }.
+remedy-contact-ambiguous =
+    .cli = Give the id instead, or rename one of them (`hark contact rename`).
+    .app = Choose one of them from the list.
+error-contact-empty-name = A contact needs a name.
+remedy-contact-empty-name = Type the name the customer goes by.
+error-contacts-unreadable = Hark could not read { $path }: { $detail }.
+remedy-contacts-unreadable = Check the file's name, and that it is a CSV file saved as UTF-8.
+csv-unreadable-row = the row cannot be read ({ $detail })
+csv-no-name = the row has no name
+csv-no-id = the row has no id or number
+writing-outbox-note = the note to send
+
 ## A send on its way.
 
 progress-paced = { $platform } paces sends to stay within its rate limit

@@ -106,7 +106,7 @@ help-profile-fields-platform = The platform whose fields to list
 help-send = Send a voice note (any audio file) through an account
 help-send-file = The audio file (any common format; converted for the platform when needed)
 help-send-profile = The account to send with (its name or id; `hark profile list`)
-help-send-to = The recipient: an OpenID, a PSID, a phone number, a chat id… (as the platform knows them). A Telegram group's id starts with a minus sign
+help-send-to = The recipient: a contact's name (`hark contact list`), or an OpenID, a PSID, a phone number, a chat id… (as the platform knows them). A Telegram group's id starts with a minus sign
 help-send-tag = A message tag (Messenger only): human-agent is Messenger's HUMAN_AGENT tag, for a person replying up to 7 days after the customer's last message
 help-send-as_file = Send the note as a file instead of a voice message (Telegram only: for people whose privacy settings refuse voice messages)
 help-send-clean = Clean up the audio first: trim silence, remove DC offset, level to −16 LUFS
@@ -144,3 +144,21 @@ cli-usage-similar-argument = tip: a similar argument exists: '{ $like }'
 cli-usage-similar-command = tip: a similar command exists: '{ $like }'
 cli-usage-similar-value = tip: a similar value exists: '{ $like }'
 cli-usage-more = For more information, try '--help'.
+
+## hark contact
+
+help-any-profile = The account (its name or id; `hark profile list`)
+help-contact = Each account's contacts: add, list, rename, remove, import
+help-contact-add = Add a contact to an account (or name the one with this id)
+help-contact-add-name = The name the customer goes by
+help-contact-add-id = Their id on the platform: a phone number, an OpenID, a PSID, a chat id…
+help-contact-add-note = A note to keep with them
+help-contact-list = List an account's contacts
+help-contact-list-search = Only those whose name or id holds this (case and accents aside)
+help-contact-rename = Give a contact a new name (kept over later imports)
+help-contact-rename-contact = The contact's name or id
+help-contact-rename-new_name = Their new name
+help-contact-remove = Remove a contact
+help-contact-remove-contact = The contact's name or id
+help-contact-import = Add the contacts of a CSV file: a name and an id (or phone number) per row, an optional note after them; a row that cannot be a contact is reported by its line and the others are kept
+help-contact-import-file = The CSV file (UTF-8; commas or semicolons)

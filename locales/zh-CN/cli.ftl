@@ -20,6 +20,7 @@ cli-send-state-sent = 已发送
 cli-send-state-failed = 失败
 cli-send-state-unknown = 结果未知
 cli-send-state-interrupted = 已中断
+cli-history-named = { $name } <{ $id }>
 cli-history-message-id = 消息 ID { $id }
 cli-history-media-id = 媒体 ID { $id }
 cli-history-interrupted = 这条语音发出前 Hark 已停止；它保存在 { $path }（hark resend { $id }）
@@ -144,3 +145,17 @@ cli-flag-one-of = 可选值：{ $choices }
 cli-flag-default = 默认：{ $value }
 cli-field-prompt = { $label }（{ $help }）：
 cli-field-prompt-optional = { $label }（选填，按 Enter 跳过）：
+
+## `hark contact`。
+
+cli-contact-added = 已把“{ $name }”（{ $id }）加入“{ $account }”的联系人。
+cli-contact-none = “{ $account }”还没有联系人。用 `hark contact add` 添加，或用 `hark contact import` 导入 CSV 文件。
+cli-contact-unnamed = （尚未命名）
+cli-contact-origin-typed = 手动添加
+cli-contact-origin-imported = 导入
+cli-contact-origin-learned = 来自一次发送
+cli-contact-heard = ，最近来信 { $when }
+cli-contact-renamed = { $id } 现在名为“{ $name }”。
+cli-contact-removed = 已从“{ $account }”的联系人中删除“{ $name }”。
+cli-contact-imported = 来自 { $file }：新增 { $added } 个，改名 { $updated } 个，已有 { $unchanged } 个。
+cli-contact-bad-line = 第 { $line } 行：{ $why }（未导入）

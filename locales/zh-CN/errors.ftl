@@ -204,6 +204,25 @@ clip-format = { $container } { $codec }，{ $channels ->
        *[other] { $channels } 声道
     }
 
+## 联系人：每个账号的通讯录。
+
+error-contact-not-found = 这个账号没有名为“{ $query }”或 ID 为“{ $query }”的联系人。
+remedy-contact-not-found =
+    .cli = `hark contact list --profile NAME` 会列出联系人；`hark contact add` 可以添加。
+    .app = 请从列表中选择，或添加这个联系人。
+error-contact-ambiguous = 有不止一个联系人名为“{ $query }”：{ $matches }。
+remedy-contact-ambiguous =
+    .cli = 请改用 ID，或给其中一个改名（`hark contact rename`）。
+    .app = 请从列表中选择其中一个。
+error-contact-empty-name = 联系人需要一个名称。
+remedy-contact-empty-name = 请输入客户的称呼。
+error-contacts-unreadable = Hark 无法读取 { $path }：{ $detail }。
+remedy-contacts-unreadable = 请检查文件名，并确认它是以 UTF-8 保存的 CSV 文件。
+csv-unreadable-row = 这一行无法读取（{ $detail }）
+csv-no-name = 这一行没有名称
+csv-no-id = 这一行没有 ID 或号码
+writing-outbox-note = 要发送的语音
+
 ## 发送途中。
 
 progress-paced = { $platform }限制发送频率，需稍候再发

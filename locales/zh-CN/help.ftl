@@ -103,7 +103,7 @@ help-profile-fields-platform = 要列出字段的平台
 help-send = 通过一个账号发送语音消息（任何音频文件）
 help-send-file = 音频文件（任何常见格式；需要时会为平台转换）
 help-send-profile = 用哪个账号发送（名称或 ID；见 `hark profile list`）
-help-send-to = 接收人：OpenID、PSID、手机号码、聊天 ID……（平台认识的那个）。Telegram 群组的 ID 以减号开头
+help-send-to = 接收人：联系人的名称（见 `hark contact list`），或 OpenID、PSID、手机号码、聊天 ID……（平台认识的那个）。Telegram 群组的 ID 以减号开头
 help-send-tag = 消息标签（仅 Messenger）：human-agent 即 Messenger 的 HUMAN_AGENT 标签，供真人在客户最后一条消息后 7 天内回复
 help-send-as_file = 把语音作为文件而不是语音消息发送（仅 Telegram：用于隐私设置拒收语音消息的人）
 help-send-clean = 先清理音频：去除静音、去除直流偏移、把响度统一到 −16 LUFS
@@ -141,3 +141,21 @@ cli-usage-similar-argument = 提示：有一个相似的参数：“{ $like }”
 cli-usage-similar-command = 提示：有一个相似的命令：“{ $like }”
 cli-usage-similar-value = 提示：有一个相似的值：“{ $like }”
 cli-usage-more = 运行 '--help' 查看更多信息。
+
+## hark contact
+
+help-any-profile = 账号（名称或 ID；见 `hark profile list`）
+help-contact = 每个账号的联系人：添加、列出、改名、删除、导入
+help-contact-add = 给账号添加联系人（或给已有此 ID 的联系人命名）
+help-contact-add-name = 客户的称呼
+help-contact-add-id = 对方在平台上的 ID：手机号码、OpenID、PSID、聊天 ID……
+help-contact-add-note = 与联系人一起保存的备注
+help-contact-list = 列出账号的联系人
+help-contact-list-search = 只列出名称或 ID 含有这些字的联系人（不分大小写和重音）
+help-contact-rename = 给联系人改名（以后再导入也会保留）
+help-contact-rename-contact = 联系人的名称或 ID
+help-contact-rename-new_name = 新名称
+help-contact-remove = 删除联系人
+help-contact-remove-contact = 联系人的名称或 ID
+help-contact-import = 导入 CSV 文件中的联系人：每行一个名称和一个 ID（或手机号码），后面可以跟备注；无法作为联系人的行会按行号报告，其余的行照常导入
+help-contact-import-file = CSV 文件（UTF-8；逗号或分号分隔）

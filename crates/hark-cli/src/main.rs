@@ -33,6 +33,8 @@ enum Command {
     Recover(commands::recover::Args),
     #[command(subcommand)]
     Profile(commands::profile::Command),
+    #[command(subcommand)]
+    Contact(commands::contact::Command),
     Send(commands::send::Args),
     Resend(commands::send::ResendArgs),
     History(commands::history::Args),
@@ -81,6 +83,7 @@ fn main() -> std::process::ExitCode {
         Command::Record(args) => commands::record::run(args),
         Command::Recover(args) => commands::recover::run(args),
         Command::Profile(command) => commands::profile::run(command),
+        Command::Contact(command) => commands::contact::run(command),
         Command::Send(args) => commands::send::run(args),
         Command::Resend(args) => commands::send::resend(args),
         Command::History(args) => commands::history::run(args),

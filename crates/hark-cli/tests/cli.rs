@@ -50,6 +50,7 @@ fn help_lists_only_real_commands_and_documents_exit_statuses() {
             "record",
             "recover",
             "profile",
+            "contact",
             "send",
             "resend",
             "history",

@@ -4,6 +4,7 @@
 
 pub mod audio;
 pub mod clock;
+pub mod contacts;
 pub mod db;
 pub mod doctor;
 pub mod draft;

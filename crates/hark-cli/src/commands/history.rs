@@ -1,6 +1,7 @@
 //! `hark history`: every note sent or tried, newest first, at the reader's local time
 //! (`--json`: RFC 3339 UTC).
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use hark_core::clock;
@@ -33,7 +34,21 @@ pub fn run(args: Args) -> Ran {
         writeln!(out, "{}", say(&Words::new("cli-history-empty")))?;
         return Ok(Exit::Ok);
     }
+    // Recipients by their contact's name, where they have one.
+    let mut names: HashMap<String, HashMap<String, String>> = HashMap::new();
     for s in &sends {
+        if !names.contains_key(&s.profile_id) {
+            let known = outbox.contacts().names(&s.profile_id).unwrap_or_default();
+            names.insert(s.profile_id.clone(), known);
+        }
+    }
+    for s in &sends {
+        let recipient = match names[&s.profile_id].get(&s.recipient) {
+            Some(name) => say(&Words::new("cli-history-named")
+                .text("name", name.clone())
+                .text("id", s.recipient.clone())),
+            None => s.recipient.clone(),
+        };
         let state = match s.state {
             State::Queued => "queued",
             State::Sending => "sending",
@@ -52,7 +67,7 @@ pub fn run(args: Args) -> Ran {
             clock::local(&s.created_at, lang()),
             "",
             s.profile_name,
-            s.recipient,
+            recipient,
             say(&s.platform.name_words()),
             limits::clock(std::time::Duration::from_millis(s.duration_ms)),
             limits::size(s.note_bytes)

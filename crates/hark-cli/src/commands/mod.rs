@@ -1,3 +1,4 @@
+pub mod contact;
 pub mod convert;
 pub mod devices;
 pub mod doctor;

@@ -137,6 +137,23 @@ const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE profiles ADD COLUMN check_said TEXT;
     ",
+    // 7: each account's contacts. `platform_id` is the recipient as the platform wants
+    // it; `named` is set when the agent named it in Hark (an import then keeps that
+    // name); `last_heard_at` is when the platform says they last wrote (ms).
+    "
+    CREATE TABLE contacts (
+        id            INTEGER PRIMARY KEY,
+        profile_id    TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+        platform_id   TEXT NOT NULL,
+        name          TEXT,
+        note          TEXT,
+        origin        TEXT NOT NULL,
+        named         INTEGER NOT NULL DEFAULT 0,
+        last_heard_at INTEGER,
+        created_at    INTEGER NOT NULL,
+        UNIQUE (profile_id, platform_id)
+    );
+    ",
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::history::{State, StoredError};
 use crate::audio::error::ClipError;
+use crate::contacts::ContactError;
 use crate::db::DbError;
 use crate::i18n::{Lang, Said, Surface, Words};
 use crate::platform::{ErrorCode, Platform, SendError};
@@ -21,7 +22,10 @@ pub enum OutboxError {
     Rejected(Box<SendError>),
     #[error(transparent)]
     Db(#[from] DbError),
-    #[error("Hark could not keep the note in {}: {source}", path.display())]
+    /// `--to` names contacts ambiguously, or the address book failed.
+    #[error(transparent)]
+    Contact(#[from] ContactError),
+    #[error("{}", self.english())]
     Io {
         path: PathBuf,
         #[source]
@@ -61,6 +65,7 @@ impl UserError for OutboxError {
             OutboxError::Clip(e) => e.code(),
             OutboxError::Rejected(e) => e.code.as_str(),
             OutboxError::Db(e) => e.code(),
+            OutboxError::Contact(e) => e.code(),
             OutboxError::Io { source, .. } if crate::files::is_disk_full(source) => "disk_full",
             OutboxError::Io { .. } => "folder_unwritable",
             OutboxError::Failed { error, .. } => ErrorCode::ALL
@@ -81,14 +86,10 @@ impl UserError for OutboxError {
             OutboxError::Clip(e) => e.remedy(),
             OutboxError::Rejected(e) => e.remedy.clone(),
             OutboxError::Db(e) => e.remedy(),
-            OutboxError::Io { source, .. } if crate::files::is_disk_full(source) => {
-                "Free some space on the disk that holds Hark's data folder, then send again.".into()
-            }
-            OutboxError::Io { .. } => {
-                "Check that the data folder exists and that you may write to it.".into()
-            }
             OutboxError::Failed { error, .. } => error.remedy.clone(),
-            OutboxError::Unknown { .. }
+            OutboxError::Contact(_)
+            | OutboxError::Io { .. }
+            | OutboxError::Unknown { .. }
             | OutboxError::NoSuchSend(_)
             | OutboxError::StillSending(_)
             | OutboxError::MayDuplicate { .. } => self
@@ -106,7 +107,23 @@ impl UserError for OutboxError {
             OutboxError::Clip(e) => e.said(),
             OutboxError::Rejected(e) => e.said(),
             OutboxError::Db(e) => e.said(),
-            OutboxError::Io { .. } => None,
+            OutboxError::Contact(e) => e.said(),
+            OutboxError::Io { path, source } => {
+                let (message, remedy) = match crate::files::is_disk_full(source) {
+                    true => ("error-disk-full-writing", "remedy-disk-full-writing"),
+                    false => (
+                        "error-folder-unwritable-writing",
+                        "remedy-folder-unwritable-writing",
+                    ),
+                };
+                Some(Said {
+                    message: Words::new(message)
+                        .words("what", Words::new("writing-outbox-note"))
+                        .text("path", path.display().to_string())
+                        .text("detail", source.to_string()),
+                    remedy: Words::new(remedy),
+                })
+            }
             OutboxError::Failed { error, .. } => error.said.clone(),
             OutboxError::Unknown {
                 platform, error, ..
@@ -167,6 +184,7 @@ impl UserError for OutboxError {
                 ProblemKind::HeldBack
             }
             OutboxError::NoSuchSend(_) => ProblemKind::Usage,
+            OutboxError::Contact(e) => e.kind(),
             OutboxError::Db(_) | OutboxError::Io { .. } => ProblemKind::Local,
         }
     }

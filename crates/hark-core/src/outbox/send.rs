@@ -15,6 +15,7 @@ use super::error::{OutboxError, local};
 use super::history::{History, NewSend, SendRecord, State, StoredError};
 use super::pace;
 use crate::audio::convert::{ConvertOptions, Note, convert};
+use crate::contacts::Contacts;
 use crate::db::{Db, DbError};
 use crate::i18n::{Said, Words};
 use crate::paths;
@@ -70,6 +71,7 @@ pub struct Sent {
 pub struct Outbox {
     profiles: Profiles,
     history: History,
+    contacts: Contacts,
     data_dir: PathBuf,
 }
 
@@ -84,6 +86,7 @@ impl Outbox {
     pub fn new(db: Db, data_dir: PathBuf) -> Outbox {
         let outbox = Outbox {
             profiles: Profiles::new(db.clone()),
+            contacts: Contacts::new(db.clone()),
             history: History::new(db),
             data_dir,
         };
@@ -102,6 +105,10 @@ impl Outbox {
 
     pub fn history(&self) -> &History {
         &self.history
+    }
+
+    pub fn contacts(&self) -> &Contacts {
+        &self.contacts
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -172,8 +179,12 @@ impl Outbox {
             let error = SendError::say(crate::platform::ErrorCode::PlatformError, said);
             return Err(OutboxError::Rejected(Box::new(error)));
         }
-        let to = crate::platform::recipient(platform, &request.to)
-            .map_err(|e| OutboxError::Rejected(Box::new(e)))?;
+        // A contact's name, or an id typed in full.
+        let to = match self.contacts.resolve(&profile, &request.to)? {
+            Some(contact) => contact.platform_id,
+            None => crate::platform::recipient(platform, &request.to)
+                .map_err(|e| OutboxError::Rejected(Box::new(e)))?,
+        };
         let secrets = self.profiles.secrets(&profile)?;
         let hide = secrets.values();
         let rejected = |e: SendError| OutboxError::Rejected(Box::new(e.redact(&hide)));
@@ -230,6 +241,8 @@ impl Outbox {
             Ok(receipt) => {
                 let unrecorded = self.record_sent(id, &receipt);
                 tracing::info!(send = id, "sent");
+                // A new id is kept in the address book, to be named.
+                let _ = self.contacts.learn(&profile, &to);
                 // The account's status dot; a note that went out is not undone by it.
                 let _ = self.profiles.record_check(
                     &profile.id,

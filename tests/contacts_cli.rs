@@ -1,0 +1,177 @@
+//! `hark contact` and sending by name, against the strict Cloud API fake: a CSV import
+//! with bad rows (each reported by its line, the good rows kept), a repeated import (no
+//! duplicate, a rename kept), a send by name, an ambiguous name, names in the history.
+
+use rig::accounts::{Install, assert_sent};
+use rig::fakes::whatsapp::{self, Whatsapp};
+use rig::media::sox_tone;
+use serde_json::Value;
+
+const TOKEN: &str = "EAAJ-fake-system-user-token-3f9a";
+const NUMBER_ID: &str = "106540352242922";
+
+fn contacts(install: &Install) -> Vec<(String, String)> {
+    let listed = install.hark(&["contact", "list", "--profile", "Support", "--json"]);
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    let json: Value = serde_json::from_str(&listed.stdout).unwrap();
+    json["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap_or("").to_owned(),
+                c["platform_id"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn contacts_are_imported_named_and_sent_to_by_name() {
+    let mut state = Whatsapp::new(NUMBER_ID, TOKEN);
+    state.customer("447700900123", 1);
+    state.customer("447700900124", 1);
+    let fake = whatsapp::start(state);
+    let install = Install::start();
+    install.add_profile(
+        "whatsapp",
+        "Support",
+        &["--api-base", &fake.base, "--phone-number-id", NUMBER_ID],
+        TOKEN,
+    );
+
+    let csv = install.scratch("customers.csv");
+    std::fs::write(
+        &csv,
+        "name,number\n\
+         Zoë Martin,+44 7700 900123\n\
+         ,447700900555\n\
+         Li Wei,call me\n\
+         \"Smith, Jo\",447700900124,VIP\n\
+         Ana,\n",
+    )
+    .unwrap();
+    let csv = csv.display().to_string();
+    let imported = install.hark(&["contact", "import", "--profile", "Support", &csv]);
+    assert_eq!(
+        imported.code, 1,
+        "some rows were left out: {}",
+        imported.stderr
+    );
+    let out = &imported.stdout;
+    assert!(out.contains("2 added"), "{out}");
+    assert!(
+        out.contains("line 3: the row has no name (left out)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("line 4: “call me” is not a recipient"),
+        "{out}"
+    );
+    assert!(out.contains("line 6: the row has no id or number"), "{out}");
+    assert_eq!(
+        contacts(&install),
+        [
+            ("Smith, Jo".to_owned(), "447700900124".to_owned()),
+            ("Zoë Martin".to_owned(), "447700900123".to_owned()),
+        ]
+    );
+
+    // Renamed in Hark, then imported again: nothing twice, and the new name stays.
+    let renamed = install.hark(&[
+        "contact",
+        "rename",
+        "--profile",
+        "Support",
+        "zoe martin",
+        "Zoë M.",
+    ]);
+    assert_eq!(renamed.code, 0, "{}", renamed.stderr);
+    let again = install.hark(&["contact", "import", "--profile", "Support", &csv]);
+    assert!(again.stdout.contains("0 added"), "{}", again.stdout);
+    assert!(again.stdout.contains("2 already there"), "{}", again.stdout);
+    let names: Vec<_> = contacts(&install).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["Smith, Jo", "Zoë M."]);
+
+    // A send by name (case and accents aside) goes to the contact's number.
+    let wav = install.scratch("reply.wav");
+    sox_tone(&wav, 16_000, 1, 1.0, 440.0, &[]);
+    let receipt = assert_sent(&install.send("Support", "ZOE M.", &wav, &[]));
+    assert_eq!(receipt["recipient"], "447700900123");
+    assert_eq!(fake.state().delivered[0].to, "447700900123");
+    let history = install.hark(&["history"]);
+    assert!(
+        history.stdout.contains("Zoë M. <447700900123>"),
+        "{}",
+        history.stdout
+    );
+
+    // Two contacts with one name: a usage error that lists both, and nothing sent.
+    let added = install.hark(&[
+        "contact",
+        "add",
+        "--profile",
+        "Support",
+        "--name",
+        "Smith, Jo",
+        "447700900999",
+    ]);
+    assert_eq!(added.code, 0, "{}", added.stderr);
+    let ambiguous = install.hark(&[
+        "send",
+        "--profile",
+        "Support",
+        "--to",
+        "smith, jo",
+        wav.to_str().unwrap(),
+    ]);
+    assert_eq!(ambiguous.code, 2, "{}", ambiguous.stderr);
+    assert!(
+        ambiguous.stderr.contains("Smith, Jo (447700900124)")
+            && ambiguous.stderr.contains("Smith, Jo (447700900999)"),
+        "{}",
+        ambiguous.stderr
+    );
+    assert_eq!(fake.state().delivered.len(), 1, "nothing more was sent");
+
+    // An id typed in full still works, and is kept to be named.
+    assert_sent(&install.send("Support", "+44 7700 900124", &wav, &[]));
+    let removed = install.hark(&["contact", "remove", "--profile", "Support", "447700900999"]);
+    assert_eq!(removed.code, 0, "{}", removed.stderr);
+    let gone = install.hark(&["contact", "remove", "--profile", "Support", "Nobody"]);
+    assert_eq!(gone.code, 2, "{}", gone.stderr);
+    assert!(gone.stderr.contains("contact_not_found"), "{}", gone.stderr);
+}
+
+#[test]
+fn a_send_to_a_new_id_keeps_it_to_be_named() {
+    let install = Install::start();
+    let wav = install.scratch("reply.wav");
+    sox_tone(&wav, 16_000, 1, 1.0, 440.0, &[]);
+    assert_sent(&install.send("sandbox", "walk-in", &wav, &[]));
+    let listed = install.hark(&["contact", "list", "--profile", "sandbox", "--json"]);
+    let json: Value = serde_json::from_str(&listed.stdout).unwrap();
+    let learned = &json["contacts"][0];
+    assert_eq!(learned["platform_id"], "walk-in");
+    assert_eq!(learned["origin"], "learned");
+    assert!(learned["name"].is_null());
+    let named = install.hark(&[
+        "contact",
+        "add",
+        "--profile",
+        "sandbox",
+        "--name",
+        "Walk-in customer",
+        "walk-in",
+    ]);
+    assert_eq!(named.code, 0, "{}", named.stderr);
+    let listed = install.hark(&["contact", "list", "--profile", "sandbox"]);
+    assert!(
+        listed
+            .stdout
+            .starts_with("Walk-in customer  walk-in  from a send"),
+        "{}",
+        listed.stdout
+    );
+}
