@@ -1,6 +1,6 @@
 //! A day's work in the history: it shows the newest sends a page at a time with older
-//! ones on request, finds a send by recipient, and the account chosen last is chosen
-//! again after a restart. Real window, real keychain, sends made with `hark send`.
+//! ones on request, names a recipient who is a contact, finds a send by recipient, and
+//! the account chosen last is chosen again after a restart. Real window, real keychain, sends made with `hark send`.
 
 use rig::accounts::{Install, run};
 use rig::desktop::AppSession;
@@ -72,12 +72,37 @@ async fn the_history_pages_and_searches_and_the_last_account_is_chosen_again() {
         assert_eq!(sent.code, 0, "{}", sent.stderr);
     }
 
+    // One customer has a name in the account's contacts.
+    let named = run(
+        &[
+            "contact",
+            "add",
+            "--profile",
+            "sandbox",
+            "--name",
+            "Li Wei",
+            "cust-052",
+        ],
+        &env,
+        None,
+    );
+    assert_eq!(named.code, 0, "{}", named.stderr);
+
     let session = AppSession::start(&rig::bins::built("hark-app"), env.clone()).await;
     let driver = &session.driver;
-    // A page of the newest, and the older ones on request.
+    // A page of the newest, and the older ones on request; a contact by name, with the
+    // id a hover away.
     until_shown(driver, 50).await;
     let newest = text_when(driver, "#history-list li .who", |t| !t.is_empty()).await;
-    assert_eq!(newest, "cust-052");
+    assert_eq!(newest, "Li Wei");
+    let id = driver
+        .find(thirtyfour::By::Css("#history-list li .who"))
+        .await
+        .expect("the newest row")
+        .attr("title")
+        .await
+        .expect("its title");
+    assert_eq!(id.as_deref(), Some("cust-052"));
     click(driver, "#history-older").await;
     until_shown(driver, 53).await;
     let oldest = text_when(driver, "#history-list li:last-child .who", |t| {

@@ -1,5 +1,7 @@
 //! The history of sends (with resend) and the sandbox's inbox.
 
+use std::collections::HashMap;
+
 use hark_core::i18n::{Surface, Words};
 use hark_core::outbox::{SendRecord, State};
 use hark_core::platform::{Platform, sandbox};
@@ -50,6 +52,8 @@ pub struct SendView {
     pub platform: Platform,
     pub platform_name: String,
     pub recipient: String,
+    /// The recipient's name among the account's contacts, when they have one.
+    pub recipient_name: Option<String>,
     pub created_at: String,
     pub duration_ms: u32,
     pub bytes: u32,
@@ -93,6 +97,7 @@ fn view(r: &SendRecord) -> SendView {
         platform: r.platform,
         platform_name: r.platform.facts().name.into(),
         recipient: r.recipient.clone(),
+        recipient_name: None,
         created_at: r.created_at.clone(),
         duration_ms: r.duration_ms as u32,
         bytes: r.note_bytes as u32,
@@ -118,11 +123,24 @@ pub async fn history(
     before: Option<u32>,
     limit: u32,
 ) -> Result<Vec<SendView>, CommandError> {
-    let sends = state
-        .outbox()?
+    let outbox = state.outbox()?;
+    let sends = outbox
         .history()
         .search(&query, before.map(i64::from), limit as usize)?;
-    Ok(sends.iter().map(view).collect())
+    // Each account's contacts' names, read once per account.
+    let mut names: HashMap<String, HashMap<String, String>> = HashMap::new();
+    Ok(sends
+        .iter()
+        .map(|r| {
+            let known = names
+                .entry(r.profile_id.clone())
+                .or_insert_with(|| outbox.contacts().names(&r.profile_id).unwrap_or_default());
+            SendView {
+                recipient_name: known.get(&r.recipient).cloned(),
+                ..view(r)
+            }
+        })
+        .collect())
 }
 
 /// The same note, to the same person, through the same account, as a new send. A

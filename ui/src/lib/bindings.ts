@@ -567,6 +567,8 @@ export type SendView_Deserialize = {
 	platform: Platform,
 	platformName: string,
 	recipient: string,
+	/**  The recipient's name among the account's contacts, when they have one. */
+	recipientName?: string | null,
 	createdAt: string,
 	durationMs: number,
 	bytes: number,
@@ -588,6 +590,8 @@ export type SendView_Serialize = {
 	platform: Platform,
 	platformName: string,
 	recipient: string,
+	/**  The recipient's name among the account's contacts, when they have one. */
+	recipientName: string | null,
 	createdAt: string,
 	durationMs: number,
 	bytes: number,

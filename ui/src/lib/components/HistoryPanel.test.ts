@@ -13,6 +13,7 @@ function send(over: Partial<SendView>): SendView {
     platform: "whatsapp",
     platformName: "WhatsApp",
     recipient: "447700900123",
+    recipientName: null,
     createdAt: "2026-11-21T10:42:00Z",
     durationMs: 31000,
     bytes: 64000,
