@@ -1,8 +1,10 @@
 //! `hark contact` and sending by name, against the strict Cloud API fake: a CSV import
 //! with bad rows (each reported by its line, the good rows kept), a repeated import (no
-//! duplicate, a rename kept), a send by name, an ambiguous name, names in the history.
+//! duplicate, a rename kept), a send by name, an ambiguous name, names in the history;
+//! and the chats that wrote to a Telegram bot, read without taking them from the bot.
 
 use rig::accounts::{Install, assert_sent};
+use rig::fakes::telegram::{self, Telegram};
 use rig::fakes::whatsapp::{self, Whatsapp};
 use rig::media::sox_tone;
 use serde_json::Value;
@@ -173,5 +175,75 @@ fn a_send_to_a_new_id_keeps_it_to_be_named() {
             .starts_with("Walk-in customer  walk-in  from a send"),
         "{}",
         listed.stdout
+    );
+}
+
+#[test]
+fn the_chats_that_wrote_to_a_telegram_bot_are_imported_and_a_webhook_is_left_alone() {
+    const BOT_TOKEN: &str = "7000001:AAHk-fake-bot-token-3f9a";
+    let mut state = Telegram::new(BOT_TOKEN);
+    state.wrote(5_550_001, "Li", Some("Wei"), 3_600);
+    state.wrote(5_550_002, "Ana", None, 60);
+    state.wrote(5_550_001, "Li", Some("Wei"), 30);
+    let fake = telegram::start(state);
+    let install = Install::start();
+    install.add_profile("telegram", "Bot", &["--api-base", &fake.base], BOT_TOKEN);
+    let import = || install.hark(&["contact", "import", "--profile", "Bot", "--from-platform"]);
+
+    let first = import();
+    assert_eq!(first.code, 0, "{}{}", first.stdout, first.stderr);
+    assert!(
+        first.stdout.contains("From Telegram: 2 added"),
+        "{}",
+        first.stdout
+    );
+    let listed = install.hark(&["contact", "list", "--profile", "Bot", "--json"]);
+    let json: Value = serde_json::from_str(&listed.stdout).unwrap();
+    let people = json["contacts"].as_array().unwrap();
+    let li = people
+        .iter()
+        .find(|c| c["name"] == "Li Wei")
+        .expect("Li Wei");
+    assert_eq!(li["platform_id"], "5550001");
+    assert_eq!(li["origin"], "imported");
+    // The latest of their messages, about half a minute ago.
+    let heard = li["last_heard_at"].as_str().expect("when Li last wrote");
+    assert!(heard.ends_with('Z'), "{heard}");
+    assert!(people.iter().any(|c| c["name"] == "Ana"));
+    // Read, not taken: the bot's own program still gets every update.
+    assert!(!fake.state().confirmed);
+    assert_eq!(fake.state().updates.len(), 3);
+
+    let again = import();
+    assert!(again.stdout.contains("0 added"), "{}", again.stdout);
+    assert!(again.stdout.contains("2 already there"), "{}", again.stdout);
+
+    // With a webhook set, Telegram sends the messages there: said, and left alone.
+    fake.state().webhook = Some("https://support.example/telegram-hook".into());
+    let hooked = import();
+    assert_eq!(hooked.code, 1, "{}", hooked.stderr);
+    assert!(
+        hooked.stdout.contains("This bot has a webhook"),
+        "{}",
+        hooked.stdout
+    );
+    assert!(
+        fake.state().webhook.is_some(),
+        "the webhook is the bot's own"
+    );
+
+    // A platform that cannot be asked says so.
+    let sandbox = install.hark(&[
+        "contact",
+        "import",
+        "--profile",
+        "sandbox",
+        "--from-platform",
+    ]);
+    assert_eq!(sandbox.code, 1, "{}", sandbox.stderr);
+    assert!(
+        sandbox.stdout.contains("cannot be asked"),
+        "{}",
+        sandbox.stdout
     );
 }

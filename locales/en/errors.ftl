@@ -111,6 +111,7 @@ doing-getting-token-from-relay = getting an access token from the relay
 doing-uploading = uploading the note
 doing-sending = sending the note
 doing-asking-for-messages = asking the gateway for the chat's messages
+doing-listing-chats = asking the platform who wrote to the account
 lost-stalled = stopped answering
 lost-too-slow = took too long to answer
 lost-too-large = sent an answer far larger than any it documents

@@ -161,4 +161,5 @@ help-contact-rename-new_name = Their new name
 help-contact-remove = Remove a contact
 help-contact-remove-contact = The contact's name or id
 help-contact-import = Add the contacts of a CSV file: a name and an id (or phone number) per row, an optional note after them; a row that cannot be a contact is reported by its line and the others are kept
+help-contact-import-from_platform = Ask the platform who wrote to the account instead (Telegram: the chats whose messages the bot has not taken yet)
 help-contact-import-file = The CSV file (UTF-8; commas or semicolons)

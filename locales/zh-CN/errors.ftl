@@ -108,6 +108,7 @@ doing-getting-token-from-relay = 从中控服务器获取 access_token
 doing-uploading = 上传语音
 doing-sending = 发送语音
 doing-asking-for-messages = 向网关查询聊天中的消息
+doing-listing-chats = 向平台查询谁给这个账号发过消息
 lost-stalled = 不再应答
 lost-too-slow = 应答太慢
 lost-too-large = 返回的答复远大于其文档所述

@@ -158,4 +158,5 @@ help-contact-rename-new_name = 新名称
 help-contact-remove = 删除联系人
 help-contact-remove-contact = 联系人的名称或 ID
 help-contact-import = 导入 CSV 文件中的联系人：每行一个名称和一个 ID（或手机号码），后面可以跟备注；无法作为联系人的行会按行号报告，其余的行照常导入
+help-contact-import-from_platform = 改为向平台查询谁给这个账号发过消息（Telegram：机器人尚未取走其消息的聊天）
 help-contact-import-file = CSV 文件（UTF-8；逗号或分号分隔）

@@ -1,13 +1,15 @@
 //! A strict fake of the Telegram Bot API (shared/platforms.md §5): the token in the
 //! path, `getMe`, `sendVoice` as multipart with `chat_id`, `voice` and `duration`,
 //! `sendDocument` with `chat_id` and `document` (a note sent as a file), chats that
-//! never started the bot or refuse voice messages, flood control with `retry_after`.
+//! never started the bot or refuse voice messages, flood control with `retry_after`;
+//! `getUpdates` (refused with 409 while a webhook is set; an `offset` confirms, that is
+//! takes away, the updates before it) and `getWebhookInfo`.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, Path, Query, State};
 use axum::response::Response;
 use axum::routing::{get, post};
 use serde_json::json;
@@ -39,6 +41,12 @@ pub struct Telegram {
     pub delivered: Vec<Delivered>,
     /// Seconds flood control asks to wait after a burst to one chat.
     pub retry_after: u64,
+    /// Updates the bot has not taken yet (`Update` objects).
+    pub updates: Vec<serde_json::Value>,
+    /// The bot's webhook, if one is set.
+    pub webhook: Option<String>,
+    /// Whether a `getUpdates` call confirmed (took away) any update.
+    pub confirmed: bool,
     last_send_to: HashMap<String, i64>,
     next_message_id: i64,
 }
@@ -57,9 +65,31 @@ impl Telegram {
             chats: HashMap::new(),
             delivered: Vec::new(),
             retry_after: 1,
+            updates: Vec::new(),
+            webhook: None,
+            confirmed: false,
             last_send_to: HashMap::new(),
             next_message_id: 100,
         }
+    }
+
+    /// A private chat `chat_id` ("first last") wrote to the bot `secs_ago` seconds ago.
+    pub fn wrote(&mut self, chat_id: i64, first: &str, last: Option<&str>, secs_ago: i64) {
+        let update_id = 9000 + self.updates.len() as i64;
+        let mut chat = json!({"id": chat_id, "type": "private", "first_name": first});
+        if let Some(last) = last {
+            chat["last_name"] = json!(last);
+        }
+        self.updates.push(json!({
+            "update_id": update_id,
+            "message": {
+                "message_id": update_id,
+                "date": now_ms() / 1000 - secs_ago,
+                "chat": chat,
+                "from": {"id": chat_id, "is_bot": false, "first_name": first},
+                "text": "hello",
+            }
+        }));
     }
 
     fn error(&mut self, endpoint: &'static str, status: u16, description: &str) -> Response {
@@ -100,6 +130,59 @@ async fn get_me(State(s): State<Shared>, Path(bot): Path<String>) -> Response {
         200,
         json!({"ok": true, "result": {"id": 7000001, "is_bot": true, "first_name": "Acme Support", "username": "acme_support_bot"}}),
     )
+}
+
+async fn get_webhook_info(State(s): State<Shared>, Path(bot): Path<String>) -> Response {
+    let mut s = lock(&s);
+    if token_of(&bot) != Some(s.token.as_str()) {
+        return s.error("getWebhookInfo", 401, "Unauthorized");
+    }
+    s.common.seen.push(Seen {
+        endpoint: "getWebhookInfo",
+        status: 200,
+    });
+    let url = s.webhook.clone().unwrap_or_default();
+    let pending = s.updates.len();
+    answer(
+        200,
+        json!({"ok": true, "result": {"url": url, "has_custom_certificate": false, "pending_update_count": pending}}),
+    )
+}
+
+async fn get_updates(
+    State(s): State<Shared>,
+    Path(bot): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let mut s = lock(&s);
+    if token_of(&bot) != Some(s.token.as_str()) {
+        return s.error("getUpdates", 401, "Unauthorized");
+    }
+    if s.webhook.is_some() {
+        return s.error(
+            "getUpdates",
+            409,
+            "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        );
+    }
+    // An offset confirms every update before it: they are gone for good.
+    if let Some(offset) = query.get("offset").and_then(|o| o.parse::<i64>().ok()) {
+        let before = s.updates.len();
+        s.updates
+            .retain(|u| u["update_id"].as_i64().unwrap_or(0) >= offset);
+        s.confirmed |= s.updates.len() < before;
+    }
+    let limit = query
+        .get("limit")
+        .and_then(|l| l.parse::<usize>().ok())
+        .unwrap_or(100)
+        .clamp(1, 100);
+    let updates: Vec<_> = s.updates.iter().take(limit).cloned().collect();
+    s.common.seen.push(Seen {
+        endpoint: "getUpdates",
+        status: 200,
+    });
+    answer(200, json!({"ok": true, "result": updates}))
 }
 
 type Upload = Result<Multipart, axum::extract::multipart::MultipartRejection>;
@@ -229,6 +312,8 @@ pub fn start(state: Telegram) -> Fake<Telegram> {
     Fake::start(state, |shared| {
         Router::new()
             .route("/{bot}/getMe", get(get_me))
+            .route("/{bot}/getUpdates", get(get_updates))
+            .route("/{bot}/getWebhookInfo", get(get_webhook_info))
             .route("/{bot}/sendVoice", post(send_voice))
             .route("/{bot}/sendDocument", post(send_document))
             .with_state(shared)

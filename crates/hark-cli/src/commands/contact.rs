@@ -7,6 +7,7 @@ use hark_core::clock;
 use hark_core::contacts::{Contact, ContactError, parse_csv};
 use hark_core::i18n::Words;
 use hark_core::outbox::Outbox;
+use hark_core::platform::Listing;
 use hark_core::profile::Profile;
 
 use crate::exit::Exit;
@@ -64,7 +65,13 @@ pub struct RemoveArgs {
 pub struct ImportArgs {
     #[arg(long)]
     profile: String,
-    file: PathBuf,
+    #[arg(
+        required_unless_present = "from_platform",
+        conflicts_with = "from_platform"
+    )]
+    file: Option<PathBuf>,
+    #[arg(long)]
+    from_platform: bool,
     #[arg(long)]
     json: bool,
 }
@@ -183,12 +190,15 @@ fn remove(args: RemoveArgs) -> Ran {
 }
 
 fn import(args: ImportArgs) -> Ran {
+    let Some(file) = &args.file else {
+        return import_from_platform(&args);
+    };
     let (outbox, profile) = open(&args.profile, args.json)?;
-    let text = std::fs::read(&args.file)
+    let text = std::fs::read(file)
         .map_err(|e| e.to_string())
         .and_then(|bytes| String::from_utf8(bytes).map_err(|e| e.to_string()))
         .map_err(|detail| ContactError::Unreadable {
-            path: args.file.display().to_string(),
+            path: file.display().to_string(),
             detail,
         })
         .or_report(args.json)?;
@@ -209,7 +219,7 @@ fn import(args: ImportArgs) -> Ran {
         writeln!(out, "{value:#}")?;
     } else {
         let words = Words::new("cli-contact-imported")
-            .text("file", args.file.display().to_string())
+            .text("source", file.display().to_string())
             .number("added", done.added as f64)
             .number("updated", done.updated as f64)
             .number("unchanged", done.unchanged as f64);
@@ -223,6 +233,42 @@ fn import(args: ImportArgs) -> Ran {
     }
     // Some rows were left out: the command found a problem, though it kept the rest.
     Ok(if bad.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Problem
+    })
+}
+
+/// `import --from-platform`: the people the platform says wrote to the account.
+fn import_from_platform(args: &ImportArgs) -> Ran {
+    let outbox = Outbox::open_default().or_report(args.json)?;
+    let profile = outbox.profiles().get(&args.profile).or_report(args.json)?;
+    let (listing, done) = outbox.import_people(&args.profile).or_report(args.json)?;
+    let platform = profile.platform.name_words();
+    let (words, what) = match listing {
+        Listing::People(_) => (
+            Words::new("cli-contact-imported")
+                .words("source", platform)
+                .number("added", done.added as f64)
+                .number("updated", done.updated as f64)
+                .number("unchanged", done.unchanged as f64),
+            "listed",
+        ),
+        Listing::WebhookSet => (Words::new("cli-contact-webhook-set"), "webhook_set"),
+        Listing::CannotAsk => (
+            Words::new("cli-contact-cannot-ask").words("platform", platform),
+            "cannot_ask",
+        ),
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let value = serde_json::json!({ "imported": done, "listing": what, "said": say(&words) });
+        writeln!(out, "{value:#}")?;
+    } else {
+        writeln!(out, "{}", say(&words))?;
+    }
+    // Nobody could be listed: the command found a problem.
+    Ok(if what == "listed" {
         Exit::Ok
     } else {
         Exit::Problem

@@ -2,13 +2,17 @@
 //! optional note after them. A header row is recognised and skipped; a row that cannot
 //! be a contact is reported by its line, and the others are kept.
 
-/// One row that can be a contact, with its line in the file.
+/// One row that can be a contact, with its line in the file (or its place in what the
+/// platform listed).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CsvRow {
     pub line: u64,
+    /// Empty for someone the platform gives no name.
     pub name: String,
     pub id: String,
     pub note: Option<String>,
+    /// When they last wrote (ms), where the platform says.
+    pub last_heard_ms: Option<i64>,
 }
 
 /// What a file held: the rows that can be contacts, and the lines that cannot, with why.
@@ -75,6 +79,7 @@ pub fn parse_csv(text: &str) -> CsvReport {
             name,
             id,
             note,
+            last_heard_ms: None,
         });
     }
     report

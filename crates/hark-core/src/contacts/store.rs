@@ -101,17 +101,35 @@ impl Contacts {
                 }
             };
             let before = self.by_id(profile, &id)?;
+            if let (Some(c), Some(at)) = (&before, row.last_heard_ms) {
+                self.db.execute(
+                    "UPDATE contacts SET last_heard_at = MAX(COALESCE(last_heard_at, 0), ?2)
+                     WHERE id = ?1",
+                    params![c.id, at],
+                )?;
+            }
             match before {
                 None => {
                     self.db.execute(
-                        "INSERT INTO contacts
-                            (profile_id, platform_id, name, note, origin, created_at)
-                         VALUES (?1, ?2, ?3, ?4, 'imported', ?5)",
-                        params![profile.id, id, row.name, row.note, now_ms()],
+                        "INSERT INTO contacts (profile_id, platform_id, name, note, origin,
+                            last_heard_at, created_at)
+                         VALUES (?1, ?2, NULLIF(?3, ''), ?4, 'imported', ?5, ?6)",
+                        params![
+                            profile.id,
+                            id,
+                            row.name,
+                            row.note,
+                            row.last_heard_ms,
+                            now_ms()
+                        ],
                     )?;
                     done.added += 1;
                 }
-                Some(c) if !self.named(c.id)? && c.name.as_deref() != Some(row.name.as_str()) => {
+                Some(c)
+                    if !row.name.is_empty()
+                        && !self.named(c.id)?
+                        && c.name.as_deref() != Some(row.name.as_str()) =>
+                {
                     self.db.execute(
                         "UPDATE contacts SET name = ?2 WHERE id = ?1",
                         params![c.id, row.name],

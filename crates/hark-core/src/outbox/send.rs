@@ -20,8 +20,8 @@ use crate::db::{Db, DbError};
 use crate::i18n::{Said, Words};
 use crate::paths;
 use crate::platform::{
-    Delivery, ErrorCode, Lookup, Outgoing, Progress, ProgressFn, Receipt, SendError, SendOptions,
-    connect,
+    Delivery, ErrorCode, Listing, Lookup, Outgoing, Progress, ProgressFn, Receipt, SendError,
+    SendOptions, connect,
 };
 use crate::profile::Profiles;
 
@@ -113,6 +113,36 @@ impl Outbox {
 
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
+    }
+
+    /// Adds the people the platform says wrote to the account to its contacts (where the
+    /// platform can be asked; see `Client::people`).
+    pub fn import_people(
+        &self,
+        profile: &str,
+    ) -> Result<(Listing, crate::contacts::Imported), OutboxError> {
+        let profile = self.profiles.get(profile)?;
+        let secrets = self.profiles.secrets(&profile)?;
+        let hide = secrets.values();
+        let rejected = |e: SendError| OutboxError::Rejected(Box::new(e.redact(&hide)));
+        let client = connect(&profile.account(), secrets, &self.data_dir).map_err(rejected)?;
+        let listing = client.people().map_err(rejected)?;
+        let mut done = crate::contacts::Imported::default();
+        if let Listing::People(people) = &listing {
+            let rows: Vec<_> = people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| crate::contacts::CsvRow {
+                    line: i as u64 + 1,
+                    name: p.name.clone().unwrap_or_default(),
+                    id: p.id.clone(),
+                    note: None,
+                    last_heard_ms: p.last_heard_ms,
+                })
+                .collect();
+            done = self.contacts.import(&profile, &rows)?;
+        }
+        Ok((listing, done))
     }
 
     /// Checks the account with a cheap real call.

@@ -78,6 +78,12 @@ pub trait Client {
 
     /// Asks the platform whether `to` has a voice note from this account sent at or
     /// after `since_ms` (ms since the epoch), for a send whose outcome is unknown.
+    /// The people who wrote to the account, where the platform can be asked without a
+    /// public server of Hark's own.
+    fn people(&self) -> Result<Listing, SendError> {
+        Ok(Listing::CannotAsk)
+    }
+
     fn find_sent(&self, to: &str, since_ms: i64) -> Lookup {
         let _ = (to, since_ms);
         Lookup::CannotAsk
@@ -91,6 +97,28 @@ pub trait Client {
         options: &SendOptions,
         progress: &ProgressFn,
     ) -> Result<Receipt, SendError>;
+}
+
+/// Someone a platform says wrote to the account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed {
+    /// The recipient as the platform wants it.
+    pub id: String,
+    /// The name the platform gives them, if any.
+    pub name: Option<String>,
+    /// When they last wrote (ms since the epoch), if the platform says.
+    pub last_heard_ms: Option<i64>,
+}
+
+/// What a platform says of the people who wrote to the account.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Listing {
+    People(Vec<Listed>),
+    /// A Telegram bot with a webhook gets its messages only at that address: they
+    /// cannot be read without removing it, which is not Hark's to do.
+    WebhookSet,
+    /// The platform has no call that lists them.
+    CannotAsk,
 }
 
 /// The error for a recipient `platform` could never accept.

@@ -16,10 +16,11 @@ pub enum Doing {
     Uploading,
     Sending,
     AskingForMessages,
+    ListingChats,
 }
 
 impl Doing {
-    pub const ALL: [Doing; 11] = [
+    pub const ALL: [Doing; 12] = [
         Doing::CheckingAccount,
         Doing::CheckingPageToken,
         Doing::CheckingBotToken,
@@ -31,6 +32,7 @@ impl Doing {
         Doing::Uploading,
         Doing::Sending,
         Doing::AskingForMessages,
+        Doing::ListingChats,
     ];
 
     /// A stable name, for logs and the catalog (`doing-<id>`).
@@ -47,6 +49,7 @@ impl Doing {
             Doing::Uploading => "uploading",
             Doing::Sending => "sending",
             Doing::AskingForMessages => "asking-for-messages",
+            Doing::ListingChats => "listing-chats",
         }
     }
 

@@ -20,7 +20,7 @@ pub mod whatsapp;
 pub mod whatsapp_gateway;
 
 pub use account::Account;
-pub use client::{Client, Lookup, Outgoing, Receipt, SendOptions, Verified};
+pub use client::{Client, Listed, Listing, Lookup, Outgoing, Receipt, SendOptions, Verified};
 pub use error::{Delivery, ErrorCode, RawError, SendError};
 pub use facts::{Facts, Pace, Platform, Target};
 pub use http::{Progress, ProgressFn};

@@ -7,7 +7,9 @@ use serde::de::DeserializeOwned;
 use super::Platform;
 use super::account::Account;
 use super::answer::{self, field};
-use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
+use super::client::{
+    Client, Listed, Listing, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret,
+};
 use super::doing::Doing;
 use super::error::{ErrorCode, SendError, about, described};
 use super::http::{Http, ProgressFn, Reply, Stage, join};
@@ -98,6 +100,25 @@ struct File {
     file_id: Option<String>,
 }
 
+/// `getWebhookInfo`'s answer: the address the bot's updates go to, if any.
+#[derive(Debug, Default, Deserialize)]
+struct Webhook {
+    #[serde(default, deserialize_with = "field")]
+    url: Option<String>,
+}
+
+/// `getUpdates`' list; the refusal in Hark's words otherwise.
+fn updates(reply: &Reply) -> Result<Vec<serde_json::Value>, SendError> {
+    let json = reply.json();
+    if json["ok"] == serde_json::Value::Bool(true) {
+        return json["result"]
+            .as_array()
+            .cloned()
+            .ok_or_else(|| reply.not_understood(Platform::Telegram, "result"));
+    }
+    ok_result::<Webhook>(reply).map(|_| Vec::new())
+}
+
 /// The `result` of a success, read as `T`; the refusal in Hark's words otherwise.
 fn ok_result<T: DeserializeOwned + Default>(reply: &Reply) -> Result<T, SendError> {
     let envelope: Envelope = answer::read(&reply.json());
@@ -181,6 +202,56 @@ impl Client for Telegram {
 
     fn http(&self) -> Option<&Http> {
         Some(&self.http)
+    }
+
+    /// The chats that wrote to the bot and whose messages it has not taken yet
+    /// (`getUpdates` without an offset: an offset would confirm them, taking them from
+    /// the bot's own program). A bot with a webhook gets them only there.
+    fn people(&self) -> Result<Listing, SendError> {
+        let url = self.url("getWebhookInfo");
+        let hook = self.http.check(
+            Doing::ListingChats,
+            |c| c.get(&url),
+            |r| ok_result::<Webhook>(&r),
+        )?;
+        if hook.url.as_deref().is_some_and(|u| !u.is_empty()) {
+            return Ok(Listing::WebhookSet);
+        }
+        let url = self.url("getUpdates");
+        let updates = self.http.check(
+            Doing::ListingChats,
+            |c| c.get(&url).query(&[("timeout", "0"), ("limit", "100")]),
+            |r| updates(&r),
+        )?;
+        let mut people: Vec<Listed> = Vec::new();
+        for update in &updates {
+            let Some(message) = ["message", "edited_message", "channel_post"]
+                .iter()
+                .find_map(|k| update.get(*k))
+            else {
+                continue;
+            };
+            let chat = &message["chat"];
+            let Some(id) = chat["id"].as_i64() else {
+                continue;
+            };
+            let name = match (chat["first_name"].as_str(), chat["last_name"].as_str()) {
+                (Some(first), Some(last)) => Some(format!("{first} {last}")),
+                (Some(first), None) => Some(first.to_owned()),
+                _ => chat["title"].as_str().map(str::to_owned),
+            };
+            let at = message["date"].as_i64().map(|s| s * 1000);
+            let id = id.to_string();
+            match people.iter_mut().find(|p| p.id == id) {
+                Some(p) => p.last_heard_ms = p.last_heard_ms.max(at),
+                None => people.push(Listed {
+                    id,
+                    name,
+                    last_heard_ms: at,
+                }),
+            }
+        }
+        Ok(Listing::People(people))
     }
 
     fn send(
