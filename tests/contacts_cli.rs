@@ -247,3 +247,33 @@ fn the_chats_that_wrote_to_a_telegram_bot_are_imported_and_a_webhook_is_left_alo
         sandbox.stdout
     );
 }
+
+#[test]
+fn a_note_to_someone_unnamed_says_how_to_name_them() {
+    let install = Install::start();
+    let wav = install.scratch("reply.wav");
+    sox_tone(&wav, 16_000, 1, 1.0, 440.0, &[]);
+    let wav = wav.display().to_string();
+    let send = || install.hark(&["send", "--profile", "sandbox", "--to", "walk-in", &wav]);
+    let first = send();
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(
+        first
+            .stdout
+            .contains("hark contact add --profile \"Sandbox\" --name NAME walk-in"),
+        "{}",
+        first.stdout
+    );
+    let named = install.hark(&[
+        "contact",
+        "add",
+        "--profile",
+        "sandbox",
+        "--name",
+        "Ana",
+        "walk-in",
+    ]);
+    assert_eq!(named.code, 0, "{}", named.stderr);
+    let second = send();
+    assert!(!second.stdout.contains("contact add"), "{}", second.stdout);
+}

@@ -34,6 +34,7 @@ cli-sent-as-it-was = {" "}(sent as it was)
 cli-sent-message-id = Message id: { $id }
 cli-sent-no-message-id = { $platform } returns no message id; media id: { $id }, accepted at { $when }
 cli-sent-to-inbox = Delivered to the sandbox inbox: { $path }
+cli-sent-name-them = To know them by name next time: hark contact add --profile "{ $account }" --name NAME { $id }
 cli-sent-history = History: send #{ $id }
 cli-sent-unrecorded = the note was sent, but the history could not record it: { $why }
 

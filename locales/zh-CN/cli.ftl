@@ -34,6 +34,7 @@ cli-sent-as-it-was = （按原样发送）
 cli-sent-message-id = 消息 ID：{ $id }
 cli-sent-no-message-id = { $platform }不返回消息 ID；媒体 ID：{ $id }，接收时间 { $when }
 cli-sent-to-inbox = 已送到沙盒收件箱：{ $path }
+cli-sent-name-them = 下次想按名称找到对方：hark contact add --profile "{ $account }" --name NAME { $id }
 cli-sent-history = 历史记录：第 { $id } 号发送
 cli-sent-unrecorded = 语音已发送，但历史记录未能记下它：{ $why }
 

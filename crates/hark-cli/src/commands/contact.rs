@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use hark_core::clock;
-use hark_core::contacts::{Contact, ContactError, parse_csv};
+use hark_core::contacts::{ContactError, parse_csv};
 use hark_core::i18n::Words;
 use hark_core::outbox::Outbox;
 use hark_core::platform::Listing;
@@ -129,30 +129,33 @@ fn list(args: ListArgs) -> Ran {
         writeln!(out, "{}", say(&words))?;
         return Ok(Exit::Ok);
     }
-    let width = |f: fn(&Contact) -> String| {
-        contacts
-            .iter()
-            .map(|c| unicode_width::UnicodeWidthStr::width(f(c).as_str()))
+    // Each contact's name as shown (one not named yet says so), in aligned columns.
+    let shown: Vec<String> = contacts
+        .iter()
+        .map(|c| {
+            c.name
+                .clone()
+                .unwrap_or_else(|| say_id("cli-contact-unnamed"))
+        })
+        .collect();
+    let width = |texts: Vec<&str>| {
+        texts
+            .into_iter()
+            .map(unicode_width::UnicodeWidthStr::width)
             .max()
             .unwrap_or(0)
     };
-    let (names, ids) = (
-        width(|c| c.label().to_owned()),
-        width(|c| c.platform_id.clone()),
-    );
-    for c in &contacts {
+    let names = width(shown.iter().map(String::as_str).collect());
+    let ids = width(contacts.iter().map(|c| c.platform_id.as_str()).collect());
+    for (c, name) in contacts.iter().zip(&shown) {
         let origin = say_id(&format!("cli-contact-origin-{}", c.origin.id()));
         let heard = c.last_heard_at.as_deref().map_or(String::new(), |at| {
             say(&Words::new("cli-contact-heard").text("when", clock::local(at, lang())))
         });
-        let name = match &c.name {
-            Some(name) => name.clone(),
-            None => say_id("cli-contact-unnamed"),
-        };
         writeln!(
             out,
             "{}  {}  {}{heard}",
-            padded(&name, names),
+            padded(name, names),
             padded(&c.platform_id, ids),
             origin
         )?;

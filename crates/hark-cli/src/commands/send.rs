@@ -91,7 +91,29 @@ pub fn run(args: Args) -> Ran {
     let sent = outbox
         .send(request, &progress_printer())
         .or_report(args.json)?;
-    print_sent(&sent, args.json)
+    print_sent(&sent, args.json)?;
+    if !args.json {
+        offer_to_name(&outbox, &sent);
+    }
+    Ok(Exit::Ok)
+}
+
+/// After a note to someone with no name among the account's contacts: how to name them.
+fn offer_to_name(outbox: &Outbox, sent: &hark_core::outbox::Sent) {
+    let Ok(profile) = outbox.profiles().get(&sent.profile) else {
+        return;
+    };
+    let to = &sent.receipt.recipient;
+    let named = outbox
+        .contacts()
+        .names(&profile.id)
+        .is_ok_and(|names| names.contains_key(to));
+    if !named {
+        let words = Words::new("cli-sent-name-them")
+            .text("account", profile.name.clone())
+            .text("id", to.clone());
+        println!("  {}", say(&words));
+    }
 }
 
 #[derive(clap::Args)]

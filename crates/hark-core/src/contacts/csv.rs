@@ -85,16 +85,37 @@ pub fn parse_csv(text: &str) -> CsvReport {
     report
 }
 
-/// A first row that names its columns.
+/// A first row that names its columns: each cell is a column's name, whole (a row of
+/// "David,david-chat" is a contact, not a header).
 fn is_header(name: &str, id: &str) -> bool {
-    let words = [
-        "name", "id", "number", "phone", "chat", "openid", "psid", "姓名", "名称", "号码", "电话",
+    let names = [
+        "name",
+        "full name",
+        "contact",
+        "customer",
+        "姓名",
+        "名称",
+        "名字",
+        "联系人",
     ];
-    let is_word = |s: &str| {
-        let s = super::folded(s);
-        words.iter().any(|w| s.contains(w))
-    };
-    is_word(name) && is_word(id) && !id.chars().any(|c| c.is_ascii_digit())
+    let ids = [
+        "id",
+        "number",
+        "phone",
+        "phone number",
+        "mobile",
+        "chat id",
+        "chat_id",
+        "openid",
+        "psid",
+        "wa_id",
+        "号码",
+        "电话",
+        "手机",
+        "手机号",
+        "手机号码",
+    ];
+    names.contains(&super::folded(name).as_str()) && ids.contains(&super::folded(id).as_str())
 }
 
 #[cfg(test)]
@@ -116,6 +137,15 @@ mod tests {
             .map(|(line, w)| (*line, w.id.as_str()))
             .collect();
         assert_eq!(bad, [(3, "csv-no-name"), (4, "csv-no-id")]);
+    }
+
+    #[test]
+    fn a_first_row_is_a_header_only_when_it_names_the_columns() {
+        let report = parse_csv("David,david-chat\nAna,ana-chat\n");
+        assert_eq!(report.rows.len(), 2, "David is a contact");
+        let report = parse_csv("姓名,手机号\n李伟,13800138000\n");
+        assert_eq!(report.rows.len(), 1);
+        assert_eq!(report.rows[0].name, "李伟");
     }
 
     #[test]
