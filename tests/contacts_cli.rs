@@ -80,6 +80,23 @@ fn contacts_are_imported_named_and_sent_to_by_name() {
         ]
     );
 
+    // Found by part of a name, case and accents aside, or by part of an id.
+    let found = |text: &str| {
+        let listed = install.hark(&["contact", "list", "--profile", "Support", "--search", text]);
+        assert_eq!(listed.code, 0, "{}", listed.stderr);
+        listed.stdout
+    };
+    let zoe = found("ZOE");
+    assert!(
+        zoe.starts_with("Zoë Martin") && !zoe.contains("Smith"),
+        "{zoe}"
+    );
+    let by_number = found("900124");
+    assert!(
+        by_number.starts_with("Smith, Jo") && !by_number.contains("Zoë"),
+        "{by_number}"
+    );
+
     // Renamed in Hark, then imported again: nothing twice, and the new name stays.
     let renamed = install.hark(&[
         "contact",
