@@ -252,6 +252,18 @@ async fn every_screen(lang: Lang) {
     key(driver, "\u{e00c}").await;
     gone(driver, "dialog#inbox").await;
 
+    // The contacts (the one just sent to, not named yet), and the To field's matches.
+    click(driver, "#open-contacts").await;
+    wait_for(driver, "dialog#contacts[open] #contacts-list li").await;
+    check(&session, lang, "contacts", &mut problems).await;
+    key(driver, "\u{e00c}").await;
+    gone(driver, "dialog#contacts").await;
+    type_into(driver, "input#to", "oXyZ_4Fh").await;
+    wait_for(driver, "#to-matches:not([hidden]) #to-match-0").await;
+    check(&session, lang, "to-matches", &mut problems).await;
+    key(driver, "\u{e00c}").await;
+    wait_for(driver, "#to-matches[hidden]").await;
+
     // A refusal with its fix (a long account name in the rail).
     click(driver, &format!("nav button[data-account='{LONG_NAME}']")).await;
     type_into(driver, "input#to", "6161").await;

@@ -156,7 +156,7 @@ send-state-interrupted = interrupted
 ## The To field and the platform's limits.
 
 to-label = To · { $hint }
-to-placeholder = Recipient id
+to-placeholder = Name or recipient id
 to-choose-account = choose an account first
 recipient-hint-wechat = WeChat OpenID of a follower
 recipient-hint-messenger = Page-scoped id (PSID) of the person
@@ -359,3 +359,57 @@ tray-stop-recording = Stop recording
 tray-show = Show Hark
 tray-quit = Quit Hark
 tray-tooltip-recording = Hark — recording
+
+## Contacts: the To field's matches, the contacts dialog, naming someone just sent to.
+
+contacts-open = Contacts
+to-matches = Contacts that match
+# $name, $id: the contact the To field sends to.
+to-sends-to = Sends to { $name } · { $id }
+contact-unnamed = Not named yet
+contact-origin-typed = Added by hand
+contact-origin-imported = Imported
+contact-origin-learned = From a send
+# $when: a local time.
+contact-last-heard = wrote { $when }
+contacts-title = Contacts · { $account }
+contacts-close = Close the contacts
+contacts-filter = Find a contact
+contacts-import-platform = Import from { $platform }
+contacts-import-file = Import a CSV file…
+contacts-file-hint = A CSV file has a name and an id on each line, and may have a note; you can also drop it on this window.
+contacts-importing = Importing…
+contacts-imported = { $added } added, { $updated } updated, { $unchanged } already there.
+contacts-left-out = { $count ->
+    [one] One row was left out:
+   *[other] { $count } rows were left out:
+}
+contacts-left-out-line = Line { $line }: { $why }
+contacts-saved = { $name } is saved.
+contacts-removed = { $name } is removed.
+contacts-none = No contacts yet. Add one below, or import them; whoever you send a note to is kept here, to be named.
+contacts-none-match = No contact matches.
+contacts-new-name = New name for { $id }
+contacts-save = Save
+contacts-pick = Reply
+contacts-pick-named = Reply to { $name }
+contacts-rename = Rename
+contacts-rename-named = Rename { $name }
+contacts-name = Name
+contacts-name-named = Name { $name }
+contacts-remove = Remove
+contacts-remove-named = Remove { $name }
+contacts-add = Add a contact
+contacts-name-label = Name
+contacts-id-label = Id
+contacts-id-hint = Id: { $hint }
+contacts-note-label = Note (optional)
+contacts-add-save = Add
+send-name-them = They have no name yet. Name them, to find them by name next time:
+send-name-save = Save the name
+send-named = Saved as { $name }: type their name in To next time.
+app-error-webhook-set = This bot has a webhook: Telegram gives its messages only to that address, so Hark cannot see who wrote without removing it, and leaves it as it is.
+app-remedy-webhook-set = Import a CSV file of names and chat ids instead.
+app-error-cannot-list-people = { $platform } cannot be asked who wrote to the account yet.
+app-remedy-cannot-list-people = Import a CSV file of names and ids instead.
+app-remedy-contacts-file-not-chosen = Drop the file on the window while the contacts are open, or choose it with “Import a CSV file”.

@@ -149,7 +149,7 @@ send-state-interrupted = 已中断
 ## “发给”输入框与平台限制。
 
 to-label = 发给 · { $hint }
-to-placeholder = 收件人 ID
+to-placeholder = 名称或收件人 ID
 to-choose-account = 请先选择账号
 recipient-hint-wechat = 关注公众号的用户的 OpenID
 recipient-hint-messenger = 对方在该主页下的 ID（PSID）
@@ -352,3 +352,56 @@ tray-stop-recording = 停止录音
 tray-show = 显示 Hark
 tray-quit = 退出 Hark
 tray-tooltip-recording = Hark — 正在录音
+
+## 联系人：“发给”栏的匹配项、联系人对话框、为刚发送的对象命名。
+
+contacts-open = 联系人
+to-matches = 匹配的联系人
+# $name, $id：“发给”栏将发送到的联系人。
+to-sends-to = 发给 { $name } · { $id }
+contact-unnamed = 尚未命名
+contact-origin-typed = 手动添加
+contact-origin-imported = 导入
+contact-origin-learned = 来自一次发送
+# $when：本地时间。
+contact-last-heard = 最近来信 { $when }
+contacts-title = 联系人 · { $account }
+contacts-close = 关闭联系人
+contacts-filter = 查找联系人
+contacts-import-platform = 从{ $platform }导入
+contacts-import-file = 导入 CSV 文件…
+contacts-file-hint = CSV 文件每行包含名称和 ID，可附备注；也可以把它拖到这个窗口上。
+contacts-importing = 正在导入…
+contacts-imported = 新增 { $added } 个，更新 { $updated } 个，{ $unchanged } 个已存在。
+contacts-left-out = { $count ->
+   *[other] 有 { $count } 行未导入：
+}
+contacts-left-out-line = 第 { $line } 行：{ $why }
+contacts-saved = 已保存 { $name }。
+contacts-removed = 已删除 { $name }。
+contacts-none = 还没有联系人。可在下方添加，或导入；你发过语音的对象会保留在这里，等你命名。
+contacts-none-match = 没有匹配的联系人。
+contacts-new-name = { $id } 的新名称
+contacts-save = 保存
+contacts-pick = 回复
+contacts-pick-named = 回复 { $name }
+contacts-rename = 重命名
+contacts-rename-named = 重命名 { $name }
+contacts-name = 命名
+contacts-name-named = 命名 { $name }
+contacts-remove = 删除
+contacts-remove-named = 删除 { $name }
+contacts-add = 添加联系人
+contacts-name-label = 名称
+contacts-id-label = ID
+contacts-id-hint = ID：{ $hint }
+contacts-note-label = 备注（可选）
+contacts-add-save = 添加
+send-name-them = 对方还没有名称。命名后，下次可以按名称找到：
+send-name-save = 保存名称
+send-named = 已保存为 { $name }：下次在“发给”栏输入名称即可。
+app-error-webhook-set = 这个机器人设置了 webhook：Telegram 只把消息发往那个地址，Hark 不删除它就无法得知谁发过消息，因此保持原样。
+app-remedy-webhook-set = 请改为导入含名称和聊天 ID 的 CSV 文件。
+app-error-cannot-list-people = 暂时无法向{ $platform }查询谁给这个账号发过消息。
+app-remedy-cannot-list-people = 请改为导入含名称和 ID 的 CSV 文件。
+app-remedy-contacts-file-not-chosen = 在联系人打开时把文件拖到窗口上，或用“导入 CSV 文件”选择它。

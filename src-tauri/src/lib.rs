@@ -6,6 +6,7 @@
 
 mod autostart;
 pub mod bindings;
+mod chooser;
 mod clip_protocol;
 mod commands;
 mod error;

@@ -14,6 +14,7 @@ pub const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
     "PSID",
     "API",
     "URL",
+    "CSV",
     "Graph",
     "WAHA",
     "Manager",

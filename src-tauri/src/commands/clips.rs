@@ -121,26 +121,10 @@ pub async fn choose_file(
     app: tauri::AppHandle,
     state: State<'_, Hark>,
 ) -> Result<Option<String>, CommandError> {
-    use tauri_plugin_dialog::DialogExt;
-    let picked = blocking(move || {
-        Ok(app
-            .dialog()
-            .file()
-            .add_filter(
-                "Audio",
-                &[
-                    "mp3", "m4a", "mp4", "aac", "ogg", "oga", "opus", "wav", "webm", "mka", "flac",
-                    "amr",
-                ],
-            )
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok()))
-    })
-    .await?;
-    Ok(picked.map(|path| {
-        state.choose(std::slice::from_ref(&path));
-        path.display().to_string()
-    }))
+    const AUDIO: &[&str] = &[
+        "mp3", "m4a", "mp4", "aac", "ogg", "oga", "opus", "wav", "webm", "mka", "flac", "amr",
+    ];
+    crate::chooser::choose_one(app, &state, "Audio", AUDIO).await
 }
 
 /// Makes the note in the preview again, for `platform` (the account changed) or

@@ -184,38 +184,6 @@ pub async fn check_send(
     .await
 }
 
-/// The people this account sent to lately, newest first, for the To field: only
-/// recipients a note reached (an id the platform refused is no suggestion).
-#[tauri::command]
-#[specta::specta]
-pub async fn recent_recipients(
-    state: tauri::State<'_, Hark>,
-    account_id: String,
-) -> Result<Vec<String>, CommandError> {
-    let sends = state.outbox()?.history().list(200)?;
-    let mut seen: Vec<String> = Vec::new();
-    for s in sends
-        .iter()
-        .filter(|s| s.profile_id == account_id && s.state == State::Sent)
-    {
-        if !seen.contains(&s.recipient) {
-            seen.push(s.recipient.clone());
-        }
-        if seen.len() == 6 {
-            break;
-        }
-    }
-    Ok(seen)
-}
-
-/// The recipient as the platform will get it (`+44 7700 900123` → `447700900123`), or
-/// what is wrong with it; for checking the To field as it is typed.
-#[tauri::command]
-#[specta::specta]
-pub fn check_recipient(platform: Platform, to: String) -> Result<String, CommandError> {
-    hark_core::platform::recipient(platform, &to).map_err(CommandError::from)
-}
-
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct InboxItem {

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod app_info;
 pub mod clips;
+pub mod contacts;
 pub mod drafts;
 pub mod history;
 pub mod opened;

@@ -15,6 +15,8 @@ pub struct PlatformInfo {
     pub max_duration_ms: Option<u32>,
     pub max_bytes: u32,
     pub play_icon_max_bytes: Option<u32>,
+    /// Whether the people who wrote to an account can be imported from the platform.
+    pub lists_people: bool,
     pub fields: Vec<FieldInfo>,
 }
 
@@ -41,6 +43,7 @@ pub fn info(platform: Platform) -> PlatformInfo {
         max_duration_ms: facts.max_duration.map(|d| d.as_millis() as u32),
         max_bytes: facts.max_bytes as u32,
         play_icon_max_bytes: facts.play_icon_max_bytes.map(|b| b as u32),
+        lists_people: facts.lists_people,
         fields: credentials::fields(platform)
             .iter()
             .map(|f| {

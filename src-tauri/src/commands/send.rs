@@ -48,6 +48,9 @@ pub struct SentView {
     pub account: String,
     pub platform: Platform,
     pub recipient: String,
+    /// Their name among the account's contacts; `None` for someone not named yet, whom
+    /// the window offers to name.
+    pub recipient_name: Option<String>,
     /// The platform's message id (WeChat gives none).
     pub message_id: Option<String>,
     pub media_id: Option<String>,
@@ -60,6 +63,7 @@ pub fn sent_view(s: &Sent) -> SentView {
         account: s.profile.clone(),
         platform: s.receipt.platform,
         recipient: s.receipt.recipient.clone(),
+        recipient_name: s.recipient_name.clone(),
         message_id: s.receipt.message_id.clone(),
         media_id: s.receipt.media_id.clone(),
         sent_at: s.receipt.sent_at.clone(),

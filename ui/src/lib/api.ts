@@ -7,10 +7,12 @@ import type {
   Account_Serialize,
   ClipView_Serialize,
   CommandError_Serialize,
+  ContactView_Serialize,
   DraftView_Serialize,
   Fix_Serialize,
   FieldInfo_Serialize,
   PlatformInfo_Serialize,
+  RecipientView_Serialize,
   RecordedClip_Serialize,
   RecordingStatus_Serialize,
   SendView_Serialize,
@@ -24,6 +26,8 @@ export { commands } from "./bindings";
 export type Account = Account_Serialize;
 export type ClipView = ClipView_Serialize;
 export type CommandError = CommandError_Serialize;
+export type ContactView = ContactView_Serialize;
+export type RecipientView = RecipientView_Serialize;
 export type FieldInfo = FieldInfo_Serialize;
 export type PlatformInfo = PlatformInfo_Serialize;
 export type SendView = SendView_Serialize;
@@ -35,7 +39,15 @@ export type { DeviceView as Device } from "./bindings";
 export type Settings = SettingsView_Serialize;
 export type DraftView = DraftView_Serialize;
 export type Fix = Fix_Serialize;
-export type { AppInfo, ImportProgress, InboxItem, InputLevel, SendProgress } from "./bindings";
+export type {
+  AppInfo,
+  ContactSource,
+  ImportProgress,
+  ImportReport,
+  InboxItem,
+  InputLevel,
+  SendProgress,
+} from "./bindings";
 
 /** A command's result: its data, or the error it returned. */
 export type Result<T> = { status: "ok"; data: T } | { status: "error"; error: CommandError };

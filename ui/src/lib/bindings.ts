@@ -90,14 +90,39 @@ export const commands = {
 	inbox: () => typedError<InboxItem[], CommandError_Serialize>(__TAURI_INVOKE("inbox")),
 	/**
 	 *  The people this account sent to lately, newest first, for the To field: only
-	 *  recipients a note reached (an id the platform refused is no suggestion).
+	 *  recipients a note reached (an id the platform refused is no suggestion), with their
+	 *  names where they are contacts.
 	 */
-	recentRecipients: (accountId: string) => typedError<string[], CommandError_Serialize>(__TAURI_INVOKE("recent_recipients", { accountId })),
+	recentRecipients: (accountId: string) => typedError<RecipientView_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("recent_recipients", { accountId })),
 	/**
-	 *  The recipient as the platform will get it (`+44 7700 900123` → `447700900123`), or
-	 *  what is wrong with it; for checking the To field as it is typed.
+	 *  Who `to` is for the account: a contact's name or id, else an id as the platform
+	 *  will get it (`+44 7700 900123` → `447700900123`); or what is wrong with it (a name
+	 *  two contacts share, an id the platform could never take). For the To field, as it
+	 *  is typed.
 	 */
-	checkRecipient: (platform: Platform, to: string) => typedError<string, CommandError_Serialize>(__TAURI_INVOKE("check_recipient", { platform, to })),
+	checkRecipient: (accountId: string, to: string) => typedError<RecipientView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("check_recipient", { accountId, to })),
+	/**
+	 *  The account's contacts whose name or id holds `search` (case and accents aside),
+	 *  or all of them, by name, for an empty `search`.
+	 */
+	contacts: (accountId: string, search: string) => typedError<ContactView_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("contacts", { accountId, search })),
+	/**
+	 *  Saves a contact: a new one, or a new name (and note) for the one with this id. A
+	 *  fault is shown next to its field (`name` or `id`).
+	 */
+	saveContact: (accountId: string, id: string, name: string, note: string | null) => typedError<ContactView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("save_contact", { accountId, id, name, note })),
+	/**  Removes the contact with this id (the history keeps its sends, by id). */
+	removeContact: (accountId: string, id: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("remove_contact", { accountId, id })),
+	/**
+	 *  Imports contacts into the account: repeatable (nothing twice; a name given in Hark
+	 *  is kept). A file must be one the person dropped or chose.
+	 */
+	importContacts: (accountId: string, source: ContactSource) => typedError<ImportReport, CommandError_Serialize>(__TAURI_INVOKE("import_contacts", { accountId, source })),
+	/**
+	 *  Asks the person for a CSV file of contacts (the system's file dialog); the one
+	 *  they pick may then be imported. `None` when they cancel.
+	 */
+	chooseContactsFile: () => typedError<string | null, CommandError_Serialize>(__TAURI_INVOKE("choose_contacts_file")),
 	/**
 	 *  Starts recording from `device` (or the one chosen in Settings, or the system's
 	 *  default), cleaning up as Settings say, encoding `platform`'s note
@@ -292,6 +317,40 @@ export type CommandError_Serialize = {
 	field: string | null,
 };
 
+/**  Where a contact came from, as the window says it. */
+export type ContactOrigin = "typed" | "imported" | "learned";
+
+/**  Where contacts are imported from. */
+export type ContactSource = 
+/**  The people the platform says wrote to the account. */
+{ from: "platform" } | 
+/**  A CSV file of names and ids, dropped on the window or chosen. */
+{ from: "file"; path: string };
+
+export type ContactView = ContactView_Serialize | ContactView_Deserialize;
+
+export type ContactView_Deserialize = {
+	/**  The recipient as the platform knows it. */
+	id: string,
+	/**  `None` for someone sent to and not named yet. */
+	name?: string | null,
+	note?: string | null,
+	origin: ContactOrigin,
+	/**  When the platform says they last wrote (RFC 3339). */
+	lastHeardAt?: string | null,
+};
+
+export type ContactView_Serialize = {
+	/**  The recipient as the platform knows it. */
+	id: string,
+	/**  `None` for someone sent to and not named yet. */
+	name: string | null,
+	note: string | null,
+	origin: ContactOrigin,
+	/**  When the platform says they last wrote (RFC 3339). */
+	lastHeardAt: string | null,
+};
+
 export type DeviceView = {
 	id: string,
 	name: string,
@@ -416,6 +475,15 @@ export type ImportProgress =
 /**  Making the note: the fraction done, 0..1. */
 { step: "converting"; fraction: number | null };
 
+/**  What an import did. */
+export type ImportReport = {
+	added: number,
+	updated: number,
+	unchanged: number,
+	/**  Rows left out (a file's), by line. */
+	leftOut: LeftOut[],
+};
+
 export type InboxItem = {
 	messageId: string,
 	recipient: string,
@@ -450,6 +518,12 @@ export type Lang = "en" |
 /**  Simplified Chinese. */
 "zh-CN";
 
+/**  A row of a file that was left out, and why. */
+export type LeftOut = {
+	line: number,
+	why: string,
+};
+
 export type Level = 
 /**  Within the limit. */
 "ok" | 
@@ -476,6 +550,8 @@ export type PlatformInfo_Deserialize = {
 	maxDurationMs?: number | null,
 	maxBytes: number,
 	playIconMaxBytes?: number | null,
+	/**  Whether the people who wrote to an account can be imported from the platform. */
+	listsPeople: boolean,
 	fields: FieldInfo_Deserialize[],
 };
 
@@ -487,7 +563,33 @@ export type PlatformInfo_Serialize = {
 	maxDurationMs: number | null,
 	maxBytes: number,
 	playIconMaxBytes: number | null,
+	/**  Whether the people who wrote to an account can be imported from the platform. */
+	listsPeople: boolean,
 	fields: FieldInfo_Serialize[],
+};
+
+/**
+ *  A recipient as the To field shows it: the id the platform gets, and the name the
+ *  agent knows them by, when they have one.
+ */
+export type RecipientView = RecipientView_Serialize | RecipientView_Deserialize;
+
+/**
+ *  A recipient as the To field shows it: the id the platform gets, and the name the
+ *  agent knows them by, when they have one.
+ */
+export type RecipientView_Deserialize = {
+	id: string,
+	name?: string | null,
+};
+
+/**
+ *  A recipient as the To field shows it: the id the platform gets, and the name the
+ *  agent knows them by, when they have one.
+ */
+export type RecipientView_Serialize = {
+	id: string,
+	name: string | null,
 };
 
 export type RecordedClip = RecordedClip_Serialize | RecordedClip_Deserialize;
@@ -614,6 +716,11 @@ export type SentView_Deserialize = {
 	account: string,
 	platform: Platform,
 	recipient: string,
+	/**
+	 *  Their name among the account's contacts; `None` for someone not named yet, whom
+	 *  the window offers to name.
+	 */
+	recipientName?: string | null,
 	/**  The platform's message id (WeChat gives none). */
 	messageId?: string | null,
 	mediaId?: string | null,
@@ -626,6 +733,11 @@ export type SentView_Serialize = {
 	account: string,
 	platform: Platform,
 	recipient: string,
+	/**
+	 *  Their name among the account's contacts; `None` for someone not named yet, whom
+	 *  the window offers to name.
+	 */
+	recipientName: string | null,
 	/**  The platform's message id (WeChat gives none). */
 	messageId: string | null,
 	mediaId: string | null,

@@ -4,7 +4,8 @@ import { ownsKey } from "./focus";
  * The composer's keyboard model, in one place. Enter and Space act on the control that
  * has focus (the browser's own behaviour), with these additions:
  * - **Ctrl+Enter** sends, from anywhere in the window (the chord is shown on Send);
- * - **Enter in the To field** sends, as in a chat box;
+ * - **Enter in the To field** sends, as in a chat box (when the arrows reached one of
+ *   its matches, the field takes that match instead, and prevents this);
  * - **Space** plays or pauses the preview when focus is on no control that uses Space;
  * - **Esc** asks whether to discard the note, with the focus on the question.
  * Nothing happens while a dialog is open: its keys are its own.

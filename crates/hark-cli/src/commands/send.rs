@@ -93,25 +93,17 @@ pub fn run(args: Args) -> Ran {
         .or_report(args.json)?;
     print_sent(&sent, args.json)?;
     if !args.json {
-        offer_to_name(&outbox, &sent);
+        offer_to_name(&sent);
     }
     Ok(Exit::Ok)
 }
 
 /// After a note to someone with no name among the account's contacts: how to name them.
-fn offer_to_name(outbox: &Outbox, sent: &hark_core::outbox::Sent) {
-    let Ok(profile) = outbox.profiles().get(&sent.profile) else {
-        return;
-    };
-    let to = &sent.receipt.recipient;
-    let named = outbox
-        .contacts()
-        .names(&profile.id)
-        .is_ok_and(|names| names.contains_key(to));
-    if !named {
+fn offer_to_name(sent: &hark_core::outbox::Sent) {
+    if sent.recipient_name.is_none() {
         let words = Words::new("cli-sent-name-them")
-            .text("account", profile.name.clone())
-            .text("id", to.clone());
+            .text("account", sent.profile.clone())
+            .text("id", sent.receipt.recipient.clone());
         println!("  {}", say(&words));
     }
 }

@@ -56,6 +56,9 @@ pub struct Sent {
     pub id: i64,
     pub profile: String,
     pub receipt: Receipt,
+    /// The recipient's name among the account's contacts; `None` for an id not named
+    /// yet (which the agent is offered to name).
+    pub recipient_name: Option<String>,
     pub format: &'static str,
     pub bytes: u64,
     pub duration_ms: u64,
@@ -210,10 +213,13 @@ impl Outbox {
             return Err(OutboxError::Rejected(Box::new(error)));
         }
         // A contact's name, or an id typed in full.
-        let to = match self.contacts.resolve(&profile, &request.to)? {
-            Some(contact) => contact.platform_id,
-            None => crate::platform::recipient(platform, &request.to)
-                .map_err(|e| OutboxError::Rejected(Box::new(e)))?,
+        let (to, recipient_name) = match self.contacts.resolve(&profile, &request.to)? {
+            Some(contact) => (contact.platform_id, contact.name),
+            None => (
+                crate::platform::recipient(platform, &request.to)
+                    .map_err(|e| OutboxError::Rejected(Box::new(e)))?,
+                None,
+            ),
         };
         let secrets = self.profiles.secrets(&profile)?;
         let hide = secrets.values();
@@ -283,6 +289,7 @@ impl Outbox {
                     id,
                     profile: profile.name,
                     receipt,
+                    recipient_name,
                     format: note.format.label(),
                     bytes: note.size,
                     duration_ms: note.duration_ms,

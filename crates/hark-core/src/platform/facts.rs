@@ -85,6 +85,9 @@ pub struct Facts {
     pub max_bytes: u64,
     /// Above this size the note still sends but does not show as a playable bubble.
     pub play_icon_max_bytes: Option<u64>,
+    /// Whether the platform can list the people who wrote to the account, without a
+    /// public server of Hark's own (what `Client::people` asks).
+    pub lists_people: bool,
 }
 
 const MB: u64 = 1024 * 1024;
@@ -99,6 +102,7 @@ const TABLE: [Facts; 6] = [
         max_duration: Some(Duration::from_secs(60)),
         max_bytes: 2 * MB,
         play_icon_max_bytes: None,
+        lists_people: false,
     },
     Facts {
         platform: Platform::Messenger,
@@ -108,6 +112,7 @@ const TABLE: [Facts; 6] = [
         max_duration: None,
         max_bytes: 25 * MB,
         play_icon_max_bytes: None,
+        lists_people: false,
     },
     Facts {
         platform: Platform::Whatsapp,
@@ -117,6 +122,7 @@ const TABLE: [Facts; 6] = [
         max_duration: None,
         max_bytes: 16 * MB,
         play_icon_max_bytes: Some(512 * KB),
+        lists_people: false,
     },
     Facts {
         platform: Platform::WhatsappGateway,
@@ -127,6 +133,7 @@ const TABLE: [Facts; 6] = [
         // Gateways set their own limits; WhatsApp's are the ones every gateway meets.
         max_bytes: 16 * MB,
         play_icon_max_bytes: Some(512 * KB),
+        lists_people: false,
     },
     Facts {
         platform: Platform::Telegram,
@@ -136,6 +143,7 @@ const TABLE: [Facts; 6] = [
         max_duration: None,
         max_bytes: 50 * MB,
         play_icon_max_bytes: None,
+        lists_people: true,
     },
     Facts {
         platform: Platform::Sandbox,
@@ -145,6 +153,7 @@ const TABLE: [Facts; 6] = [
         max_duration: None,
         max_bytes: 16 * MB,
         play_icon_max_bytes: Some(512 * KB),
+        lists_people: false,
     },
 ];
 

@@ -4,6 +4,7 @@ import {
   type ClipView,
   type CommandError,
   type ImportProgress,
+  type RecipientView,
   type SendProgress,
   type SentView,
 } from "../api";
@@ -12,9 +13,15 @@ import { loadHistory, loadInbox } from "./history.svelte";
 
 /** The note being composed: recipient, clip, and the send's progress and outcome. */
 export const composer = $state<{
+  /** What the agent typed or picked: a contact's name, or an id. */
   to: string;
   toProblem: string | null;
-  recent: string[];
+  /** Who `to` is: the id the platform gets and the contact's name, once checked. */
+  toWho: RecipientView | null;
+  /** The contact picked from the list or the recent ones, while the field still shows
+   *  their name: the send goes to this id, even if another contact has the name. */
+  picked: RecipientView | null;
+  recent: RecipientView[];
   clip: ClipView | null;
   importing: boolean;
   /** The note is being made again (another account's platform, or trimmed). */
@@ -29,6 +36,8 @@ export const composer = $state<{
 }>({
   to: "",
   toProblem: null,
+  toWho: null,
+  picked: null,
   recent: [],
   clip: null,
   importing: false,
@@ -41,15 +50,51 @@ export const composer = $state<{
   sendError: null,
 });
 
-/** Checks the To field against the selected account's platform. */
+/** The label a recipient goes by: their name, or their id until they have one. */
+export function label(r: RecipientView): string {
+  return r.name ?? r.id;
+}
+
+/** The field was typed in: what was picked no longer holds. */
+export function typed(): void {
+  if (composer.picked && composer.to !== label(composer.picked)) composer.picked = null;
+}
+
+/** Puts a contact (or a recent recipient) in the To field. */
+export function pick(r: RecipientView): void {
+  composer.picked = r;
+  composer.to = label(r);
+  composer.toWho = r;
+  composer.toProblem = null;
+}
+
+/** Checks the To field for the selected account: a contact's name or id, else an id
+ *  the platform can take. */
 export async function checkRecipient(): Promise<void> {
   const account = selectedAccount();
+  typed();
   if (!account || composer.to.trim() === "") {
+    composer.toProblem = null;
+    composer.toWho = null;
+    return;
+  }
+  if (composer.picked) {
+    composer.toWho = composer.picked;
     composer.toProblem = null;
     return;
   }
-  const result = await commands.checkRecipient(account.platform, composer.to);
+  const asked = composer.to;
+  const result = await commands.checkRecipient(account.id, asked);
+  // Typed on meanwhile: a later check answers for the newer text.
+  if (composer.to !== asked) return;
+  composer.toWho = result.status === "ok" ? result.data : null;
   composer.toProblem = result.status === "ok" ? null : `${result.error.message} ${result.error.remedy}`;
+}
+
+/** The recipient a send goes to: the picked contact's id, else what was typed (the
+ *  core finds the contact by name or takes it as an id). */
+export function recipient(): string {
+  return composer.picked?.id ?? composer.to;
 }
 
 export async function loadRecent(): Promise<void> {
@@ -57,6 +102,17 @@ export async function loadRecent(): Promise<void> {
   if (!account) return;
   const result = await commands.recentRecipients(account.id);
   composer.recent = result.status === "ok" ? result.data : [];
+}
+
+/** Names someone a note was just sent to, as a contact of the selected account. */
+export async function nameRecipient(id: string, name: string): Promise<CommandError | null> {
+  const account = selectedAccount();
+  if (!account) return null;
+  const result = await commands.saveContact(account.id, id, name, null);
+  if (result.status === "error") return result.error;
+  if (composer.sent?.recipient === id) composer.sent = { ...composer.sent, recipientName: result.data.name };
+  await Promise.all([loadRecent(), loadHistory()]);
+  return null;
 }
 
 /** Puts a note in the preview (replacing one there) and clears what was said about
@@ -174,7 +230,7 @@ export async function send(choice: SendChoice = {}): Promise<void> {
   const result = await commands.sendClip(
     clip.id,
     account.id,
-    composer.to,
+    recipient(),
     choice.humanAgent ?? false,
     choice.asFile ?? false,
     channel,
