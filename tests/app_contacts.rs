@@ -3,13 +3,16 @@
 //! rows and reports the bad ones by line, a contact is added (a bad id is said next to
 //! its field), renamed and removed; the To field finds a contact by part of a name
 //! with the keyboard and the note goes to their chat id; a note to a new id offers to
-//! name them, and the recent recipients then show the name. Real window, real keychain.
+//! name them, and the recent recipients then show the name. A Messenger Page's
+//! conversations are imported too, and the To field says where each customer stands in
+//! the reply window before anything is recorded. Real window, real keychain.
 
 use rig::accounts::Install;
 use rig::desktop::page::{
     click, click_enabled, drop_file, focused_is, gone, key, text_when, type_into, wait_for,
 };
 use rig::desktop::{AppSession, E2E_DROP_ENV};
+use rig::fakes::messenger::{self, Messenger};
 use rig::fakes::telegram::{self, Chat, Telegram};
 use rig::media::sox_tone;
 use thirtyfour::prelude::*;
@@ -225,5 +228,68 @@ async fn contacts_are_imported_kept_and_found_by_name_and_a_new_recipient_is_nam
     click_enabled(driver, "#send").await;
     text_when(driver, "#send-result", |t| t.contains("Mei Chen")).await;
     assert_eq!(fake.state().delivered[2].chat_id, "5550009");
+    session.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_messenger_contact_who_wrote_30_hours_ago_is_warned_of_before_recording() {
+    const PAGE_TOKEN: &str = "EAAGm0PX4ZCps-app-window-token-3f9a";
+    const PAGE: &str = "1029384756";
+    let mut state = Messenger::new(PAGE, PAGE_TOKEN);
+    state.named_user("2400000000000001", "Li Wei", 30);
+    state.named_user("2400000000000002", "Ana Sousa", 5);
+    let fake = messenger::start(state);
+    let install = Install::start();
+    messenger::add_account(&install, &fake, "Acme Page");
+    let session = AppSession::start(&rig::bins::built("hark-app"), install.env()).await;
+    let driver = &session.driver;
+    click(driver, "nav button[data-account='Acme Page']").await;
+    wait_for(
+        driver,
+        "nav button[data-account='Acme Page'][aria-current='true']",
+    )
+    .await;
+
+    // The Page's conversations, imported from the contacts dialog.
+    click(driver, "#open-contacts").await;
+    click(driver, "#contacts-import-platform").await;
+    let said = text_when(driver, "#contacts-said", |t| t.contains("added")).await;
+    assert!(said.contains("2 added"), "{said}");
+    key(driver, ESCAPE).await;
+    gone(driver, "#contacts").await;
+
+    // Li wrote 30 hours ago: the window closed 6 hours ago, and the Human agent tag
+    // still reaches them; said in the To field, as a warning, before recording.
+    type_into(driver, "input#to", "li w").await;
+    wait_for(driver, "#to-matches:not([hidden]) #to-match-0").await;
+    key(driver, DOWN).await;
+    key(driver, ENTER).await;
+    let window = content_when(driver, "#to-window", |t| !t.is_empty()).await;
+    assert!(window.starts_with("Window closed 6 h ago"), "{window}");
+    assert!(window.contains("Human agent tag until"), "{window}");
+    wait_for(driver, "#to-window.warn").await;
+    wait_for(driver, "#record:not([disabled])").await;
+    session.screenshot("contacts-window-closed").await;
+
+    // Ana wrote 5 hours ago: open for 18 more (whole hours, rounded down).
+    type_into(driver, "input#to", "ana").await;
+    wait_for(driver, "#to-matches:not([hidden]) #to-match-0").await;
+    key(driver, DOWN).await;
+    key(driver, ENTER).await;
+    let open = content_when(driver, "#to-window", |t| t.contains("open")).await;
+    assert_eq!(open, "Window open for 18 h more.");
+    assert!(driver.find(By::Css("#to-window.warn")).await.is_err());
+
+    // An id typed in full that no contact has: nothing is known, nothing is said.
+    type_into(driver, "input#to", "2400000000000003").await;
+    content_when(driver, "#to-who, #to-problem", |_| true).await;
+    rig::wait::until_async(rig::desktop::page::LIMIT, "no window said", || async {
+        driver
+            .find(By::Id("to-window"))
+            .await
+            .is_err()
+            .then_some(())
+    })
+    .await;
     session.quit().await;
 }

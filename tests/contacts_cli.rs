@@ -1,9 +1,11 @@
 //! `hark contact` and sending by name, against the strict Cloud API fake: a CSV import
 //! with bad rows (each reported by its line, the good rows kept), a repeated import (no
 //! duplicate, a rename kept), a send by name, an ambiguous name, names in the history;
-//! and the chats that wrote to a Telegram bot, read without taking them from the bot.
+//! the chats that wrote to a Telegram bot, read without taking them from the bot; and a
+//! Messenger Page's conversations, page by page through a rate limit.
 
 use rig::accounts::{Install, assert_sent};
+use rig::fakes::messenger::{self, Messenger};
 use rig::fakes::telegram::{self, Telegram};
 use rig::fakes::whatsapp::{self, Whatsapp};
 use rig::media::sox_tone;
@@ -293,4 +295,70 @@ fn a_note_to_someone_unnamed_says_how_to_name_them() {
     assert_eq!(named.code, 0, "{}", named.stderr);
     let second = send();
     assert!(!second.stdout.contains("contact add"), "{}", second.stdout);
+}
+
+#[test]
+fn a_messenger_pages_conversations_are_imported_page_by_page_through_a_rate_limit() {
+    const PAGE_TOKEN: &str = "EAAGm0PX4ZCps-fake-contacts-token-3f9a";
+    const PAGE: &str = "1029384756";
+    let mut state = Messenger::new(PAGE, PAGE_TOKEN);
+    for i in 0..250 {
+        state.named_user(
+            &format!("24000000000{i:05}"),
+            &format!("Customer {i:03}"),
+            2 + i,
+        );
+    }
+    state.named_user("2400000000099999", "Li Wei", 30);
+    let fake = messenger::start(state);
+    let install = Install::start();
+    messenger::add_account(&install, &fake, "Page");
+    let import = || {
+        install.hark(&[
+            "contact",
+            "import",
+            "--profile",
+            "Page",
+            "--from-platform",
+            "--json",
+        ])
+    };
+    let first = import();
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let json: Value = serde_json::from_str(&first.stdout).unwrap();
+    assert_eq!(json["imported"]["added"], 251, "{json}");
+    // Three pages of at most 100, following Graph's cursors.
+    assert_eq!(fake.count("conversations"), 3);
+
+    let listed = install.hark(&["contact", "list", "--profile", "Page", "--json"]);
+    let json: Value = serde_json::from_str(&listed.stdout).unwrap();
+    let li = json["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Li Wei")
+        .cloned()
+        .expect("Li Wei");
+    assert_eq!(li["platform_id"], "2400000000099999");
+    // When Li wrote (30 hours ago), not when the Page answered.
+    let heard = li["last_heard_at"].as_str().expect("when Li last wrote");
+    let wrote = fake.state().users["2400000000099999"];
+    assert_eq!(heard, hark_core::clock::rfc3339(wrote / 1000 * 1000));
+
+    // Again, through a rate limit on the second page: waited out, nothing twice.
+    fake.inject(
+        "conversations",
+        400,
+        serde_json::json!({"error": {"message": "(#613) Calls to this api have exceeded the rate limit.", "type": "OAuthException", "code": 613, "fbtrace_id": "A1"}}),
+    );
+    let again = import();
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    let json: Value = serde_json::from_str(&again.stdout).unwrap();
+    assert_eq!(json["imported"]["added"], 0, "{json}");
+    assert_eq!(json["imported"]["unchanged"], 251, "{json}");
+    assert_eq!(
+        fake.count("conversations"),
+        3 + 4,
+        "one refused, then three pages"
+    );
 }

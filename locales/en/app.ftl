@@ -378,7 +378,7 @@ contacts-filter = Find a contact
 contacts-import-platform = Import from { $platform }
 contacts-import-file = Import a CSV file…
 contacts-file-hint = A CSV file has a name and an id on each line, and may have a note; you can also drop it on this window.
-contacts-importing = Importing…
+contacts-importing = Importing… { $count } read so far.
 contacts-imported = { $added } added, { $updated } updated, { $unchanged } already there.
 contacts-left-out = { $count ->
     [one] One row was left out:
@@ -413,3 +413,17 @@ app-remedy-webhook-set = Import a CSV file of names and chat ids instead.
 app-error-cannot-list-people = { $platform } cannot be asked who wrote to the account yet.
 app-remedy-cannot-list-people = Import a CSV file of names and ids instead.
 app-remedy-contacts-file-not-chosen = Drop the file on the window while the contacts are open, or choose it with “Import a CSV file”.
+
+## The reply window, under the To field, where the platform has one and says when the customer last wrote.
+
+# $left: a span (span-*).
+window-open = Window open for { $left } more.
+# $ago: a span; $until: a weekday and a time.
+window-tag-only = Window closed { $ago } ago — on { $platform } a person can still reply with the Human agent tag until { $until }.
+window-closed = Window closed { $ago } ago: { $platform } takes a note again once they write.
+span-minutes = { $n } min
+span-hours = { $n } h
+span-days = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}

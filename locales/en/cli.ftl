@@ -165,6 +165,7 @@ cli-contact-heard = , last wrote { $when }
 cli-contact-renamed = { $id } is now “{ $name }”.
 cli-contact-removed = Removed “{ $name }” from the contacts of “{ $account }”.
 cli-contact-imported = From { $source }: { $added } added, { $updated } renamed, { $unchanged } already there.
+cli-contact-reading = Reading the list: { $count } so far…
 cli-contact-bad-line = line { $line }: { $why } (left out)
 cli-contact-webhook-set = This bot has a webhook: Telegram gives its messages only to that address, so Hark cannot see who wrote without removing it, and leaves it as it is. Import a CSV file of names and chat ids instead.
 cli-contact-cannot-ask = { $platform } cannot be asked who wrote to the account yet: import a CSV file of names and ids instead.

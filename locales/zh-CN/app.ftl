@@ -371,7 +371,7 @@ contacts-filter = 查找联系人
 contacts-import-platform = 从{ $platform }导入
 contacts-import-file = 导入 CSV 文件…
 contacts-file-hint = CSV 文件每行包含名称和 ID，可附备注；也可以把它拖到这个窗口上。
-contacts-importing = 正在导入…
+contacts-importing = 正在导入…已读取 { $count } 个。
 contacts-imported = 新增 { $added } 个，更新 { $updated } 个，{ $unchanged } 个已存在。
 contacts-left-out = { $count ->
    *[other] 有 { $count } 行未导入：
@@ -405,3 +405,14 @@ app-remedy-webhook-set = 请改为导入含名称和聊天 ID 的 CSV 文件。
 app-error-cannot-list-people = 暂时无法向{ $platform }查询谁给这个账号发过消息。
 app-remedy-cannot-list-people = 请改为导入含名称和 ID 的 CSV 文件。
 app-remedy-contacts-file-not-chosen = 在联系人打开时把文件拖到窗口上，或用“导入 CSV 文件”选择它。
+
+## 回复窗口：显示在“发给”栏下方，仅当平台有窗口且告知客户最近来信时间时。
+
+# $left：一段时间（span-*）。
+window-open = 回复窗口还剩 { $left }。
+# $ago：一段时间；$until：星期几和时间。
+window-tag-only = 回复窗口已于 { $ago }前关闭——在{ $platform }上，人工客服仍可用 HUMAN_AGENT 标签回复，直到{ $until }。
+window-closed = 回复窗口已于 { $ago }前关闭：对方再次来信后，{ $platform }才会再接收语音。
+span-minutes = { $n } 分钟
+span-hours = { $n } 小时
+span-days = { $n } 天

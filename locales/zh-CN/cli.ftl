@@ -159,6 +159,7 @@ cli-contact-heard = ，最近来信 { $when }
 cli-contact-renamed = { $id } 现在名为“{ $name }”。
 cli-contact-removed = 已从“{ $account }”的联系人中删除“{ $name }”。
 cli-contact-imported = 来自 { $source }：新增 { $added } 个，改名 { $updated } 个，已有 { $unchanged } 个。
+cli-contact-reading = 正在读取列表：已读取 { $count } 个…
 cli-contact-bad-line = 第 { $line } 行：{ $why }（未导入）
 cli-contact-webhook-set = 这个机器人设置了 webhook：Telegram 只把消息发往那个地址，Hark 不删除它就无法得知谁发过消息，因此保持原样。请改为导入含名称和聊天 ID 的 CSV 文件。
 cli-contact-cannot-ask = 暂时无法向{ $platform }查询谁给这个账号发过消息：请改为导入含名称和 ID 的 CSV 文件。

@@ -1,12 +1,15 @@
 //! Each account's contacts, for the To field and the contacts dialog: find, save,
 //! remove, and import (from the platform, or from a file dropped or chosen).
 
+use hark_core::clock;
 use hark_core::contacts::{AddError, Contact, Origin, parse_csv};
 use hark_core::i18n::Words;
 use hark_core::outbox::{Outbox, State};
 use hark_core::platform::Listing;
+use hark_core::platform::window::{self, Standing};
 use hark_core::profile::Profile;
 use serde::Serialize;
+use tauri::ipc::Channel;
 
 use crate::CommandError;
 use crate::state::{Hark, blocking};
@@ -116,6 +119,48 @@ pub async fn remove_contact(
 pub struct RecipientView {
     pub id: String,
     pub name: Option<String>,
+    /// Where the platform's reply window stands, where the platform has one and says
+    /// when they last wrote; else nothing, rather than a guess.
+    pub window: Option<WindowView>,
+}
+
+/// Where a customer stands in the reply window (`platform::window::Standing`).
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    tag = "state"
+)]
+pub enum WindowView {
+    Open {
+        left_ms: f64,
+    },
+    /// Closed, but a person may still reply with the platform's tag until then.
+    TagOnly {
+        ago_ms: f64,
+        tag_until: String,
+    },
+    Closed {
+        ago_ms: f64,
+    },
+}
+
+fn window_view(standing: Standing) -> WindowView {
+    match standing {
+        Standing::Open { left_ms } => WindowView::Open {
+            left_ms: left_ms as f64,
+        },
+        Standing::TagOnly {
+            ago_ms,
+            tag_until_ms,
+        } => WindowView::TagOnly {
+            ago_ms: ago_ms as f64,
+            tag_until: hark_core::clock::rfc3339(tag_until_ms),
+        },
+        Standing::Closed { ago_ms } => WindowView::Closed {
+            ago_ms: ago_ms as f64,
+        },
+    }
 }
 
 /// The people this account sent to lately, newest first, for the To field: only
@@ -139,6 +184,7 @@ pub async fn recent_recipients(
             seen.push(RecipientView {
                 id: s.recipient.clone(),
                 name: names.get(&s.recipient).cloned(),
+                window: None,
             });
         }
         if seen.len() == 6 {
@@ -162,12 +208,17 @@ pub async fn check_recipient(
     let (outbox, profile) = account(&state, &account_id)?;
     match outbox.contacts().resolve(&profile, &to)? {
         Some(c) => Ok(RecipientView {
+            window: c
+                .last_heard_ms
+                .and_then(|at| window::standing(profile.platform, at, clock::now_ms()))
+                .map(window_view),
             id: c.platform_id,
             name: c.name,
         }),
         None => Ok(RecipientView {
             id: hark_core::platform::recipient(profile.platform, &to)?,
             name: None,
+            window: None,
         }),
     }
 }
@@ -213,13 +264,15 @@ pub async fn choose_contacts_file(
 }
 
 /// Imports contacts into the account: repeatable (nothing twice; a name given in Hark
-/// is kept). A file must be one the person dropped or chose.
+/// is kept). A file must be one the person dropped or chose. How many people the
+/// platform listed so far goes to `on_progress`, page by page.
 #[tauri::command]
 #[specta::specta]
 pub async fn import_contacts(
     state: tauri::State<'_, Hark>,
     account_id: String,
     source: ContactSource,
+    on_progress: Channel<u32>,
 ) -> Result<ImportReport, CommandError> {
     if let ContactSource::File { path } = &source
         && !state.was_chosen(std::path::Path::new(path))
@@ -232,15 +285,22 @@ pub async fn import_contacts(
     }
     let (outbox, profile) = account(&state, &account_id)?;
     blocking(move || match source {
-        ContactSource::Platform => from_platform(&outbox, &profile),
+        ContactSource::Platform => from_platform(&outbox, &profile, &|n| {
+            let _ = on_progress.send(n as u32);
+        }),
         ContactSource::File { path } => from_file(&outbox, &profile, &path),
     })
     .await
 }
 
-fn from_platform(outbox: &Outbox, profile: &Profile) -> Result<ImportReport, CommandError> {
+/// The people the platform lists; `seen` hears how many were read so far.
+fn from_platform(
+    outbox: &Outbox,
+    profile: &Profile,
+    seen: &dyn Fn(usize),
+) -> Result<ImportReport, CommandError> {
     let (listing, done) = outbox
-        .import_people(&profile.id)
+        .import_people(&profile.id, seen)
         .map_err(|e| CommandError::from_outbox(&e))?;
     let platform = profile.platform.name_words();
     match listing {

@@ -1,6 +1,8 @@
 //! A strict fake of Messenger's Send API (shared/platforms.md §2): one multipart call
 //! that uploads the audio and sends it, the 24-hour window and the HUMAN_AGENT tag's
-//! 7 days, 10 audio sends a second per Page, and Graph's error envelope.
+//! 7 days, 10 audio sends a second per Page, and Graph's error envelope; and the Page's
+//! conversations (`GET /{page}/conversations`: participants and messages as `fields`
+//! asks, newest first, pages of at most 100 with cursors).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -31,6 +33,8 @@ pub struct Messenger {
     pub token: String,
     /// People who wrote to the Page, and when they last did.
     pub users: HashMap<String, i64>,
+    /// Their names, for the Page's conversations.
+    pub names: HashMap<String, String>,
     pub delivered: Vec<Delivered>,
     sends: Vec<i64>,
 }
@@ -49,6 +53,7 @@ impl Messenger {
             page_name: "Acme Support".into(),
             token: token.into(),
             users: HashMap::new(),
+            names: HashMap::new(),
             delivered: Vec::new(),
             sends: Vec::new(),
         }
@@ -58,6 +63,12 @@ impl Messenger {
     pub fn user(&mut self, psid: &str, hours_ago: i64) {
         self.users
             .insert(psid.into(), now_ms() - hours_ago * HOUR_MS);
+    }
+
+    /// A person called `name` who last wrote `hours_ago` hours ago.
+    pub fn named_user(&mut self, psid: &str, name: &str, hours_ago: i64) {
+        self.user(psid, hours_ago);
+        self.names.insert(psid.into(), name.into());
     }
 
     /// An injected error, an unknown Graph version or a wrong Page token, as Graph
@@ -289,11 +300,120 @@ async fn messages(
     )
 }
 
+/// Graph's way of writing a time: `2026-12-01T10:00:00+0000`.
+fn graph_time(ms: i64) -> String {
+    let rfc = hark_core::clock::rfc3339(ms);
+    format!("{}+0000", &rfc[..19])
+}
+
+async fn conversations(
+    State(s): State<Shared>,
+    Path((version, page)): Path<(String, String)>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let mut s = lock(&s);
+    if let Some(r) = s.refuse("conversations", &version, &q) {
+        return r;
+    }
+    if page != s.page_id {
+        return s.error("conversations", 400, 100, Some(33), "Unsupported get request. Object does not exist or cannot be loaded due to missing permissions");
+    }
+    if q.get("platform").is_some_and(|p| p != "messenger") {
+        return s.error(
+            "conversations",
+            400,
+            100,
+            None,
+            "(#100) Param platform must be one of {MESSENGER, INSTAGRAM}",
+        );
+    }
+    let limit = match q.get("limit").map(|l| l.parse::<usize>()) {
+        None => 25,
+        Some(Ok(n)) if (1..=100).contains(&n) => n,
+        _ => {
+            return s.error(
+                "conversations",
+                400,
+                100,
+                None,
+                "(#100) Param limit must be a number between 1 and 100",
+            );
+        }
+    };
+    let start = match q
+        .get("after")
+        .map(|a| a.strip_prefix("cursor-").map(str::parse::<usize>))
+    {
+        None => 0,
+        Some(Some(Ok(n))) => n,
+        _ => return s.error("conversations", 400, 100, None, "(#100) Invalid cursor"),
+    };
+    let fields = q.get("fields").cloned().unwrap_or_default();
+    let mut people: Vec<(String, i64)> = s.users.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    people.sort_by_key(|(psid, at)| (std::cmp::Reverse(*at), psid.clone()));
+    let now = now_ms();
+    let data: Vec<Value> = people
+        .iter()
+        .skip(start)
+        .take(limit)
+        .map(|(psid, at)| {
+            let name = s.names.get(psid).cloned().unwrap_or_else(|| "Facebook User".into());
+            // The Page answered ten minutes after the customer wrote (when it has).
+            let replied = (*at + 600_000).min(now);
+            let mut c = json!({"id": format!("t_{psid}"), "updated_time": graph_time(replied)});
+            if fields.contains("participants") {
+                c["participants"] = json!({"data": [
+                    {"name": name, "email": format!("{psid}@facebook.com"), "id": psid},
+                    {"name": s.page_name, "email": format!("{}@facebook.com", s.page_id), "id": s.page_id},
+                ]});
+            }
+            if fields.contains("messages") {
+                c["messages"] = json!({"data": [
+                    {"from": {"name": s.page_name, "id": s.page_id}, "created_time": graph_time(replied), "id": random_id("m_")},
+                    {"from": {"name": name, "id": psid}, "created_time": graph_time(*at), "id": random_id("m_")},
+                ]});
+            }
+            c
+        })
+        .collect();
+    let end = start + data.len();
+    let mut paging =
+        json!({"cursors": {"before": format!("cursor-{start}"), "after": format!("cursor-{end}")}});
+    if end < people.len() {
+        paging["next"] = json!(format!(
+            "https://graph.facebook.com/{version}/{page}/conversations?after=cursor-{end}"
+        ));
+    }
+    s.common.seen.push(Seen {
+        endpoint: "conversations",
+        status: 200,
+    });
+    answer(200, json!({"data": data, "paging": paging}))
+}
+
+/// Adds an account called `name` for the fake's Page (its id and token) to `install`.
+pub fn add_account(install: &crate::accounts::Install, fake: &Fake<Messenger>, name: &str) {
+    let (page, token) = {
+        let s = fake.state();
+        (s.page_id.clone(), s.token.clone())
+    };
+    let flags = [
+        "--api-base",
+        &fake.base,
+        "--page-id",
+        &page,
+        "--graph-version",
+        "v25.0",
+    ];
+    install.add_profile("messenger", name, &flags, &token);
+}
+
 pub fn start(state: Messenger) -> Fake<Messenger> {
     Fake::start(state, |shared| {
         Router::new()
             .route("/{version}/me", get(me))
             .route("/{version}/{page}/messages", post(messages))
+            .route("/{version}/{page}/conversations", get(conversations))
             .with_state(shared)
     })
 }

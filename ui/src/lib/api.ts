@@ -84,6 +84,23 @@ export function size(bytes: number): string {
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
+/** A span of time as the reply window says it: minutes under an hour, hours under two
+ *  days, else days (whole ones, rounded down). */
+export function span(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 60) return t("span-minutes", { n: Math.max(1, minutes) });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return t("span-hours", { n: hours });
+  return t("span-days", { n: Math.floor(hours / 24) });
+}
+
+/** "Friday 14:00" for an RFC 3339 time within the week, in the reader's language. */
+export function weekday(rfc3339: string): string {
+  const at = new Date(rfc3339);
+  if (Number.isNaN(at.getTime())) return rfc3339;
+  return at.toLocaleString(language.current, { weekday: "long", hour: "2-digit", minute: "2-digit", hour12: false });
+}
+
 /** "10:42" for an RFC 3339 time today, "21 Nov 10:42" otherwise. */
 export function when(rfc3339: string, now: Date = new Date()): string {
   const t = new Date(rfc3339);

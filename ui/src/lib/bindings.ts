@@ -115,9 +115,10 @@ export const commands = {
 	removeContact: (accountId: string, id: string) => typedError<null, CommandError_Serialize>(__TAURI_INVOKE("remove_contact", { accountId, id })),
 	/**
 	 *  Imports contacts into the account: repeatable (nothing twice; a name given in Hark
-	 *  is kept). A file must be one the person dropped or chose.
+	 *  is kept). A file must be one the person dropped or chose. How many people the
+	 *  platform listed so far goes to `on_progress`, page by page.
 	 */
-	importContacts: (accountId: string, source: ContactSource) => typedError<ImportReport, CommandError_Serialize>(__TAURI_INVOKE("import_contacts", { accountId, source })),
+	importContacts: (accountId: string, source: ContactSource, onProgress: Channel<number>) => typedError<ImportReport, CommandError_Serialize>(__TAURI_INVOKE("import_contacts", { accountId, source, onProgress })),
 	/**
 	 *  Asks the person for a CSV file of contacts (the system's file dialog); the one
 	 *  they pick may then be imported. `None` when they cancel.
@@ -581,6 +582,11 @@ export type RecipientView = RecipientView_Serialize | RecipientView_Deserialize;
 export type RecipientView_Deserialize = {
 	id: string,
 	name?: string | null,
+	/**
+	 *  Where the platform's reply window stands, where the platform has one and says
+	 *  when they last wrote; else nothing, rather than a guess.
+	 */
+	window?: WindowView | null,
 };
 
 /**
@@ -590,6 +596,11 @@ export type RecipientView_Deserialize = {
 export type RecipientView_Serialize = {
 	id: string,
 	name: string | null,
+	/**
+	 *  Where the platform's reply window stands, where the platform has one and says
+	 *  when they last wrote; else nothing, rather than a guess.
+	 */
+	window: WindowView | null,
 };
 
 export type RecordedClip = RecordedClip_Serialize | RecordedClip_Deserialize;
@@ -813,6 +824,11 @@ export type VerdictView_Serialize = {
 	/**  The fix, for a warning or a failure. */
 	remedy: string | null,
 };
+
+/**  Where a customer stands in the reply window (`platform::window::Standing`). */
+export type WindowView = { state: "open"; leftMs: number | null } | 
+/**  Closed, but a person may still reply with the platform's tag until then. */
+{ state: "tagOnly"; agoMs: number | null; tagUntil: string } | { state: "closed"; agoMs: number | null };
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

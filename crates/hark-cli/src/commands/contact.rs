@@ -1,6 +1,6 @@
 //! `hark contact`: each account's address book — add, list, rename, remove, import.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use hark_core::clock;
@@ -246,7 +246,20 @@ fn import(args: ImportArgs) -> Ran {
 fn import_from_platform(args: &ImportArgs) -> Ran {
     let outbox = Outbox::open_default().or_report(args.json)?;
     let profile = outbox.profiles().get(&args.profile).or_report(args.json)?;
-    let (listing, done) = outbox.import_people(&args.profile).or_report(args.json)?;
+    // On a terminal, how many were read so far, page by page (a large list takes a
+    // while, paced by the platform's rate limits).
+    let live = std::io::stderr().is_terminal() && !args.json;
+    let seen = |n: usize| {
+        if live {
+            let words = Words::new("cli-contact-reading").number("count", n as f64);
+            eprint!("\r{}", say(&words));
+        }
+    };
+    let listed = outbox.import_people(&args.profile, &seen);
+    if live {
+        eprint!("\r\x1b[2K");
+    }
+    let (listing, done) = listed.or_report(args.json)?;
     let platform = profile.platform.name_words();
     let (words, what) = match listing {
         Listing::People(_) => (

@@ -44,6 +44,9 @@ pub struct Contact {
     pub origin: Origin,
     /// The last time the platform says they wrote (RFC 3339), when it says.
     pub last_heard_at: Option<String>,
+    /// The same, in ms since the epoch.
+    #[serde(skip)]
+    pub last_heard_ms: Option<i64>,
     pub created_at: String,
 }
 

@@ -286,6 +286,7 @@ impl Contacts {
                     note: r.get(4)?,
                     origin: Origin::from_id(&origin).unwrap_or(Origin::Typed),
                     last_heard_at: r.get::<_, Option<i64>>(6)?.map(rfc3339),
+                    last_heard_ms: r.get(6)?,
                     created_at: rfc3339(r.get(7)?),
                 })
             })

@@ -123,13 +123,14 @@ impl Outbox {
     pub fn import_people(
         &self,
         profile: &str,
+        seen: &dyn Fn(usize),
     ) -> Result<(Listing, crate::contacts::Imported), OutboxError> {
         let profile = self.profiles.get(profile)?;
         let secrets = self.profiles.secrets(&profile)?;
         let hide = secrets.values();
         let rejected = |e: SendError| OutboxError::Rejected(Box::new(e.redact(&hide)));
         let client = connect(&profile.account(), secrets, &self.data_dir).map_err(rejected)?;
-        let listing = client.people().map_err(rejected)?;
+        let listing = client.people(seen).map_err(rejected)?;
         let mut done = crate::contacts::Imported::default();
         if let Listing::People(people) = &listing {
             let rows: Vec<_> = people

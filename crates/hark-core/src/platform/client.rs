@@ -76,14 +76,15 @@ pub trait Client {
     /// The transport it sends through; none for the sandbox, which sends nowhere.
     fn http(&self) -> Option<&Http>;
 
-    /// Asks the platform whether `to` has a voice note from this account sent at or
-    /// after `since_ms` (ms since the epoch), for a send whose outcome is unknown.
     /// The people who wrote to the account, where the platform can be asked without a
-    /// public server of Hark's own.
-    fn people(&self) -> Result<Listing, SendError> {
+    /// public server of Hark's own; `seen` hears how many were read so far, page by page.
+    fn people(&self, seen: &dyn Fn(usize)) -> Result<Listing, SendError> {
+        let _ = seen;
         Ok(Listing::CannotAsk)
     }
 
+    /// Asks the platform whether `to` has a voice note from this account sent at or
+    /// after `since_ms` (ms since the epoch), for a send whose outcome is unknown.
     fn find_sent(&self, to: &str, since_ms: i64) -> Lookup {
         let _ = (to, since_ms);
         Lookup::CannotAsk

@@ -88,6 +88,18 @@ pub struct Facts {
     /// Whether the platform can list the people who wrote to the account, without a
     /// public server of Hark's own (what `Client::people` asks).
     pub lists_people: bool,
+    /// How long after the customer last wrote a free-form note may go, when the
+    /// platform has such a window.
+    pub reply_window: Option<ReplyWindow>,
+}
+
+/// A platform's customer-service window, in hours from the customer's last message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ReplyWindow {
+    pub hours: u32,
+    /// A person (not a bot) may still reply this long with a tag (Messenger's
+    /// HUMAN_AGENT).
+    pub tagged_hours: Option<u32>,
 }
 
 const MB: u64 = 1024 * 1024;
@@ -103,6 +115,10 @@ const TABLE: [Facts; 6] = [
         max_bytes: 2 * MB,
         play_icon_max_bytes: None,
         lists_people: false,
+        reply_window: Some(ReplyWindow {
+            hours: 48,
+            tagged_hours: None,
+        }),
     },
     Facts {
         platform: Platform::Messenger,
@@ -112,7 +128,11 @@ const TABLE: [Facts; 6] = [
         max_duration: None,
         max_bytes: 25 * MB,
         play_icon_max_bytes: None,
-        lists_people: false,
+        lists_people: true,
+        reply_window: Some(ReplyWindow {
+            hours: 24,
+            tagged_hours: Some(7 * 24),
+        }),
     },
     Facts {
         platform: Platform::Whatsapp,
@@ -123,6 +143,10 @@ const TABLE: [Facts; 6] = [
         max_bytes: 16 * MB,
         play_icon_max_bytes: Some(512 * KB),
         lists_people: false,
+        reply_window: Some(ReplyWindow {
+            hours: 24,
+            tagged_hours: None,
+        }),
     },
     Facts {
         platform: Platform::WhatsappGateway,
@@ -134,6 +158,7 @@ const TABLE: [Facts; 6] = [
         max_bytes: 16 * MB,
         play_icon_max_bytes: Some(512 * KB),
         lists_people: false,
+        reply_window: None,
     },
     Facts {
         platform: Platform::Telegram,
@@ -144,6 +169,7 @@ const TABLE: [Facts; 6] = [
         max_bytes: 50 * MB,
         play_icon_max_bytes: None,
         lists_people: true,
+        reply_window: None,
     },
     Facts {
         platform: Platform::Sandbox,
@@ -154,6 +180,7 @@ const TABLE: [Facts; 6] = [
         max_bytes: 16 * MB,
         play_icon_max_bytes: Some(512 * KB),
         lists_people: false,
+        reply_window: None,
     },
 ];
 

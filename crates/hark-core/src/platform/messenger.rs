@@ -7,7 +7,9 @@ use serde_json::json;
 use super::Platform;
 use super::account::Account;
 use super::answer::field;
-use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
+use super::client::{
+    Client, Listed, Listing, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret,
+};
 use super::doing::Doing;
 use super::error::{ErrorCode, SendError};
 use super::graph;
@@ -70,6 +72,74 @@ fn sent(reply: &Reply) -> Result<Sent, SendError> {
     }
 }
 
+/// A page of the Page's conversations (`GET /{page}/conversations`).
+#[derive(Debug, Default, Deserialize)]
+struct Conversations {
+    #[serde(default)]
+    data: Vec<Conversation>,
+    #[serde(default)]
+    paging: Option<Paging>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Paging {
+    #[serde(default)]
+    cursors: Option<Cursors>,
+    /// Present only when there is a page after this one.
+    #[serde(default)]
+    next: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Cursors {
+    #[serde(default)]
+    after: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Conversation {
+    #[serde(default)]
+    participants: Option<List<Person>>,
+    /// The newest messages first.
+    #[serde(default)]
+    messages: Option<List<Message>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct List<T> {
+    #[serde(default = "Vec::new")]
+    data: Vec<T>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Person {
+    #[serde(default, deserialize_with = "field")]
+    id: Option<String>,
+    #[serde(default, deserialize_with = "field")]
+    name: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Message {
+    #[serde(default)]
+    from: Option<Person>,
+    #[serde(default, deserialize_with = "field")]
+    created_time: Option<String>,
+}
+
+/// The fields asked of each conversation: who is in it, and who wrote its newest
+/// messages when (the customer's last message starts the window).
+const CONVERSATION_FIELDS: &str = "participants,messages.limit(10){from,created_time}";
+/// Conversations a page; and how many pages at most (Graph paces a Page's calls).
+const PAGE_SIZE: &str = "100";
+const MOST_PAGES: usize = 200;
+
+/// Graph's time (`2026-12-01T10:00:00+0000`) in ms since the epoch.
+fn graph_time(text: &str) -> Option<i64> {
+    let parsed = jiff::fmt::strtime::parse("%Y-%m-%dT%H:%M:%S%z", text).ok()?;
+    Some(parsed.to_timestamp().ok()?.as_millisecond())
+}
+
 /// The recipient in the form the platform wants, or what is wrong with it.
 pub fn recipient(to: &str) -> Result<String, SendError> {
     let to = to.trim();
@@ -112,6 +182,65 @@ impl Client for Messenger {
 
     fn http(&self) -> Option<&Http> {
         Some(&self.http)
+    }
+
+    /// The people in the Page's conversations (their PSIDs and names) and when each
+    /// last wrote, page by page as Graph gives them (its cursors, never its `next`
+    /// address); Graph's rate limits are waited out by the transport.
+    fn people(&self, seen: &dyn Fn(usize)) -> Result<Listing, SendError> {
+        let url = self.url(&format!("{}/conversations", self.page_id));
+        let mut people: Vec<Listed> = Vec::new();
+        let mut after: Option<String> = None;
+        for _ in 0..MOST_PAGES {
+            let page = self.http.check(
+                Doing::ListingChats,
+                |c| {
+                    let mut query = vec![
+                        ("platform", "messenger"),
+                        ("fields", CONVERSATION_FIELDS),
+                        ("limit", PAGE_SIZE),
+                        ("access_token", self.token.as_str()),
+                    ];
+                    if let Some(cursor) = &after {
+                        query.push(("after", cursor.as_str()));
+                    }
+                    c.get(&url).query(&query)
+                },
+                |r| graph::ok_json::<Conversations>(Platform::Messenger, &r),
+            )?;
+            for conversation in &page.data {
+                let everyone = conversation.participants.as_ref().map(|p| &p.data);
+                let Some(customer) = everyone
+                    .into_iter()
+                    .flatten()
+                    .find(|p| p.id.as_deref().is_some_and(|id| id != self.page_id))
+                else {
+                    continue;
+                };
+                let id = customer.id.clone().unwrap_or_default();
+                let last_heard_ms = conversation
+                    .messages
+                    .iter()
+                    .flat_map(|m| &m.data)
+                    .filter(|m| m.from.as_ref().and_then(|f| f.id.as_deref()) == Some(&id))
+                    .filter_map(|m| m.created_time.as_deref().and_then(graph_time))
+                    .max();
+                if !people.iter().any(|p| p.id == id) {
+                    people.push(Listed {
+                        id,
+                        name: customer.name.clone(),
+                        last_heard_ms,
+                    });
+                }
+            }
+            seen(people.len());
+            let next = page.paging.as_ref().filter(|p| p.next.is_some());
+            match next.and_then(|p| p.cursors.as_ref()?.after.clone()) {
+                Some(cursor) if after.as_ref() != Some(&cursor) => after = Some(cursor),
+                _ => break,
+            }
+        }
+        Ok(Listing::People(people))
     }
 
     fn send(

@@ -18,11 +18,12 @@ pub mod telegram;
 pub mod wechat;
 pub mod whatsapp;
 pub mod whatsapp_gateway;
+pub mod window;
 
 pub use account::Account;
 pub use client::{Client, Listed, Listing, Lookup, Outgoing, Receipt, SendOptions, Verified};
 pub use error::{Delivery, ErrorCode, RawError, SendError};
-pub use facts::{Facts, Pace, Platform, Target};
+pub use facts::{Facts, Pace, Platform, ReplyWindow, Target};
 pub use http::{Progress, ProgressFn};
 pub use limits::{Level, Verdict, VerdictCheck, verdicts};
 

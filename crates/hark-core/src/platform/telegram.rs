@@ -207,7 +207,7 @@ impl Client for Telegram {
     /// The chats that wrote to the bot and whose messages it has not taken yet
     /// (`getUpdates` without an offset: an offset would confirm them, taking them from
     /// the bot's own program). A bot with a webhook gets them only there.
-    fn people(&self) -> Result<Listing, SendError> {
+    fn people(&self, seen: &dyn Fn(usize)) -> Result<Listing, SendError> {
         let url = self.url("getWebhookInfo");
         let hook = self.http.check(
             Doing::ListingChats,
@@ -251,6 +251,7 @@ impl Client for Telegram {
                 }),
             }
         }
+        seen(people.len());
         Ok(Listing::People(people))
     }
 

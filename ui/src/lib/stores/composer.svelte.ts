@@ -66,6 +66,8 @@ export function pick(r: RecipientView): void {
   composer.to = label(r);
   composer.toWho = r;
   composer.toProblem = null;
+  // Asked again for what the shell knows of them now (the reply window).
+  void checkRecipient();
 }
 
 /** Checks the To field for the selected account: a contact's name or id, else an id
@@ -78,15 +80,11 @@ export async function checkRecipient(): Promise<void> {
     composer.toWho = null;
     return;
   }
-  if (composer.picked) {
-    composer.toWho = composer.picked;
-    composer.toProblem = null;
-    return;
-  }
+  // A contact picked is asked for by id: another may have the same name.
   const asked = composer.to;
-  const result = await commands.checkRecipient(account.id, asked);
-  // Typed on meanwhile: a later check answers for the newer text.
-  if (composer.to !== asked) return;
+  const result = await commands.checkRecipient(account.id, composer.picked?.id ?? asked);
+  // Typed on (or another account chosen) meanwhile: a later check answers for that.
+  if (composer.to !== asked || selectedAccount()?.id !== account.id) return;
   composer.toWho = result.status === "ok" ? result.data : null;
   composer.toProblem = result.status === "ok" ? null : `${result.error.message} ${result.error.remedy}`;
 }
