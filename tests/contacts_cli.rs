@@ -2,9 +2,11 @@
 //! with bad rows (each reported by its line, the good rows kept), a repeated import (no
 //! duplicate, a rename kept), a send by name, an ambiguous name, names in the history;
 //! the chats that wrote to a Telegram bot, read without taking them from the bot; and a
-//! Messenger Page's conversations, page by page through a rate limit.
+//! Messenger Page's conversations, page by page through a rate limit; and a WhatsApp
+//! gateway session's chats with people, page by page.
 
 use rig::accounts::{Install, assert_sent};
+use rig::fakes::gateway::{self, Gateway};
 use rig::fakes::messenger::{self, Messenger};
 use rig::fakes::telegram::{self, Telegram};
 use rig::fakes::whatsapp::{self, Whatsapp};
@@ -361,4 +363,58 @@ fn a_messenger_pages_conversations_are_imported_page_by_page_through_a_rate_limi
         3 + 4,
         "one refused, then three pages"
     );
+}
+
+#[test]
+fn a_gateway_sessions_chats_with_people_are_imported_with_when_they_last_wrote() {
+    const KEY: &str = "waha-contacts-key-3f9a";
+    let mut state = Gateway::new(Some(KEY));
+    for i in 0..130 {
+        state.chat(
+            &format!("4477009{i:05}@c.us"),
+            &format!("Chat {i:03}"),
+            60 + i,
+            false,
+        );
+    }
+    // Our own message last: when they last wrote is not known.
+    state.chat("447700955555@c.us", "Li Wei", 30, true);
+    // A group is no one to send a voice note to as a contact.
+    state.chat("120363000000000001@g.us", "Support team", 10, false);
+    let fake = gateway::start(state);
+    let install = Install::start();
+    install.add_profile(
+        "whatsapp-gateway",
+        "Gateway",
+        &["--api-base", &fake.base],
+        KEY,
+    );
+    let import = install.hark(&[
+        "contact",
+        "import",
+        "--profile",
+        "Gateway",
+        "--from-platform",
+        "--json",
+    ]);
+    assert_eq!(import.code, 0, "{}", import.stderr);
+    let json: Value = serde_json::from_str(&import.stdout).unwrap();
+    assert_eq!(json["imported"]["added"], 131, "{json}");
+    // Two pages of 100 (the second one short).
+    assert_eq!(fake.count("chats"), 2);
+
+    let listed = install.hark(&["contact", "list", "--profile", "Gateway", "--json"]);
+    let json: Value = serde_json::from_str(&listed.stdout).unwrap();
+    let contacts = json["contacts"].as_array().unwrap();
+    let find = |name: &str| contacts.iter().find(|c| c["name"] == name).cloned();
+    let li = find("Li Wei").expect("Li Wei");
+    assert_eq!(li["platform_id"], "447700955555@c.us");
+    assert!(li["last_heard_at"].is_null(), "{li}");
+    let first = find("Chat 000").expect("Chat 000");
+    let wrote = fake.state().chats[0].2;
+    assert_eq!(
+        first["last_heard_at"].as_str(),
+        Some(hark_core::clock::rfc3339(wrote * 1000).as_str())
+    );
+    assert!(find("Support team").is_none(), "a group is left out");
 }

@@ -1,7 +1,7 @@
 //! A strict fake of a WAHA-compatible WhatsApp gateway (shared/platforms.md §4b):
 //! `X-Api-Key`, sessions with their status, `sendVoice` with the note inline as
-//! base64, and a chat's messages (newest first). Errors are NestJS-shaped, as WAHA's
-//! are.
+//! base64, a chat's messages (newest first), and the chats overview (`limit` and
+//! `offset`, newest first). Errors are NestJS-shaped, as WAHA's are.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -34,6 +34,9 @@ pub struct Gateway {
     /// Sessions and their status (WORKING, SCAN_QR_CODE, STOPPED, …).
     pub sessions: HashMap<String, String>,
     pub delivered: Vec<Delivered>,
+    /// The session's chats: id, name, when their last message came (seconds since the
+    /// epoch), and whether it was ours.
+    pub chats: Vec<(String, String, i64, bool)>,
 }
 
 impl HasCommon for Gateway {
@@ -49,7 +52,15 @@ impl Gateway {
             api_key: api_key.map(str::to_owned),
             sessions: [("default".to_string(), "WORKING".to_string())].into(),
             delivered: Vec::new(),
+            chats: Vec::new(),
         }
+    }
+
+    /// A chat `chat_id` called `name` whose last message came `secs_ago` seconds ago,
+    /// from them or (`ours`) from the account.
+    pub fn chat(&mut self, chat_id: &str, name: &str, secs_ago: i64, ours: bool) {
+        let at = now_ms() / 1000 - secs_ago;
+        self.chats.push((chat_id.into(), name.into(), at, ours));
     }
 
     fn error(
@@ -252,6 +263,57 @@ async fn chat_messages(
     answer(200, Value::Array(listed))
 }
 
+/// `GET /api/{session}/chats/overview?limit=N&offset=M`: the chats, newest first, with
+/// their name and last message.
+async fn chats_overview(
+    State(s): State<Shared>,
+    Path(session): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    let mut s = lock(&s);
+    if let Some(r) = s.common.take_injected("chats") {
+        return r;
+    }
+    if let Some(r) = s.authorise("chats", &headers) {
+        return r;
+    }
+    if !s.sessions.contains_key(&session) {
+        return s.error("chats", 404, "Session not found", "Not Found");
+    }
+    let number = |key: &str, default: usize| match query.get(key).map(|v| v.parse::<usize>()) {
+        None => Some(default),
+        Some(Ok(n)) => Some(n),
+        Some(Err(_)) => None,
+    };
+    let (Some(limit), Some(offset)) = (number("limit", 20), number("offset", 0)) else {
+        return s.error(
+            "chats",
+            400,
+            "limit and offset must be numbers",
+            "Bad Request",
+        );
+    };
+    let mut chats = s.chats.clone();
+    chats.sort_by_key(|c| std::cmp::Reverse(c.2));
+    let listed: Vec<Value> = chats
+        .iter()
+        .skip(offset)
+        .take(limit)
+        .map(|(id, name, at, ours)| {
+            json!({"id": id, "name": name, "picture": null,
+                   "lastMessage": {"id": format!("{ours}_{id}_{at}"), "timestamp": at,
+                                   "fromMe": ours, "body": "hello", "hasMedia": false},
+                   "_chat": {"id": {"_serialized": id}}})
+        })
+        .collect();
+    s.common.seen.push(Seen {
+        endpoint: "chats",
+        status: 200,
+    });
+    answer(200, Value::Array(listed))
+}
+
 pub fn start(state: Gateway) -> Fake<Gateway> {
     Fake::start(state, |shared| {
         Router::new()
@@ -261,6 +323,7 @@ pub fn start(state: Gateway) -> Fake<Gateway> {
                 get(chat_messages),
             )
             .route("/api/sendVoice", post(send_voice))
+            .route("/api/{session}/chats/overview", get(chats_overview))
             .with_state(shared)
     })
 }

@@ -157,7 +157,7 @@ const TABLE: [Facts; 6] = [
         // Gateways set their own limits; WhatsApp's are the ones every gateway meets.
         max_bytes: 16 * MB,
         play_icon_max_bytes: Some(512 * KB),
-        lists_people: false,
+        lists_people: true,
         reply_window: None,
     },
     Facts {

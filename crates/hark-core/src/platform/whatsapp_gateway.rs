@@ -9,7 +9,8 @@ use super::Platform;
 use super::account::Account;
 use super::answer::{self, field};
 use super::client::{
-    Client, Lookup, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret,
+    Client, Listed, Listing, Lookup, Outgoing, Receipt, SendOptions, Verified, bad_recipient,
+    secret,
 };
 use super::doing::Doing;
 use super::error::{ErrorCode, SendError, about, described};
@@ -216,6 +217,21 @@ impl Message {
     }
 }
 
+/// A chat as WAHA's overview gives it (`GET /api/{session}/chats/overview`).
+#[derive(Debug, Default, Deserialize)]
+struct ChatSummary {
+    #[serde(default, deserialize_with = "field")]
+    id: Option<String>,
+    #[serde(default, deserialize_with = "field")]
+    name: Option<String>,
+    #[serde(default, deserialize_with = "field", rename = "lastMessage")]
+    last_message: Option<Message>,
+}
+
+/// Chats a page, and how many pages at most.
+const CHATS_PAGE: usize = 100;
+const MOST_PAGES: usize = 200;
+
 /// The recipient in the form the platform wants, or what is wrong with it.
 pub fn recipient(to: &str) -> Result<String, SendError> {
     chat_id(to).ok_or_else(|| bad_recipient(Platform::WhatsappGateway, to))
@@ -253,6 +269,54 @@ impl Client for Gateway {
 
     fn http(&self) -> Option<&Http> {
         Some(&self.http)
+    }
+
+    /// The session's chats with people (not groups or channels), their names and when
+    /// their last message came when it was theirs, a page of 100 at a time.
+    fn people(&self, seen: &dyn Fn(usize)) -> Result<Listing, SendError> {
+        let url = join(&self.base, &format!("api/{}/chats/overview", self.session));
+        let mut people: Vec<Listed> = Vec::new();
+        for page in 0..MOST_PAGES {
+            let offset = (page * CHATS_PAGE).to_string();
+            let limit = CHATS_PAGE.to_string();
+            let listed = self.http.check(
+                Doing::ListingChats,
+                |c| {
+                    self.request(c.get(&url))
+                        .query(&[("limit", limit.as_str()), ("offset", offset.as_str())])
+                },
+                |r| ok_json(&r, &self.session),
+            )?;
+            let serde_json::Value::Array(chats) = listed else {
+                return Err(described(
+                    ErrorCode::PlatformError,
+                    Platform::WhatsappGateway,
+                ));
+            };
+            for chat in chats.iter().map(answer::read::<ChatSummary>) {
+                let Some(id) = chat.id.as_deref().filter(|id| id.ends_with("@c.us")) else {
+                    continue;
+                };
+                let last_heard_ms = chat
+                    .last_message
+                    .as_ref()
+                    .filter(|m| m.from_me == Some(false))
+                    .and_then(|m| m.timestamp)
+                    .map(|secs| secs * 1000);
+                if !people.iter().any(|p| p.id == id) {
+                    people.push(Listed {
+                        id: id.to_owned(),
+                        name: chat.name.clone().filter(|n| !n.trim().is_empty()),
+                        last_heard_ms,
+                    });
+                }
+            }
+            seen(people.len());
+            if chats.len() < CHATS_PAGE {
+                break;
+            }
+        }
+        Ok(Listing::People(people))
     }
 
     /// The chat's newest messages (WAHA: `GET /api/{session}/chats/{chatId}/messages`):
