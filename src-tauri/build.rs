@@ -25,6 +25,7 @@ fn main() {
         "history",
         "resend",
         "check_send",
+        "refresh_reached",
         "inbox",
         "recent_recipients",
         "check_recipient",

@@ -1,10 +1,13 @@
 //! A day's work in the history: it shows the newest sends a page at a time with older
 //! ones on request, names a recipient who is a contact, finds a send by recipient, and
-//! the account chosen last is chosen again after a restart. Real window, real keychain, sends made with `hark send`.
+//! the account chosen last is chosen again after a restart; and how far a note got
+//! where the platform says (a gateway's played and read), asked when the window opens
+//! and on Refresh. Real window, real keychain, sends made with `hark send`.
 
 use rig::accounts::{Install, run};
 use rig::desktop::AppSession;
 use rig::desktop::page::{LIMIT, click, text_when, type_into, wait_for};
+use rig::fakes::gateway::{self, Gateway};
 use rig::media::sox_tone;
 use rig::wait::until_async;
 use thirtyfour::WebDriver;
@@ -146,5 +149,63 @@ async fn the_history_pages_and_searches_and_the_last_account_is_chosen_again() {
         "nav button[data-account='Night bot'][aria-current='true']",
     )
     .await;
+    session.quit().await;
+}
+
+/// The history row of send `id`: its badge's text and title.
+async fn badge(driver: &WebDriver, id: i64) -> (String, String) {
+    let found = driver
+        .execute(
+            "const b = document.querySelector(`#history-list li[data-send='${arguments[0]}'] .badge`); \
+             return b ? [b.textContent.trim(), b.title] : null;",
+            vec![serde_json::json!(id)],
+        )
+        .await
+        .expect("read the badge");
+    serde_json::from_value(found.json().clone()).unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_gateway_note_shows_played_and_read_and_sent_says_what_it_means_elsewhere() {
+    const KEY: &str = "waha-app-history-key-3f9a";
+    let fake = gateway::start(Gateway::new(Some(KEY)));
+    let install = Install::start();
+    gateway::add_account(&install, &fake, "Gateway");
+    let wav = install.scratch("reply.wav");
+    sox_tone(&wav, 16_000, 1, 1.0, 440.0, &[]);
+    let (code, first) = install.send("Gateway", "+1 555 0199", &wav, &[]);
+    assert_eq!(code, 0, "{first}");
+    let (code, sandbox) = install.send("sandbox", "trainee", &wav, &[]);
+    assert_eq!(code, 0, "{sandbox}");
+    // The customer played the first note before the window opened.
+    fake.state().delivered[0].ack = 4;
+    let first_id = first["sent"]["id"].as_i64().expect("the send's id");
+    let sandbox_id = sandbox["sent"]["id"].as_i64().expect("the send's id");
+
+    let session = AppSession::start(&rig::bins::built("hark-app"), install.env()).await;
+    let driver = &session.driver;
+    until_async(LIMIT, "the gateway note shown as played", || async {
+        (badge(driver, first_id).await.0 == "played").then_some(())
+    })
+    .await;
+    // Elsewhere "sent" says what it means.
+    let (text, title) = badge(driver, sandbox_id).await;
+    assert_eq!(text, "sent");
+    assert!(
+        title.contains("does not tell Hark whether it was delivered or heard"),
+        "{title}"
+    );
+
+    // A second note, read while the window is open: Refresh asks.
+    let (code, second) = install.send("Gateway", "+1 555 0142", &wav, &[]);
+    assert_eq!(code, 0, "{second}");
+    let second_id = second["sent"]["id"].as_i64().expect("the send's id");
+    fake.state().delivered[1].ack = 3;
+    click(driver, "#history-refresh").await;
+    until_async(LIMIT, "the second note shown as read", || async {
+        (badge(driver, second_id).await.0 == "read").then_some(())
+    })
+    .await;
+    session.screenshot("history-reached").await;
     session.quit().await;
 }

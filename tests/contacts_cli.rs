@@ -383,12 +383,7 @@ fn a_gateway_sessions_chats_with_people_are_imported_with_when_they_last_wrote()
     state.chat("120363000000000001@g.us", "Support team", 10, false);
     let fake = gateway::start(state);
     let install = Install::start();
-    install.add_profile(
-        "whatsapp-gateway",
-        "Gateway",
-        &["--api-base", &fake.base],
-        KEY,
-    );
+    gateway::add_account(&install, &fake, "Gateway");
     let import = install.hark(&[
         "contact",
         "import",

@@ -1,4 +1,5 @@
-//! `hark profile add whatsapp-gateway` + `hark send` against the strict WAHA fake.
+//! `hark profile add whatsapp-gateway` + `hark send` against the strict WAHA fake; and
+//! `hark history --refresh`, which asks the gateway how far a note got.
 
 use rig::accounts::{Install, assert_error, assert_sent};
 use rig::fakes::gateway::{self, Gateway};
@@ -11,12 +12,7 @@ const KEY: &str = "waha-api-key-5c1d9e3f9a";
 fn a_note_travels_inline_to_the_gateway_session() {
     let fake = gateway::start(Gateway::new(Some(KEY)));
     let install = Install::start();
-    install.add_profile(
-        "whatsapp-gateway",
-        "Gateway",
-        &["--api-base", &fake.base],
-        KEY,
-    );
+    gateway::add_account(&install, &fake, "Gateway");
     let verified = install.hark(&["profile", "verify", "Gateway"]);
     assert_eq!(verified.code, 0, "{}", verified.stderr);
     assert!(
@@ -45,12 +41,7 @@ fn a_note_travels_inline_to_the_gateway_session() {
 fn keys_sessions_and_every_mapped_status() {
     let fake = gateway::start(Gateway::new(Some(KEY)));
     let install = Install::start();
-    install.add_profile(
-        "whatsapp-gateway",
-        "Gateway",
-        &["--api-base", &fake.base],
-        KEY,
-    );
+    gateway::add_account(&install, &fake, "Gateway");
     install.add_profile(
         "whatsapp-gateway",
         "No key",
@@ -125,4 +116,59 @@ fn keys_sessions_and_every_mapped_status() {
         "",
     );
     assert_sent(&install.send("Open gateway", "15550199", &wav, &[]));
+}
+
+#[test]
+fn history_refresh_asks_how_far_a_note_got_and_never_goes_back() {
+    let fake = gateway::start(Gateway::new(Some(KEY)));
+    let install = Install::start();
+    gateway::add_account(&install, &fake, "Gateway");
+    let wav = install.scratch("reply.wav");
+    sox_tone(&wav, 16_000, 1, 1.0, 440.0, &[]);
+    assert_sent(&install.send("Gateway", "+1 555 0199", &wav, &[]));
+    assert_sent(&install.send("sandbox", "trainee", &wav, &[]));
+    let reached = |install: &Install| {
+        let run = install.hark(&["history", "--refresh", "--json"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let sends = json["sends"].as_array().unwrap().clone();
+        // Newest first: the sandbox's, then the gateway's.
+        assert!(
+            sends[0]["reached"].is_null(),
+            "the sandbox says nothing more"
+        );
+        sends[1]["reached"].clone()
+    };
+    // On the gateway's server only: nothing more to say yet.
+    assert!(reached(&install).is_null());
+    fake.state().delivered[0].ack = 2;
+    assert_eq!(reached(&install), "delivered");
+    fake.state().delivered[0].ack = 4;
+    assert_eq!(reached(&install), "played");
+    let human = install.hark(&["history"]);
+    assert!(human.stdout.contains("played"), "{}", human.stdout);
+    // Played is as far as a note gets: it is not asked about again.
+    let asked = fake.count("messages");
+    fake.state().delivered[0].ack = 3;
+    assert_eq!(reached(&install), "played");
+    assert_eq!(fake.count("messages"), asked);
+
+    // A gateway that cannot be reached is said, and the history shown all the same.
+    let other = gateway::start(Gateway::new(Some(KEY)));
+    gateway::add_account(&install, &other, "Second");
+    assert_sent(&install.send("Second", "+1 555 0142", &wav, &[]));
+    // Down for every attempt the transport makes.
+    for _ in 0..3 {
+        let unavailable = json!({"statusCode": 503, "message": "Service Unavailable", "error": "Service Unavailable"});
+        other.inject("messages", 503, unavailable);
+    }
+    let run = install.hark(&["history", "--refresh"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("Could not ask how far the notes of “Second” got"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("played"), "{}", run.stdout);
 }

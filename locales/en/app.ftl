@@ -427,3 +427,14 @@ span-days = { $n ->
     [one] 1 day
    *[other] { $n } days
 }
+
+## How far a sent note got, where the platform says (a WhatsApp gateway).
+
+send-reached-delivered = delivered
+send-reached-read = read
+send-reached-played = played
+send-sent-title = Sent: { $platform } accepted the note. It does not tell Hark whether it was delivered or heard.
+send-sent-reach-title = Sent: { $platform } accepted the note; it says when it is delivered, read and played (Refresh asks).
+history-refresh = Refresh
+history-refreshing = Asking…
+history-not-refreshed = Could not ask how far the notes of “{ $account }” got: { $why }

@@ -14,12 +14,16 @@ time-local = { $year }-{ $month }-{ $day } { $time }
 ## `hark history`.
 
 cli-history-empty = Nothing sent yet.
+cli-history-not-refreshed = Could not ask how far the notes of “{ $account }” got: { $why }
 cli-send-state-queued = queued
 cli-send-state-sending = sending
 cli-send-state-sent = sent
 cli-send-state-failed = failed
 cli-send-state-unknown = unknown
 cli-send-state-interrupted = interrupted
+cli-send-state-delivered = delivered
+cli-send-state-read = read
+cli-send-state-played = played
 cli-history-named = { $name } <{ $id }>
 cli-history-message-id = message id { $id }
 cli-history-media-id = media id { $id }

@@ -118,6 +118,7 @@ help-resend-force = Send it even if the customer has it or may have it (a send t
 
 help-history = Every note sent or tried, with its receipt or error
 help-history-limit = How many sends to show
+help-history-refresh = First ask how far the last week's notes got, where the platform says (a WhatsApp gateway: delivered, read, played); elsewhere “sent” means the platform accepted the note
 help-inbox = What the sandbox account received
 
 ## hark completions and man

@@ -416,3 +416,14 @@ window-closed = 回复窗口已于 { $ago }前关闭：对方再次来信后，{
 span-minutes = { $n } 分钟
 span-hours = { $n } 小时
 span-days = { $n } 天
+
+## 语音的送达情况（仅平台会告知时：WhatsApp 网关）。
+
+send-reached-delivered = 已送达
+send-reached-read = 已读
+send-reached-played = 已播放
+send-sent-title = 已发送：{ $platform }已接受该语音，但不会告诉 Hark 是否已送达或被收听。
+send-sent-reach-title = 已发送：{ $platform }已接受该语音；送达、已读和已播放时它会告知（点“刷新”查询）。
+history-refresh = 刷新
+history-refreshing = 正在查询…
+history-not-refreshed = 无法查询“{ $account }”的语音送达情况：{ $why }

@@ -14,12 +14,16 @@ time-local = { $year }年{ $month }月{ $day }日 { $time }
 ## `hark history`。
 
 cli-history-empty = 还没有发送过语音。
+cli-history-not-refreshed = 无法查询“{ $account }”的语音送达情况：{ $why }
 cli-send-state-queued = 排队中
 cli-send-state-sending = 发送中
 cli-send-state-sent = 已发送
 cli-send-state-failed = 失败
 cli-send-state-unknown = 结果未知
 cli-send-state-interrupted = 已中断
+cli-send-state-delivered = 已送达
+cli-send-state-read = 已读
+cli-send-state-played = 已播放
 cli-history-named = { $name } <{ $id }>
 cli-history-message-id = 消息 ID { $id }
 cli-history-media-id = 媒体 ID { $id }

@@ -115,6 +115,7 @@ help-resend-force = 即使客户已经收到或可能已经收到（已送达的
 
 help-history = 每条发送过或尝试过的语音，附回执或错误
 help-history-limit = 显示多少条发送记录
+help-history-refresh = 先查询最近一周语音的送达情况（仅平台会告知时：WhatsApp 网关的已送达、已读、已播放）；其他平台的“已发送”表示平台已接受该语音
 help-inbox = 沙盒账号收到的内容
 
 ## hark completions 与 man

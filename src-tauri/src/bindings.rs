@@ -33,6 +33,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         commands::history::history,
         commands::history::resend,
         commands::history::check_send,
+        commands::history::refresh_reached,
         commands::history::inbox,
         commands::contacts::recent_recipients,
         commands::contacts::check_recipient,

@@ -2,9 +2,10 @@
 
 use std::collections::HashMap;
 
+use hark_core::Problem;
 use hark_core::i18n::{Surface, Words};
 use hark_core::outbox::{SendRecord, State};
-use hark_core::platform::{Platform, sandbox};
+use hark_core::platform::{Platform, Reached, sandbox};
 use serde::Serialize;
 use tauri::ipc::Channel;
 
@@ -43,6 +44,25 @@ impl From<State> for SendState {
     }
 }
 
+/// How far a sent note got, where the platform says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub enum ReachedView {
+    Delivered,
+    Read,
+    Played,
+}
+
+impl From<Reached> for ReachedView {
+    fn from(r: Reached) -> Self {
+        match r {
+            Reached::Delivered => ReachedView::Delivered,
+            Reached::Read => ReachedView::Read,
+            Reached::Played => ReachedView::Played,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct SendView {
@@ -59,6 +79,11 @@ pub struct SendView {
     pub bytes: u32,
     pub message_id: Option<String>,
     pub media_id: Option<String>,
+    /// How far it got, where the platform says (a gateway); `None` elsewhere, where
+    /// "sent" means the platform accepted it.
+    pub reached: Option<ReachedView>,
+    /// Whether the platform says how far a note got (so "sent" may grow).
+    pub reports_reach: bool,
     pub error_code: Option<String>,
     pub error_message: Option<String>,
     pub error_remedy: Option<String>,
@@ -103,6 +128,8 @@ fn view(r: &SendRecord) -> SendView {
         bytes: r.note_bytes as u32,
         message_id: r.message_id.clone(),
         media_id: r.media_id.clone(),
+        reached: r.reached.map(ReachedView::from),
+        reports_reach: r.platform.facts().reports_reach,
         error_code: r.error.as_ref().map(|e| e.code.clone()),
         error_message: message,
         error_remedy: remedy,
@@ -161,6 +188,45 @@ pub async fn resend(
             .resend(send_id as i64, confirmed, &progress)
             .map(|s| sent_view(&s))
             .map_err(|e| CommandError::from_outbox(&e))
+    })
+    .await
+}
+
+/// What asking how far the notes got found: how many got further, and the accounts
+/// whose platform could not be asked now (with why, in the window's words).
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct RefreshView {
+    pub changed: u32,
+    pub failed: Vec<String>,
+}
+
+/// Asks the platforms that say so how far the last week's sent notes got (a gateway:
+/// delivered, read, played), and keeps it in the history.
+#[tauri::command]
+#[specta::specta]
+pub async fn refresh_reached(state: tauri::State<'_, Hark>) -> Result<RefreshView, CommandError> {
+    let outbox = state.outbox()?.clone();
+    blocking(move || {
+        let done = outbox
+            .refresh_reached()
+            .map_err(|e| CommandError::from_outbox(&e))?;
+        let lang = crate::lang::current();
+        Ok(RefreshView {
+            changed: done.changed as u32,
+            failed: done
+                .failed
+                .iter()
+                .map(|(account, e)| {
+                    let why = Problem::said_in(e, lang, Surface::App).message;
+                    crate::lang::say(
+                        &Words::new("history-not-refreshed")
+                            .text("account", account.clone())
+                            .text("why", why),
+                    )
+                })
+                .collect(),
+        })
     })
     .await
 }

@@ -26,6 +26,9 @@ pub struct Delivered {
     pub id: String,
     /// When it was sent, in seconds since the epoch.
     pub timestamp: i64,
+    /// How far it got (whatsapp-web.js's MessageAck: 1 server, 2 device, 3 read,
+    /// 4 played); a test moves it on as the customer would.
+    pub ack: i64,
 }
 
 pub struct Gateway {
@@ -198,6 +201,7 @@ async fn send_voice(State(s): State<Shared>, headers: HeaderMap, body: Bytes) ->
         bytes: data.len(),
         id: serialized.clone(),
         timestamp: now_ms() / 1000,
+        ack: 1,
     });
     s.common.seen.push(Seen {
         endpoint: "send",
@@ -253,7 +257,7 @@ async fn chat_messages(
         .map(|d| {
             json!({"id": d.id, "timestamp": d.timestamp, "from": "15550100@c.us",
                    "fromMe": true, "to": d.chat_id, "body": "", "hasMedia": true,
-                   "ack": 1, "_data": {"type": "ptt"}})
+                   "ack": d.ack, "_data": {"type": "ptt"}})
         })
         .collect();
     s.common.seen.push(Seen {
@@ -312,6 +316,13 @@ async fn chats_overview(
         status: 200,
     });
     answer(200, Value::Array(listed))
+}
+
+/// Adds an account called `name` for the fake's `default` session, with its API key, to
+/// `install`.
+pub fn add_account(install: &crate::accounts::Install, fake: &Fake<Gateway>, name: &str) {
+    let key = fake.state().api_key.clone().unwrap_or_default();
+    install.add_profile("whatsapp-gateway", name, &["--api-base", &fake.base], &key);
 }
 
 pub fn start(state: Gateway) -> Fake<Gateway> {

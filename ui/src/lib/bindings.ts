@@ -86,6 +86,11 @@ export const commands = {
 	 *  as it now stands: sent if it has it, failed if it has not, else still unknown.
 	 */
 	checkSend: (sendId: number) => typedError<SendView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("check_send", { sendId })),
+	/**
+	 *  Asks the platforms that say so how far the last week's sent notes got (a gateway:
+	 *  delivered, read, played), and keeps it in the history.
+	 */
+	refreshReached: () => typedError<RefreshView, CommandError_Serialize>(__TAURI_INVOKE("refresh_reached")),
 	/**  What the sandbox received, newest first. */
 	inbox: () => typedError<InboxItem[], CommandError_Serialize>(__TAURI_INVOKE("inbox")),
 	/**
@@ -569,6 +574,9 @@ export type PlatformInfo_Serialize = {
 	fields: FieldInfo_Serialize[],
 };
 
+/**  How far a sent note got, where the platform says. */
+export type ReachedView = "delivered" | "read" | "played";
+
 /**
  *  A recipient as the To field shows it: the id the platform gets, and the name the
  *  agent knows them by, when they have one.
@@ -656,6 +664,15 @@ export type RecordingStatus_Serialize = {
 	peakDbfs: number | null,
 };
 
+/**
+ *  What asking how far the notes got found: how many got further, and the accounts
+ *  whose platform could not be asked now (with why, in the window's words).
+ */
+export type RefreshView = {
+	changed: number,
+	failed: string[],
+};
+
 export type SendProgress = 
 /**  Waiting to stay within the platform's rate limit. */
 { step: "waiting"; secs: number | null; reason: string } | { step: "uploading"; sent: number | null; total: number | null } | { step: "sending" } | { step: "retrying"; attempt: number; inSecs: number | null; reason: string };
@@ -687,6 +704,13 @@ export type SendView_Deserialize = {
 	bytes: number,
 	messageId?: string | null,
 	mediaId?: string | null,
+	/**
+	 *  How far it got, where the platform says (a gateway); `None` elsewhere, where
+	 *  "sent" means the platform accepted it.
+	 */
+	reached?: ReachedView | null,
+	/**  Whether the platform says how far a note got (so "sent" may grow). */
+	reportsReach: boolean,
 	errorCode?: string | null,
 	errorMessage?: string | null,
 	errorRemedy?: string | null,
@@ -710,6 +734,13 @@ export type SendView_Serialize = {
 	bytes: number,
 	messageId: string | null,
 	mediaId: string | null,
+	/**
+	 *  How far it got, where the platform says (a gateway); `None` elsewhere, where
+	 *  "sent" means the platform accepted it.
+	 */
+	reached: ReachedView | null,
+	/**  Whether the platform says how far a note got (so "sent" may grow). */
+	reportsReach: boolean,
 	errorCode: string | null,
 	errorMessage: string | null,
 	errorRemedy: string | null,

@@ -1,5 +1,6 @@
 //! `hark history`: every note sent or tried, newest first, at the reader's local time
-//! (`--json`: RFC 3339 UTC).
+//! (`--json`: RFC 3339 UTC); `--refresh` asks first how far the last week's notes got,
+//! where the platform says (delivered, read, played).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -19,11 +20,16 @@ pub struct Args {
     #[arg(long, default_value_t = 50, value_parser = crate::lang::count)]
     limit: usize,
     #[arg(long)]
+    refresh: bool,
+    #[arg(long)]
     json: bool,
 }
 
 pub fn run(args: Args) -> Ran {
     let outbox = Outbox::open_default().or_report(args.json)?;
+    if args.refresh {
+        refresh(&outbox, args.json)?;
+    }
     let sends = outbox.history().list(args.limit).or_report(args.json)?;
     let mut out = std::io::stdout().lock();
     if args.json {
@@ -52,7 +58,8 @@ pub fn run(args: Args) -> Ran {
         let state = match s.state {
             State::Queued => "queued",
             State::Sending => "sending",
-            State::Sent => "sent",
+            // How far it got, where the platform says.
+            State::Sent => s.reached.map_or("sent", |r| r.id()),
             State::Failed => "failed",
             State::Unknown => "unknown",
             State::Interrupted => "interrupted",
@@ -103,4 +110,18 @@ pub fn run(args: Args) -> Ran {
         }
     }
     Ok(Exit::Ok)
+}
+
+/// Asks the platforms how far sent notes got; an account that could not be asked is
+/// said on standard error, and the history is shown all the same.
+fn refresh(outbox: &Outbox, json: bool) -> Result<(), crate::failure::Failure> {
+    let done = outbox.refresh_reached().or_report(json)?;
+    for (account, error) in &done.failed {
+        let said = hark_core::Problem::said_in(error, lang(), Surface::Cli);
+        let words = Words::new("cli-history-not-refreshed")
+            .text("account", account.clone())
+            .text("why", said.message);
+        eprintln!("{}", say(&words));
+    }
+    Ok(())
 }

@@ -154,6 +154,11 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (profile_id, platform_id)
     );
     ",
+    // 8: how far a sent note got where the platform says (a gateway's acks:
+    // `delivered`, `read`, `played`), asked after the send.
+    "
+    ALTER TABLE sends ADD COLUMN reached TEXT;
+    ",
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use super::history::{State, StoredError};
+use super::history::State;
+use super::stored_error::StoredError;
 use crate::audio::error::ClipError;
 use crate::contacts::ContactError;
 use crate::db::DbError;

@@ -8,10 +8,10 @@
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
+use super::stored_error::StoredError;
 use crate::clock::{now_ms, rfc3339};
 use crate::db::{Db, DbError};
-use crate::i18n::Said;
-use crate::platform::{ErrorCode, Platform, Receipt, SendError, SendOptions, Target};
+use crate::platform::{Platform, Reached, Receipt, SendOptions, Target};
 
 /// Where a send stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -73,21 +73,6 @@ pub struct NewSend {
     pub options: SendOptions,
 }
 
-/// The error a failed send ended with.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct StoredError {
-    pub code: String,
-    pub message: String,
-    pub remedy: String,
-    pub retryable: bool,
-    pub raw_code: Option<String>,
-    pub raw_message: Option<String>,
-    /// The message and remedy in the catalog's words, when they are (for another
-    /// language).
-    #[serde(skip)]
-    pub said: Option<Said>,
-}
-
 /// One row of the history.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SendRecord {
@@ -117,17 +102,19 @@ pub struct SendRecord {
     /// whether it has the note.
     #[serde(skip)]
     pub attempted_at_ms: Option<i64>,
+    /// How far the note got, where the platform says (delivered, read, played).
+    pub reached: Option<Reached>,
 }
 
 #[derive(Clone)]
 pub struct History {
-    db: Db,
+    pub(super) db: Db,
 }
 
-const COLUMNS: &str = "id, status, owner_pid, profile_id, profile_name, platform, recipient, \
+pub(super) const COLUMNS: &str = "id, status, owner_pid, profile_id, profile_name, platform, recipient, \
     source, note_path, note_format, note_bytes, duration_ms, options, attempts, message_id, \
     media_id, error_code, error_message, error_remedy, error_retryable, raw_code, raw_message, \
-    created_at, finished_at, stage, attempted_at, error_said";
+    created_at, finished_at, stage, attempted_at, error_said, reached";
 
 impl History {
     pub fn new(db: Db) -> History {
@@ -338,48 +325,11 @@ impl History {
     }
 }
 
-impl From<&SendError> for StoredError {
-    fn from(e: &SendError) -> Self {
-        StoredError {
-            code: e.code.as_str().into(),
-            message: e.message.clone(),
-            remedy: e.remedy.clone(),
-            retryable: e.retryable,
-            raw_code: e.raw.as_ref().map(|r| r.code.clone()),
-            raw_message: e.raw.as_ref().map(|r| r.message.clone()),
-            said: crate::UserError::said(e),
-        }
-    }
-}
-
-impl StoredError {
-    /// A failure of Hark's own (keychain, disk) rather than the platform's.
-    pub fn local(error: &dyn crate::UserError) -> StoredError {
-        StoredError {
-            code: error.code().into(),
-            message: error.to_string(),
-            remedy: error.remedy(),
-            retryable: true,
-            raw_code: None,
-            raw_message: None,
-            said: error.said(),
-        }
-    }
-
-    /// Whether the code is one of the platforms' shared codes (not Hark's own, such
-    /// as a full disk).
-    pub fn is_platform_code(&self) -> bool {
-        ErrorCode::ALL
-            .iter()
-            .any(|c| c.as_str() == self.code && !c.is_local())
-    }
-}
-
 fn process_alive(pid: u32) -> bool {
     pid == std::process::id() || crate::record::spool::process_alive(pid)
 }
 
-fn row_to_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<SendRecord> {
+pub(super) fn row_to_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<SendRecord> {
     let status: String = row.get(1)?;
     let owner: Option<u32> = row.get(2)?;
     let stage = Stage::parse(&row.get::<_, String>(24)?);
@@ -441,12 +391,17 @@ fn row_to_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<SendRecord> {
         created_at: rfc3339(row.get(22)?),
         finished_at: row.get::<_, Option<i64>>(23)?.map(rfc3339),
         attempted_at_ms: row.get(25)?,
+        reached: row
+            .get::<_, Option<String>>(27)?
+            .as_deref()
+            .and_then(Reached::from_id),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::platform::ErrorCode;
 
     fn new_send() -> NewSend {
         NewSend {

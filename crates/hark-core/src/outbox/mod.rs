@@ -4,8 +4,12 @@
 mod error;
 pub mod history;
 mod pace;
+mod reach;
 mod send;
+mod stored_error;
 
 pub use error::OutboxError;
-pub use history::{History, SendRecord, State, StoredError};
+pub use history::{History, SendRecord, State};
+pub use reach::Refreshed;
 pub use send::{Clip, Outbox, SendRequest, Sent};
+pub use stored_error::StoredError;

@@ -12,8 +12,9 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::error::{OutboxError, local};
-use super::history::{History, NewSend, SendRecord, State, StoredError};
+use super::history::{History, NewSend, SendRecord, State};
 use super::pace;
+use super::stored_error::StoredError;
 use crate::audio::convert::{ConvertOptions, Note, convert};
 use crate::contacts::Contacts;
 use crate::db::{Db, DbError};

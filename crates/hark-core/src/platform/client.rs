@@ -83,6 +83,14 @@ pub trait Client {
         Ok(Listing::CannotAsk)
     }
 
+    /// How far the note `message_id` sent to `to` got, where the platform says; `None`
+    /// where it does not (then "sent" means the platform accepted it) or has nothing
+    /// beyond that yet.
+    fn reached(&self, to: &str, message_id: &str) -> Result<Option<Reached>, SendError> {
+        let _ = (to, message_id);
+        Ok(None)
+    }
+
     /// Asks the platform whether `to` has a voice note from this account sent at or
     /// after `since_ms` (ms since the epoch), for a send whose outcome is unknown.
     fn find_sent(&self, to: &str, since_ms: i64) -> Lookup {
@@ -101,6 +109,34 @@ pub trait Client {
 }
 
 /// Someone a platform says wrote to the account.
+/// How far a sent note got, where the platform says (a WhatsApp gateway's acks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reached {
+    /// On the customer's phone.
+    Delivered,
+    /// Opened.
+    Read,
+    /// Listened to.
+    Played,
+}
+
+impl Reached {
+    pub fn id(self) -> &'static str {
+        match self {
+            Reached::Delivered => "delivered",
+            Reached::Read => "read",
+            Reached::Played => "played",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Reached> {
+        [Reached::Delivered, Reached::Read, Reached::Played]
+            .into_iter()
+            .find(|r| r.id() == id)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Listed {
     /// The recipient as the platform wants it.

@@ -91,6 +91,9 @@ pub struct Facts {
     /// How long after the customer last wrote a free-form note may go, when the
     /// platform has such a window.
     pub reply_window: Option<ReplyWindow>,
+    /// Whether the platform says how far a sent note got (delivered, read, played);
+    /// elsewhere "sent" means the platform accepted it.
+    pub reports_reach: bool,
 }
 
 /// A platform's customer-service window, in hours from the customer's last message.
@@ -119,6 +122,7 @@ const TABLE: [Facts; 6] = [
             hours: 48,
             tagged_hours: None,
         }),
+        reports_reach: false,
     },
     Facts {
         platform: Platform::Messenger,
@@ -133,6 +137,7 @@ const TABLE: [Facts; 6] = [
             hours: 24,
             tagged_hours: Some(7 * 24),
         }),
+        reports_reach: false,
     },
     Facts {
         platform: Platform::Whatsapp,
@@ -147,6 +152,7 @@ const TABLE: [Facts; 6] = [
             hours: 24,
             tagged_hours: None,
         }),
+        reports_reach: false,
     },
     Facts {
         platform: Platform::WhatsappGateway,
@@ -159,6 +165,7 @@ const TABLE: [Facts; 6] = [
         play_icon_max_bytes: Some(512 * KB),
         lists_people: true,
         reply_window: None,
+        reports_reach: true,
     },
     Facts {
         platform: Platform::Telegram,
@@ -170,6 +177,7 @@ const TABLE: [Facts; 6] = [
         play_icon_max_bytes: None,
         lists_people: true,
         reply_window: None,
+        reports_reach: false,
     },
     Facts {
         platform: Platform::Sandbox,
@@ -181,6 +189,7 @@ const TABLE: [Facts; 6] = [
         play_icon_max_bytes: Some(512 * KB),
         lists_people: false,
         reply_window: None,
+        reports_reach: false,
     },
 ];
 

@@ -21,7 +21,9 @@ pub mod whatsapp_gateway;
 pub mod window;
 
 pub use account::Account;
-pub use client::{Client, Listed, Listing, Lookup, Outgoing, Receipt, SendOptions, Verified};
+pub use client::{
+    Client, Listed, Listing, Lookup, Outgoing, Reached, Receipt, SendOptions, Verified,
+};
 pub use error::{Delivery, ErrorCode, RawError, SendError};
 pub use facts::{Facts, Pace, Platform, ReplyWindow, Target};
 pub use http::{Progress, ProgressFn};

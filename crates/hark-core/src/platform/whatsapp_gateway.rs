@@ -9,8 +9,8 @@ use super::Platform;
 use super::account::Account;
 use super::answer::{self, field};
 use super::client::{
-    Client, Listed, Listing, Lookup, Outgoing, Receipt, SendOptions, Verified, bad_recipient,
-    secret,
+    Client, Listed, Listing, Lookup, Outgoing, Reached, Receipt, SendOptions, Verified,
+    bad_recipient, secret,
 };
 use super::doing::Doing;
 use super::error::{ErrorCode, SendError, about, described};
@@ -32,6 +32,32 @@ impl Gateway {
             base: account.api_base().unwrap_or_default().to_owned(),
             session: account.field("session").unwrap_or("default").to_owned(),
             api_key: (!key.is_empty()).then_some(key),
+        }
+    }
+
+    /// The chat's newest `limit` messages (WAHA: `GET /api/{session}/chats/{chatId}/
+    /// messages`), newest first.
+    fn messages(&self, chat: &str, limit: &str) -> Result<Vec<Message>, SendError> {
+        let url = join(
+            &self.base,
+            &format!("api/{}/chats/{chat}/messages", self.session),
+        );
+        let listed = self.http.check(
+            Doing::AskingForMessages,
+            |c| {
+                self.request(c.get(&url))
+                    .query(&[("limit", limit), ("downloadMedia", "false")])
+            },
+            |r| ok_json(&r, &self.session),
+        )?;
+        match listed {
+            serde_json::Value::Array(messages) => {
+                Ok(messages.iter().map(answer::read::<Message>).collect())
+            }
+            _ => Err(described(
+                ErrorCode::PlatformError,
+                Platform::WhatsappGateway,
+            )),
         }
     }
 
@@ -159,6 +185,10 @@ struct Message {
     /// Seconds since the epoch.
     #[serde(default, deserialize_with = "field")]
     timestamp: Option<i64>,
+    /// How far it got (whatsapp-web.js's MessageAck: -1 error, 0 pending, 1 server,
+    /// 2 device, 3 read, 4 played).
+    #[serde(default, deserialize_with = "field")]
+    ack: Option<i64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -319,32 +349,26 @@ impl Client for Gateway {
         Ok(Listing::People(people))
     }
 
+    /// How far the note got: its ack among the chat's newest messages.
+    fn reached(&self, to: &str, message_id: &str) -> Result<Option<Reached>, SendError> {
+        let messages = self.messages(to, "50")?;
+        let ack = messages
+            .iter()
+            .find(|m| m.id().as_deref() == Some(message_id))
+            .and_then(|m| m.ack);
+        Ok(match ack {
+            Some(2) => Some(Reached::Delivered),
+            Some(3) => Some(Reached::Read),
+            Some(4..) => Some(Reached::Played),
+            _ => None,
+        })
+    }
+
     /// The chat's newest messages (WAHA: `GET /api/{session}/chats/{chatId}/messages`):
     /// a voice note from this account at or after `since_ms` is the one sent.
     fn find_sent(&self, to: &str, since_ms: i64) -> Lookup {
-        let url = join(
-            &self.base,
-            &format!("api/{}/chats/{to}/messages", self.session),
-        );
-        let listed = self.http.check(
-            Doing::AskingForMessages,
-            |c| {
-                self.request(c.get(&url))
-                    .query(&[("limit", "20"), ("downloadMedia", "false")])
-            },
-            |r| ok_json(&r, &self.session),
-        );
-        let messages = match listed {
-            Ok(serde_json::Value::Array(messages)) => messages
-                .iter()
-                .map(answer::read::<Message>)
-                .collect::<Vec<_>>(),
-            Ok(_) => {
-                return Lookup::Failed(described(
-                    ErrorCode::PlatformError,
-                    Platform::WhatsappGateway,
-                ));
-            }
+        let messages = match self.messages(to, "20") {
+            Ok(messages) => messages,
             Err(e) => return Lookup::Failed(e),
         };
         // Clocks differ a little; a note from well before the send is another note.

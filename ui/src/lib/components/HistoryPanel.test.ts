@@ -19,6 +19,8 @@ function send(over: Partial<SendView>): SendView {
     bytes: 64000,
     messageId: "wamid.HBgL",
     mediaId: null,
+    reached: null,
+    reportsReach: false,
     errorCode: null,
     errorMessage: null,
     errorRemedy: null,
@@ -107,5 +109,22 @@ describe("HistoryPanel", () => {
     // Only the failed send has Resend.
     screen.getByRole("button", { name: "Resend" }).click();
     expect(resent).toEqual([9]);
+  });
+
+  it("says how far a note got where the platform says, and what sent means elsewhere", () => {
+    render(HistoryPanel, {
+      info: null,
+      error: null,
+      sends: [
+        send({ id: 1, platform: "whatsapp-gateway", reportsReach: true, reached: "played" }),
+        send({ id: 2 }),
+      ],
+      onResend: none,
+      onRefresh: none,
+    });
+    const [played, sent] = screen.getAllByText(/played|sent/);
+    expect(played?.textContent).toBe("played");
+    expect(sent?.getAttribute("title")).toContain("does not tell Hark whether it was delivered or heard");
+    expect(screen.getByRole("button", { name: "Refresh" })).toBeTruthy();
   });
 });

@@ -11,7 +11,11 @@ export const history = $state<{
   more: boolean;
   inbox: InboxItem[];
   error: CommandError | null;
-}>({ sends: [], query: "", more: false, inbox: [], error: null });
+  /** Asking how far sent notes got (where the platform says). */
+  refreshing: boolean;
+  /** What that could not ask, in words. */
+  refreshNote: string | null;
+}>({ sends: [], query: "", more: false, inbox: [], error: null, refreshing: false, refreshNote: null });
 
 /** The newest sends that match the search, as many as are shown now (at least a page). */
 export async function loadHistory(): Promise<void> {
@@ -49,4 +53,19 @@ export async function loadOlder(): Promise<void> {
 export async function loadInbox(): Promise<void> {
   const result = await commands.inbox();
   if (result.status === "ok") history.inbox = result.data;
+}
+
+/** Asks the platforms that say so how far the last week's notes got (a gateway:
+ *  delivered, read, played), then shows the history again if any got further. */
+export async function refreshReached(): Promise<void> {
+  if (history.refreshing) return;
+  history.refreshing = true;
+  const result = await commands.refreshReached();
+  history.refreshing = false;
+  if (result.status === "error") {
+    history.refreshNote = `${result.error.message} ${result.error.remedy}`;
+    return;
+  }
+  history.refreshNote = result.data.failed.length > 0 ? result.data.failed.join(" ") : null;
+  if (result.data.changed > 0) await loadHistory();
 }
