@@ -135,6 +135,21 @@ async fn the_history_pages_and_searches_and_the_last_account_is_chosen_again() {
     rig::desktop::page::key(driver, "\u{e009}a\u{e000}\u{e017}").await;
     until_shown(driver, 50).await;
 
+    // The sandbox inbox names the customer too, with the id a hover away.
+    click(driver, "#open-inbox").await;
+    let inbox = text_when(driver, "#inbox-list li:first-child .to", |t| !t.is_empty()).await;
+    assert!(inbox.starts_with("To Li Wei"), "{inbox}");
+    let title = driver
+        .find(thirtyfour::By::Css("#inbox-list li:first-child .to"))
+        .await
+        .expect("the newest note")
+        .attr("title")
+        .await
+        .expect("its title");
+    assert_eq!(title.as_deref(), Some("cust-052"));
+    rig::desktop::page::key(driver, "\u{e00c}").await;
+    rig::desktop::page::gone(driver, "dialog#inbox").await;
+
     // The account chosen last is chosen again at the next start.
     click(driver, "nav button[data-account='Night bot']").await;
     wait_for(

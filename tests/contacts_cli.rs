@@ -3,18 +3,45 @@
 //! duplicate, a rename kept), a send by name, an ambiguous name, names in the history;
 //! the chats that wrote to a Telegram bot, read without taking them from the bot; and a
 //! Messenger Page's conversations, page by page through a rate limit; and a WhatsApp
-//! gateway session's chats with people, page by page.
+//! gateway session's chats with people, page by page; and a WeChat account's followers
+//! with their remarks, 100 details at a time.
 
 use rig::accounts::{Install, assert_sent};
 use rig::fakes::gateway::{self, Gateway};
 use rig::fakes::messenger::{self, Messenger};
 use rig::fakes::telegram::{self, Telegram};
+use rig::fakes::wechat::{self, Wechat};
 use rig::fakes::whatsapp::{self, Whatsapp};
 use rig::media::sox_tone;
 use serde_json::Value;
 
 const TOKEN: &str = "EAAJ-fake-system-user-token-3f9a";
 const NUMBER_ID: &str = "106540352242922";
+
+/// `hark contact import --from-platform --json` for `profile`, which must succeed: what
+/// it imported.
+fn import_from_platform(install: &Install, profile: &str) -> Value {
+    let args = [
+        "contact",
+        "import",
+        "--profile",
+        profile,
+        "--from-platform",
+        "--json",
+    ];
+    let run = install.hark(&args);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    json["imported"].clone()
+}
+
+/// `hark contact list --json` for `profile`: the contacts as JSON.
+fn listed(install: &Install, profile: &str) -> Vec<Value> {
+    let run = install.hark(&["contact", "list", "--profile", profile, "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    json["contacts"].as_array().unwrap().clone()
+}
 
 fn contacts(install: &Install) -> Vec<(String, String)> {
     let listed = install.hark(&["contact", "list", "--profile", "Support", "--json"]);
@@ -315,31 +342,14 @@ fn a_messenger_pages_conversations_are_imported_page_by_page_through_a_rate_limi
     let fake = messenger::start(state);
     let install = Install::start();
     messenger::add_account(&install, &fake, "Page");
-    let import = || {
-        install.hark(&[
-            "contact",
-            "import",
-            "--profile",
-            "Page",
-            "--from-platform",
-            "--json",
-        ])
-    };
-    let first = import();
-    assert_eq!(first.code, 0, "{}", first.stderr);
-    let json: Value = serde_json::from_str(&first.stdout).unwrap();
-    assert_eq!(json["imported"]["added"], 251, "{json}");
+    let first = import_from_platform(&install, "Page");
+    assert_eq!(first["added"], 251, "{first}");
     // Three pages of at most 100, following Graph's cursors.
     assert_eq!(fake.count("conversations"), 3);
 
-    let listed = install.hark(&["contact", "list", "--profile", "Page", "--json"]);
-    let json: Value = serde_json::from_str(&listed.stdout).unwrap();
-    let li = json["contacts"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let li = listed(&install, "Page")
+        .into_iter()
         .find(|c| c["name"] == "Li Wei")
-        .cloned()
         .expect("Li Wei");
     assert_eq!(li["platform_id"], "2400000000099999");
     // When Li wrote (30 hours ago), not when the Page answered.
@@ -353,11 +363,9 @@ fn a_messenger_pages_conversations_are_imported_page_by_page_through_a_rate_limi
         400,
         serde_json::json!({"error": {"message": "(#613) Calls to this api have exceeded the rate limit.", "type": "OAuthException", "code": 613, "fbtrace_id": "A1"}}),
     );
-    let again = import();
-    assert_eq!(again.code, 0, "{}", again.stderr);
-    let json: Value = serde_json::from_str(&again.stdout).unwrap();
-    assert_eq!(json["imported"]["added"], 0, "{json}");
-    assert_eq!(json["imported"]["unchanged"], 251, "{json}");
+    let again = import_from_platform(&install, "Page");
+    assert_eq!(again["added"], 0, "{again}");
+    assert_eq!(again["unchanged"], 251, "{again}");
     assert_eq!(
         fake.count("conversations"),
         3 + 4,
@@ -384,23 +392,12 @@ fn a_gateway_sessions_chats_with_people_are_imported_with_when_they_last_wrote()
     let fake = gateway::start(state);
     let install = Install::start();
     gateway::add_account(&install, &fake, "Gateway");
-    let import = install.hark(&[
-        "contact",
-        "import",
-        "--profile",
-        "Gateway",
-        "--from-platform",
-        "--json",
-    ]);
-    assert_eq!(import.code, 0, "{}", import.stderr);
-    let json: Value = serde_json::from_str(&import.stdout).unwrap();
-    assert_eq!(json["imported"]["added"], 131, "{json}");
+    let imported = import_from_platform(&install, "Gateway");
+    assert_eq!(imported["added"], 131, "{imported}");
     // Two pages of 100 (the second one short).
     assert_eq!(fake.count("chats"), 2);
 
-    let listed = install.hark(&["contact", "list", "--profile", "Gateway", "--json"]);
-    let json: Value = serde_json::from_str(&listed.stdout).unwrap();
-    let contacts = json["contacts"].as_array().unwrap();
+    let contacts = listed(&install, "Gateway");
     let find = |name: &str| contacts.iter().find(|c| c["name"] == name).cloned();
     let li = find("Li Wei").expect("Li Wei");
     assert_eq!(li["platform_id"], "447700955555@c.us");
@@ -412,4 +409,59 @@ fn a_gateway_sessions_chats_with_people_are_imported_with_when_they_last_wrote()
         Some(hark_core::clock::rfc3339(wrote * 1000).as_str())
     );
     assert!(find("Support team").is_none(), "a group is left out");
+}
+
+#[test]
+fn a_wechat_accounts_followers_are_imported_with_their_remarks_and_named_later() {
+    const APP_ID: &str = "wx5f3e0c1d2b4a6978";
+    const SECRET: &str = "c0ffee0ddba11fake4app5ecret3f9a";
+    let mut state = Wechat::new(APP_ID, SECRET);
+    for i in 0..250 {
+        state.follower(&format!("oXyZ_follower_{i:013}"), 1);
+    }
+    state.remarked("oXyZ_follower_9999999999999", "李伟", 2);
+    // user/get gives 100 OpenIDs a call here (WeChat: 10,000), to see the paging.
+    state.list_page = 100;
+    let fake = wechat::start(state);
+    let install = Install::start();
+    install.add_profile(
+        "wechat",
+        "WX",
+        &["--api-base", &fake.base, "--app-id", APP_ID],
+        SECRET,
+    );
+    let first = import_from_platform(&install, "WX");
+    assert_eq!(first["added"], 251, "{first}");
+    // Three pages of OpenIDs and an empty one; details 100 at a time.
+    assert_eq!(fake.count("user_get"), 4);
+    assert_eq!(fake.count("user_info"), 3);
+
+    let contacts = listed(&install, "WX");
+    let named: Vec<_> = contacts.iter().filter(|c| !c["name"].is_null()).collect();
+    assert_eq!(
+        named.len(),
+        1,
+        "WeChat gives no nicknames: only the remark names"
+    );
+    assert_eq!(named[0]["name"], "李伟");
+    assert_eq!(named[0]["platform_id"], "oXyZ_follower_9999999999999");
+
+    // Named in Hark; a second import keeps the name and adds no one twice.
+    let renamed = install.hark(&[
+        "contact",
+        "rename",
+        "--profile",
+        "WX",
+        "oXyZ_follower_0000000000007",
+        "Wang Fang",
+    ]);
+    assert_eq!(renamed.code, 0, "{}", renamed.stderr);
+    let again = import_from_platform(&install, "WX");
+    assert_eq!(again["added"], 0, "{again}");
+    let found = install.hark(&["contact", "list", "--profile", "WX", "--search", "wang"]);
+    assert!(
+        found.stdout.contains("oXyZ_follower_0000000000007"),
+        "{}",
+        found.stdout
+    );
 }

@@ -255,6 +255,8 @@ pub async fn check_send(
 pub struct InboxItem {
     pub message_id: String,
     pub recipient: String,
+    /// The recipient's name among the sandbox account's contacts, when they have one.
+    pub recipient_name: Option<String>,
     pub received_at: String,
     pub duration_ms: u32,
     pub bytes: u32,
@@ -273,10 +275,21 @@ pub async fn inbox(state: tauri::State<'_, Hark>) -> Result<Vec<InboxItem>, Comm
             Words::new("app-remedy-inbox-unreadable"),
         )
     })?;
+    // The sandbox account's contacts, by id.
+    let outbox = state.outbox()?;
+    let names = outbox
+        .profiles()
+        .list()
+        .unwrap_or_default()
+        .into_iter()
+        .find(|p| p.platform == Platform::Sandbox)
+        .and_then(|p| outbox.contacts().names(&p.id).ok())
+        .unwrap_or_default();
     Ok(items
         .into_iter()
         .map(|d| InboxItem {
             audio_url: audio_url(&format!("inbox/{}", d.message_id)),
+            recipient_name: names.get(&d.recipient).cloned(),
             message_id: d.message_id,
             recipient: d.recipient,
             received_at: d.received_at,

@@ -24,6 +24,8 @@ pub struct Follower {
     pub last_message_at: i64,
     /// Messages sent to them since.
     pub used: u32,
+    /// The remark the account gave them (empty for none).
+    pub remark: String,
 }
 
 /// A voice message the fake delivered.
@@ -46,6 +48,8 @@ pub struct Wechat {
     pub relay_bearer: Option<String>,
     pub followers: HashMap<String, Follower>,
     pub delivered: Vec<Delivered>,
+    /// How many OpenIDs `user/get` gives a call (WeChat: 10,000).
+    pub list_page: usize,
     /// Tokens issued, with when they expire.
     tokens: HashMap<String, i64>,
     stable: Option<String>,
@@ -69,6 +73,7 @@ impl Wechat {
             relay_bearer: None,
             followers: HashMap::new(),
             delivered: Vec::new(),
+            list_page: 10_000,
             tokens: HashMap::new(),
             stable: None,
             media: HashMap::new(),
@@ -82,8 +87,17 @@ impl Wechat {
             Follower {
                 last_message_at: now_ms() - hours_ago * HOUR_MS,
                 used: 0,
+                remark: String::new(),
             },
         );
+    }
+
+    /// A follower the account gave the remark `remark`.
+    pub fn remarked(&mut self, openid: &str, remark: &str, hours_ago: i64) {
+        self.follower(openid, hours_ago);
+        if let Some(f) = self.followers.get_mut(openid) {
+            f.remark = remark.into();
+        }
     }
 
     /// Every token issued so far expires now (as two hours passing would do).
@@ -342,6 +356,83 @@ async fn custom_send(
 }
 
 /// Starts the fake.
+/// `GET /cgi-bin/user/get?next_openid=`: the followers' OpenIDs, a page at a time, in
+/// the order they followed (here: by OpenID), with the last one as `next_openid`.
+async fn user_get(State(s): State<Shared>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let mut s = lock(&s);
+    if let Some(r) = s.common.take_injected("user_get") {
+        return r;
+    }
+    if let Some(r) = s.check_token(&q, "user_get") {
+        return r;
+    }
+    let mut all: Vec<String> = s.followers.keys().cloned().collect();
+    all.sort();
+    let after = q.get("next_openid").cloned().unwrap_or_default();
+    let start = if after.is_empty() {
+        0
+    } else {
+        match all.iter().position(|id| *id == after) {
+            Some(i) => i + 1,
+            None => return s.error("user_get", 40003, "invalid openid"),
+        }
+    };
+    let page: Vec<String> = all.iter().skip(start).take(s.list_page).cloned().collect();
+    let next = page.last().cloned().unwrap_or_default();
+    s.record("user_get", 0);
+    let data = if page.is_empty() {
+        json!(null)
+    } else {
+        json!({"openid": page})
+    };
+    let mut body = json!({"total": all.len(), "count": page.len(), "next_openid": next});
+    if !data.is_null() {
+        body["data"] = data;
+    }
+    answer(200, body)
+}
+
+/// `POST /cgi-bin/user/info/batchget`: up to 100 followers' details; no nicknames (as
+/// WeChat has given none since 2021), the account's remark and when they followed.
+async fn user_batchget(
+    State(s): State<Shared>,
+    Query(q): Query<HashMap<String, String>>,
+    body: Bytes,
+) -> Response {
+    let mut s = lock(&s);
+    if let Some(r) = s.common.take_injected("user_info") {
+        return r;
+    }
+    if let Some(r) = s.check_token(&q, "user_info") {
+        return r;
+    }
+    let Ok(body) = serde_json::from_slice::<Value>(&body) else {
+        return s.error("user_info", 47001, "data format error");
+    };
+    let Some(list) = body["user_list"].as_array() else {
+        return s.error("user_info", 47001, "data format error");
+    };
+    if list.is_empty() || list.len() > 100 {
+        return s.error("user_info", 40032, "invalid openid list size");
+    }
+    let mut infos = Vec::new();
+    for item in list {
+        let Some(openid) = item["openid"].as_str() else {
+            return s.error("user_info", 40003, "invalid openid");
+        };
+        match s.followers.get(openid) {
+            Some(f) => infos.push(
+                json!({"subscribe": 1, "openid": openid, "language": "zh_CN",
+                "subscribe_time": f.last_message_at / 1000, "remark": f.remark, "groupid": 0,
+                "tagid_list": [], "subscribe_scene": "ADD_SCENE_QR_CODE"}),
+            ),
+            None => infos.push(json!({"subscribe": 0, "openid": openid})),
+        }
+    }
+    s.record("user_info", 0);
+    answer(200, json!({"user_info_list": infos}))
+}
+
 pub fn start(state: Wechat) -> Fake<Wechat> {
     Fake::start(state, |shared| {
         Router::new()
@@ -350,6 +441,8 @@ pub fn start(state: Wechat) -> Fake<Wechat> {
             .route("/cgi-bin/getcallbackip", get(callback_ip))
             .route("/cgi-bin/media/upload", post(upload))
             .route("/cgi-bin/message/custom/send", post(custom_send))
+            .route("/cgi-bin/user/get", get(user_get))
+            .route("/cgi-bin/user/info/batchget", post(user_batchget))
             .with_state(shared)
     })
 }

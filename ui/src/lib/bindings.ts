@@ -92,7 +92,7 @@ export const commands = {
 	 */
 	refreshReached: () => typedError<RefreshView, CommandError_Serialize>(__TAURI_INVOKE("refresh_reached")),
 	/**  What the sandbox received, newest first. */
-	inbox: () => typedError<InboxItem[], CommandError_Serialize>(__TAURI_INVOKE("inbox")),
+	inbox: () => typedError<InboxItem_Serialize[], CommandError_Serialize>(__TAURI_INVOKE("inbox")),
 	/**
 	 *  The people this account sent to lately, newest first, for the To field: only
 	 *  recipients a note reached (an id the platform refused is no suggestion), with their
@@ -490,9 +490,24 @@ export type ImportReport = {
 	leftOut: LeftOut[],
 };
 
-export type InboxItem = {
+export type InboxItem = InboxItem_Serialize | InboxItem_Deserialize;
+
+export type InboxItem_Deserialize = {
 	messageId: string,
 	recipient: string,
+	/**  The recipient's name among the sandbox account's contacts, when they have one. */
+	recipientName?: string | null,
+	receivedAt: string,
+	durationMs: number,
+	bytes: number,
+	audioUrl: string,
+};
+
+export type InboxItem_Serialize = {
+	messageId: string,
+	recipient: string,
+	/**  The recipient's name among the sandbox account's contacts, when they have one. */
+	recipientName: string | null,
 	receivedAt: string,
 	durationMs: number,
 	bytes: number,

@@ -117,7 +117,7 @@ const TABLE: [Facts; 6] = [
         max_duration: Some(Duration::from_secs(60)),
         max_bytes: 2 * MB,
         play_icon_max_bytes: None,
-        lists_people: false,
+        lists_people: true,
         reply_window: Some(ReplyWindow {
             hours: 48,
             tagged_hours: None,

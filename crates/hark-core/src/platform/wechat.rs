@@ -17,11 +17,16 @@ use serde_json::json;
 use super::Platform;
 use super::account::Account;
 use super::answer::{self, field};
-use super::client::{Client, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret};
+use super::client::{
+    Client, Listing, Outgoing, Receipt, SendOptions, Verified, bad_recipient, secret,
+};
 use super::doing::Doing;
 use super::error::{ErrorCode, SendError, about, described};
 use super::http::{Http, ProgressFn, Reply, Stage, join};
 use crate::secret::Secrets;
+
+#[path = "wechat_followers.rs"]
+mod followers;
 
 /// Tokens by profile id, shared by every send in this process.
 static TOKENS: LazyLock<Mutex<HashMap<String, Cached>>> = LazyLock::new(Default::default);
@@ -365,6 +370,11 @@ impl Client for Wechat {
 
     fn http(&self) -> Option<&Http> {
         Some(&self.http)
+    }
+
+    /// The followers, with the remarks the account gave them (`wechat_followers.rs`).
+    fn people(&self, seen: &dyn Fn(usize)) -> Result<Listing, SendError> {
+        self.followers(seen)
     }
 
     fn send(
