@@ -25,7 +25,6 @@ use super::error::{ErrorCode, SendError, about, described};
 use super::http::{Http, ProgressFn, Reply, Stage, join};
 use crate::secret::Secrets;
 
-#[path = "wechat_followers.rs"]
 mod followers;
 
 /// Tokens by profile id, shared by every send in this process.
@@ -372,7 +371,7 @@ impl Client for Wechat {
         Some(&self.http)
     }
 
-    /// The followers, with the remarks the account gave them (`wechat_followers.rs`).
+    /// The followers, with the remarks the account gave them (`wechat/followers.rs`).
     fn people(&self, seen: &dyn Fn(usize)) -> Result<Listing, SendError> {
         self.followers(seen)
     }
