@@ -280,6 +280,23 @@ async fn a_messenger_contact_who_wrote_30_hours_ago_is_warned_of_before_recordin
     assert_eq!(open, "Window open for 18 h more.");
     assert!(driver.find(By::Css("#to-window.warn")).await.is_err());
 
+    // Another account: the contact picked was this one's. The name is looked up in
+    // the other account's contacts (the sandbox has none: it is taken as it is typed).
+    click(driver, "nav button[data-account='Sandbox']").await;
+    rig::wait::until_async(
+        rig::desktop::page::LIMIT,
+        "the Page's contact let go",
+        || async {
+            let who = driver.find(By::Id("to-who")).await.is_err();
+            let window = driver.find(By::Id("to-window")).await.is_err();
+            (who && window).then_some(())
+        },
+    )
+    .await;
+    click(driver, "nav button[data-account='Acme Page']").await;
+    let back = content_when(driver, "#to-who", |t| t.contains("2400000000000002")).await;
+    assert!(back.contains("Ana Sousa"), "{back}");
+
     // An id typed in full that no contact has: nothing is known, nothing is said.
     type_into(driver, "input#to", "2400000000000003").await;
     content_when(driver, "#to-who, #to-problem", |_| true).await;
