@@ -11,15 +11,12 @@ pub fn now_ms() -> i64 {
         .unwrap_or_default()
 }
 
-/// A stored timestamp as RFC 3339 (UTC), for people and JSON.
+/// A stored timestamp as RFC 3339 (UTC), for people and JSON, always with milliseconds,
+/// so that two of them sort as text in the order they happened.
 pub fn rfc3339(ms: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
-        .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .unwrap_or_else(|| ms.to_string())
+    jiff::Timestamp::from_millisecond(ms)
+        .map(|t| format!("{t:.3}"))
+        .unwrap_or_else(|_| ms.to_string())
 }
 
 /// An RFC 3339 time as the reader's local time (the system's time zone), written as
@@ -62,7 +59,14 @@ mod tests {
 
     #[test]
     fn timestamps_read_as_rfc3339() {
-        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00.000Z");
         assert_eq!(rfc3339(1_700_000_000_123), "2023-11-14T22:13:20.123Z");
+        assert_eq!(rfc3339(1_700_000_000_120), "2023-11-14T22:13:20.120Z");
+        // Written as text, they sort in the order they happened.
+        let mut times = [1_700_000_001_000, 1_700_000_000_999, 1_700_000_000_100];
+        let mut written = times.map(rfc3339);
+        written.sort();
+        times.sort();
+        assert_eq!(written, times.map(rfc3339));
     }
 }

@@ -162,10 +162,49 @@ pub fn inbox(data_dir: &Path) -> std::io::Result<Vec<Delivered>> {
             }
         }
     }
-    all.sort_by(|a, b| {
-        b.received_at
-            .cmp(&a.received_at)
-            .then(b.message_id.cmp(&a.message_id))
-    });
+    // By the time it says, not its text: notes written before times always carried
+    // milliseconds have "…:05Z" for "…:05.000Z", which sorts after "…:05.120Z".
+    let at = |d: &Delivered| d.received_at.parse::<jiff::Timestamp>().ok();
+    all.sort_by(|a, b| at(b).cmp(&at(a)).then(b.message_id.cmp(&a.message_id)));
     Ok(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_inbox_is_newest_first_by_time_whatever_way_the_time_was_written() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let folder = dir.path().join(INBOX_DIR).join("cust");
+        std::fs::create_dir_all(&folder).expect("the inbox");
+        // A record from before times always carried milliseconds, then two newer ones.
+        for (id, at) in [
+            ("older", "2026-12-02T16:42:05Z"),
+            ("newer", "2026-12-02T16:42:05.120Z"),
+            ("newest", "2026-12-02T16:42:06.000Z"),
+        ] {
+            let file = folder.join(format!("{id}.ogg"));
+            std::fs::write(&file, b"OggS").expect("the note");
+            let record = Delivered {
+                message_id: id.to_owned(),
+                recipient: "cust".to_owned(),
+                received_at: at.to_owned(),
+                bytes: 4,
+                duration_ms: 1000,
+                file,
+            };
+            std::fs::write(
+                folder.join(format!("{id}.json")),
+                serde_json::to_string(&record).expect("serialises"),
+            )
+            .expect("the record");
+        }
+        let order: Vec<String> = inbox(dir.path())
+            .expect("the inbox reads")
+            .into_iter()
+            .map(|d| d.message_id)
+            .collect();
+        assert_eq!(order, ["newest", "newer", "older"]);
+    }
 }
