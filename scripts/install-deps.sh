@@ -14,8 +14,9 @@ APT_PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev
   # the app in a window, headless (tests)
   xvfb xauth webkit2gtk-driver x11-utils xdotool
-  # the webview plays the preview through GStreamer (WAV parser, PulseAudio sink)
-  gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  # the webview plays the preview through GStreamer (WAV parser, PulseAudio sink; AAC
+  # from libav, so that an M4A note is heard as itself)
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   # capture through cpal (ALSA/PulseAudio) and the virtual microphone
   libasound2-dev pulseaudio pulseaudio-utils alsa-utils libasound2-plugins
   # the window's fonts: Simplified Chinese (the app's zh-CN screens); time zones (local

@@ -260,6 +260,11 @@ async fn a_note_follows_the_account_it_will_be_sent_with() {
     // Send is for a note that matches the account only.
     type_into(driver, "input#to", "6543210987654321").await;
     wait_for(driver, "#send:not([disabled])").await;
+    // The M4A is heard as itself where the player reads AAC (GStreamer's libav plugin,
+    // which the package recommends): the customer's very file, not a WAV ten times its
+    // size held by the page.
+    wait_for(driver, "#preview audio[data-source='note']").await;
+    plays(driver).await;
     // And back again.
     click(driver, "nav button[data-account='Sandbox']").await;
     text_when(driver, "#clip-format", |t| t.contains("Ogg/Opus")).await;

@@ -176,6 +176,8 @@ fn the_deb_holds_the_app_the_command_and_what_a_desktop_needs_and_names_every_li
     }
     let recommends = field("Recommends");
     assert!(recommends.contains("fonts-noto-cjk"), "{recommends}");
+    // The preview plays an M4A as itself where GStreamer's libav plugin is there.
+    assert!(recommends.contains("gstreamer1.0-libav"), "{recommends}");
 
     let root = tempfile::tempdir().unwrap();
     run(
@@ -282,6 +284,10 @@ fn the_rpm_holds_the_same_files_and_names_fedoras_packages() {
     let recommends = run("rpm", &["-qp", "--recommends", rpm]);
     assert!(
         recommends.contains("google-noto-sans-cjk-fonts"),
+        "{recommends}"
+    );
+    assert!(
+        recommends.contains("gstreamer1-plugin-libav"),
         "{recommends}"
     );
 }

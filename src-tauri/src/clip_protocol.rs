@@ -1,17 +1,24 @@
 //! `clip://localhost/<id>`: the audio of a clip, a history entry (`send/<id>`) or a
 //! sandbox note (`inbox/<message id>`): an Ogg/Opus note as it is, anything else
-//! decoded by Hark to WAV; with byte ranges (a player seeks with them).
+//! decoded by Hark to WAV, or with `?as=note` the note itself (see `own_audio`); with
+//! byte ranges (a player seeks with them).
 
 use tauri::http::{Request, Response, StatusCode, header};
 use tauri::{Manager, UriSchemeContext, Wry};
 
-use crate::commands::history::audio_of;
+use crate::commands::history::{audio_of, note_of};
+use crate::own_audio;
 use crate::state::{Hark, Playable};
 
 pub fn handle(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>) -> Response<Vec<u8>> {
     let path = request.uri().path().trim_start_matches('/').to_owned();
     let hark = ctx.app_handle().state::<Hark>();
-    let Some(audio) = audio_of(&hark, &path) else {
+    let audio = if own_audio::asks_for_note(request.uri().query()) {
+        note_of(&hark, &path).and_then(own_audio::served)
+    } else {
+        audio_of(&hark, &path)
+    };
+    let Some(audio) = audio else {
         return not_found();
     };
     let total = match &audio {

@@ -15,6 +15,7 @@ mod fixes;
 mod lang;
 mod notify;
 mod opened;
+mod own_audio;
 mod shortcut;
 mod state;
 mod tray;

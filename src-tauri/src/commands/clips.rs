@@ -13,6 +13,7 @@ use tauri::State;
 use tauri::ipc::Channel;
 
 use crate::CommandError;
+use crate::own_audio::{self, OwnAudio};
 use crate::state::{Hark, Playable, StoredClip, blocking, is_ogg_opus};
 
 /// Bars in the preview's waveform.
@@ -39,8 +40,11 @@ pub struct ClipView {
     pub sendable: bool,
     /// The waveform of what the customer will hear, 0..1 per bar.
     pub peaks: Vec<f32>,
-    /// Where the preview's audio is served.
+    /// Where the preview's audio is served: a note Ogg/Opus as it is, else decoded to
+    /// WAV (a file that cannot be sent: the file decoded).
     pub audio_url: String,
+    /// The note itself, for a player that reads its format.
+    pub own_audio: Option<OwnAudio>,
     /// The file's name, for an import.
     pub source: Option<String>,
 }
@@ -235,6 +239,7 @@ pub fn make_clip(
                 sendable: false,
                 peaks: heard.peaks,
                 audio_url: audio_url(&format!("{id}?v={revision}")),
+                own_audio: None,
                 source: draft.info.source_name.clone(),
             };
             Ok((
@@ -300,6 +305,7 @@ pub fn open_clip(
         sendable: !note.verdicts.iter().any(|v| v.level == Level::Fail),
         peaks: heard.peaks,
         audio_url: audio_url(&format!("{id}?v={revision}")),
+        own_audio: own_audio::offer(&kept, &audio_url(&format!("{id}?v={revision}"))),
         source: draft.info.source_name.clone(),
     };
     Ok((

@@ -13,6 +13,7 @@ use super::clips::audio_url;
 use super::send::{SendProgress, SentView, forward, sent_view};
 use crate::CommandError;
 use crate::fixes::{Fix, fix_for, without_commands};
+use crate::own_audio::{self, OwnAudio};
 use crate::state::{Hark, Playable, blocking};
 
 /// Where a send stands, as the window shows it.
@@ -91,6 +92,9 @@ pub struct SendView {
     /// The control that fixes the error, which the window offers beside it.
     pub fix: Option<Fix>,
     pub audio_url: String,
+    /// The note itself, for a player that reads its format (not for Ogg/Opus, which
+    /// `audio_url` serves as it is).
+    pub own_audio: Option<OwnAudio>,
 }
 
 fn view(r: &SendRecord) -> SendView {
@@ -137,6 +141,10 @@ fn view(r: &SendRecord) -> SendView {
             || (r.state == State::Failed && r.error.as_ref().is_some_and(|e| e.retryable)),
         fix,
         audio_url: audio_url(&format!("send/{}", r.id)),
+        own_audio: own_audio::offer(
+            std::path::Path::new(&r.note_path),
+            &audio_url(&format!("send/{}", r.id)),
+        ),
     }
 }
 
@@ -302,20 +310,10 @@ pub async fn inbox(state: tauri::State<'_, Hark>) -> Result<Vec<InboxItem>, Comm
 /// What the player gets for a clip, a history entry or an inbox note (see
 /// [`Playable::of`]), for the protocol handler.
 pub fn audio_of(hark: &Hark, path: &str) -> Option<Playable> {
-    let file = if let Some(id) = path.strip_prefix("send/") {
-        let id: i64 = id.parse().ok()?;
-        let record = hark.outbox().ok()?.history().get(id).ok()??;
-        std::path::PathBuf::from(record.note_path)
-    } else if let Some(id) = path.strip_prefix("inbox/") {
-        let dir = hark.data_dir().ok()?;
-        sandbox::inbox(&dir)
-            .ok()?
-            .into_iter()
-            .find(|d| d.message_id == id)?
-            .file
-    } else {
+    if !path.starts_with("send/") && !path.starts_with("inbox/") {
         return hark.clips().get(path).map(|c| c.audio.clone());
-    };
+    }
+    let file = note_of(hark, path)?;
     let bytes = std::fs::read(&file).ok()?;
     let decoded = || {
         hark_core::audio::preview::preview(&file, 1)
@@ -324,4 +322,28 @@ pub fn audio_of(hark: &Hark, path: &str) -> Option<Playable> {
     };
     Some(Playable::of(&bytes, decoded))
         .filter(|p| !matches!(p, Playable::Bytes { bytes, .. } if bytes.is_empty()))
+}
+
+/// The file of the note at a `clip:` path: a history entry's, a sandbox note's, or the
+/// note made for a clip in the preview (none for a file that cannot be sent).
+pub fn note_of(hark: &Hark, path: &str) -> Option<std::path::PathBuf> {
+    if let Some(id) = path.strip_prefix("send/") {
+        let id: i64 = id.parse().ok()?;
+        let record = hark.outbox().ok()?.history().get(id).ok()??;
+        Some(std::path::PathBuf::from(record.note_path))
+    } else if let Some(id) = path.strip_prefix("inbox/") {
+        let dir = hark.data_dir().ok()?;
+        Some(
+            sandbox::inbox(&dir)
+                .ok()?
+                .into_iter()
+                .find(|d| d.message_id == id)?
+                .file,
+        )
+    } else {
+        let clips = hark.clips();
+        let clip = clips.get(path)?;
+        clip.note.as_ref()?;
+        clip.draft.note_path()
+    }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clock, size, spokenDuration, when } from "./api";
+import { clock, size, sourceOf, spokenDuration, when } from "./api";
 
 describe("how numbers read", () => {
   it("reads durations as a clock and aloud", () => {
@@ -22,5 +22,27 @@ describe("how numbers read", () => {
     expect(when(new Date("2026-11-21T10:42:00").toISOString(), now)).toBe("10:42");
     expect(when("not a time", now)).toBe("not a time");
     expect(when(new Date("2026-11-19T10:42:00").toISOString(), now)).toMatch(/19.*10:42/);
+  });
+});
+
+describe("where a note is played from", () => {
+  const m4a = {
+    audioUrl: "clip://localhost/abc?v=1",
+    ownAudio: { url: "clip://localhost/abc?v=1&as=note", mime: 'audio/mp4; codecs="mp4a.40.2"' },
+  };
+  const player = (answer: CanPlayTypeResult) =>
+    ({ canPlayType: (mime: string) => (mime === m4a.ownAudio.mime ? answer : "") }) as HTMLMediaElement;
+
+  it("is the note itself where the player reads its format", () => {
+    expect(sourceOf(m4a, player("maybe"))).toBe(m4a.ownAudio.url);
+    expect(sourceOf(m4a, player("probably"))).toBe(m4a.ownAudio.url);
+  });
+
+  it("is what Hark decoded where it does not, or where there is nothing else", () => {
+    expect(sourceOf(m4a, player(""))).toBe(m4a.audioUrl);
+    expect(sourceOf({ audioUrl: "clip://localhost/ogg", ownAudio: null }, player("probably"))).toBe(
+      "clip://localhost/ogg",
+    );
+    expect(sourceOf({ audioUrl: "clip://localhost/inbox/1" }, player("probably"))).toBe("clip://localhost/inbox/1");
   });
 });

@@ -46,8 +46,10 @@ export type {
   ImportReport,
   InboxItem,
   InputLevel,
+  OwnAudio,
   SendProgress,
 } from "./bindings";
+import type { OwnAudio } from "./bindings";
 
 /** A command's result: its data, or the error it returned. */
 export type Result<T> = { status: "ok"; data: T } | { status: "error"; error: CommandError };
@@ -123,10 +125,39 @@ export async function playable(url: string): Promise<string> {
   return URL.createObjectURL(await response.blob());
 }
 
-/** Plays the note at `url` (a `clip://` address) on `audio`, replacing what it played. */
-export async function playOn(audio: HTMLAudioElement, url: string): Promise<void> {
-  const blob = await playable(url);
-  if (audio.src.startsWith("blob:")) URL.revokeObjectURL(audio.src);
-  audio.src = blob;
-  await audio.play();
+/**
+ * A note the page can play: at `audioUrl` an Ogg/Opus note as it is or the note decoded
+ * by Hark (WAV, which every player reads), and `ownAudio`, the note itself, where it is
+ * another format.
+ */
+export type Audible = { audioUrl: string; ownAudio?: OwnAudio | null };
+
+/**
+ * Where to play a note from: the note itself where this webview's player reads its
+ * format (the customer's very file, at its own size: a WAV of an M4A is ten times the
+ * note, and the page holds what it plays), else what Hark decoded.
+ */
+export function sourceOf(note: Audible, player: HTMLMediaElement = document.createElement("audio")): string {
+  const own = note.ownAudio;
+  return own && player.canPlayType(own.mime) !== "" ? own.url : note.audioUrl;
+}
+
+/**
+ * Plays `note` on `audio`, replacing what it played: the note itself where the player
+ * reads it, and what Hark decoded if the player turns the note down after all.
+ */
+export async function playOn(audio: HTMLAudioElement, note: Audible): Promise<void> {
+  const load = async (url: string) => {
+    const blob = await playable(url);
+    if (audio.src.startsWith("blob:")) URL.revokeObjectURL(audio.src);
+    audio.src = blob;
+    await audio.play();
+  };
+  const first = sourceOf(note, audio);
+  try {
+    await load(first);
+  } catch (e) {
+    if (first === note.audioUrl) throw e;
+    await load(note.audioUrl);
+  }
 }

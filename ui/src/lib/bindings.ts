@@ -248,8 +248,13 @@ export type ClipView_Deserialize = {
 	sendable: boolean,
 	/**  The waveform of what the customer will hear, 0..1 per bar. */
 	peaks: (number | null)[],
-	/**  Where the preview's audio is served. */
+	/**
+	 *  Where the preview's audio is served: a note Ogg/Opus as it is, else decoded to
+	 *  WAV (a file that cannot be sent: the file decoded).
+	 */
 	audioUrl: string,
+	/**  The note itself, for a player that reads its format. */
+	ownAudio?: OwnAudio | null,
 	/**  The file's name, for an import. */
 	source?: string | null,
 };
@@ -270,8 +275,13 @@ export type ClipView_Serialize = {
 	sendable: boolean,
 	/**  The waveform of what the customer will hear, 0..1 per bar. */
 	peaks: (number | null)[],
-	/**  Where the preview's audio is served. */
+	/**
+	 *  Where the preview's audio is served: a note Ogg/Opus as it is, else decoded to
+	 *  WAV (a file that cannot be sent: the file decoded).
+	 */
 	audioUrl: string,
+	/**  The note itself, for a player that reads its format. */
+	ownAudio: OwnAudio | null,
 	/**  The file's name, for an import. */
 	source: string | null,
 };
@@ -553,6 +563,14 @@ export type Level =
 /**  The platform would refuse it, or it would not arrive as a voice note. */
 "fail";
 
+/**  The note itself, where it is not what the preview's address serves already. */
+export type OwnAudio = {
+	/**  Where the note itself is served. */
+	url: string,
+	/**  Its media type with its codec, as the player's `canPlayType` is asked. */
+	mime: string,
+};
+
 /**
  *  A messaging platform Hark sends to. The ids are those of the CLI (`--for`), the
  *  database and the UI bindings.
@@ -733,6 +751,11 @@ export type SendView_Deserialize = {
 	/**  The control that fixes the error, which the window offers beside it. */
 	fix?: Fix_Deserialize | null,
 	audioUrl: string,
+	/**
+	 *  The note itself, for a player that reads its format (not for Ogg/Opus, which
+	 *  `audio_url` serves as it is).
+	 */
+	ownAudio?: OwnAudio | null,
 };
 
 export type SendView_Serialize = {
@@ -763,6 +786,11 @@ export type SendView_Serialize = {
 	/**  The control that fixes the error, which the window offers beside it. */
 	fix: Fix_Serialize | null,
 	audioUrl: string,
+	/**
+	 *  The note itself, for a player that reads its format (not for Ogg/Opus, which
+	 *  `audio_url` serves as it is).
+	 */
+	ownAudio: OwnAudio | null,
 };
 
 export type SentView = SentView_Serialize | SentView_Deserialize;

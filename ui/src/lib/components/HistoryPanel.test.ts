@@ -27,6 +27,7 @@ function send(over: Partial<SendView>): SendView {
     retryable: false,
     fix: null,
     audioUrl: "clip://localhost/send/7",
+    ownAudio: null,
     ...over,
   };
 }
