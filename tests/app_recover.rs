@@ -224,20 +224,7 @@ async fn closing_with_a_recording_or_an_unsent_note_asks_and_keeps_it() {
 async fn a_note_follows_the_account_it_will_be_sent_with() {
     let keychain = Keychain::start();
     let s = setup(keychain.env());
-    let added = run(
-        &[
-            "profile",
-            "add",
-            "messenger",
-            "--name",
-            "Acme Page",
-            "--page-id",
-            "104728372938472",
-        ],
-        &s.env,
-        Some("EAAJ-follow-page-token-0001"),
-    );
-    assert_eq!(added.code, 0, "{}", added.stderr);
+    add_page(&s);
     let wav = s.scratch.join("reply.wav");
     sox_tone(&wav, 44_100, 2, 2.0, 440.0, &[]);
 
@@ -287,6 +274,80 @@ async fn a_note_follows_the_account_it_will_be_sent_with() {
     .await;
     app.screenshot("follows-account").await;
     app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_m4a_is_heard_decoded_where_the_player_cannot_read_aac() {
+    let keychain = Keychain::start();
+    let mut extra = keychain.env();
+    // GStreamer with every plugin but libav, as on a machine without it: the webview's
+    // player then reads no AAC.
+    let plugins = tempfile::tempdir().unwrap();
+    extra.extend(gstreamer_without_libav(plugins.path()));
+    let s = setup(extra);
+    add_page(&s);
+    let wav = s.scratch.join("reply.wav");
+    sox_tone(&wav, 44_100, 1, 2.0, 440.0, &[]);
+
+    let app = open(&s).await;
+    let driver = &app.driver;
+    click(driver, "nav button[data-account='Acme Page']").await;
+    drop_file(driver, &wav).await;
+    text_when(driver, "#clip-format", |t| t.contains("M4A (AAC-LC)")).await;
+    // The note decoded by Hark is what plays, and it plays.
+    wait_for(driver, "#preview audio[data-source='decoded']").await;
+    plays(driver).await;
+    app.quit().await;
+}
+
+/// The environment that gives GStreamer (and so the webview's player) every system
+/// plugin but libav's: links to them in `dir`, and a registry of its own.
+fn gstreamer_without_libav(dir: &Path) -> rig::Env {
+    let listed = std::process::Command::new("dpkg")
+        .args(["-L", "gstreamer1.0-libav"])
+        .output()
+        .expect("dpkg runs");
+    let libav = String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .map(std::path::PathBuf::from)
+        .find(|p| p.file_name().is_some_and(|n| n == "libgstlibav.so"))
+        .expect("GStreamer's libav plugin is installed (scripts/install-deps.sh)");
+    let system = libav.parent().expect("the plugins' folder");
+    let links = dir.join("plugins");
+    std::fs::create_dir_all(&links).unwrap();
+    for plugin in std::fs::read_dir(system).unwrap().filter_map(Result::ok) {
+        if plugin.path() != libav {
+            std::os::unix::fs::symlink(plugin.path(), links.join(plugin.file_name())).unwrap();
+        }
+    }
+    vec![
+        (
+            "GST_PLUGIN_SYSTEM_PATH_1_0".into(),
+            links.display().to_string(),
+        ),
+        (
+            "GST_REGISTRY_1_0".into(),
+            dir.join("registry.bin").display().to_string(),
+        ),
+    ]
+}
+
+/// A Messenger Page, "Acme Page", beside the sandbox.
+fn add_page(s: &Setup) {
+    let added = run(
+        &[
+            "profile",
+            "add",
+            "messenger",
+            "--name",
+            "Acme Page",
+            "--page-id",
+            "104728372938472",
+        ],
+        &s.env,
+        Some("EAAJ-follow-page-token-0001"),
+    );
+    assert_eq!(added.code, 0, "{}", added.stderr);
 }
 
 /// Seconds of audio in the spool's PCM file (mono 16-bit at the sidecar's rate).
