@@ -8,7 +8,11 @@ session bus, and builds the packages):
 - idle memory: the proportional set size (PSS, which counts a shared page once) of
   every process of each program, 10 s after first paint;
 - a 10-minute note in the preview: what opening a 10-minute WAV (`hark-app FILE`, as
-  "Open with Hark" does) adds, once its note is in the preview.
+  "Open with Hark" does) adds, once its note is in the preview: for the sandbox (an
+  Ogg/Opus note; and a 5-second note, for what the preview costs whatever its length),
+  and for a Messenger Page (an M4A note), played as itself (GStreamer's
+  libav plugin reads AAC) and, with GStreamer given every plugin but libav's, as the
+  WAV Hark decodes it to.
 
     release_figures.py APP MINIBROWSER LONG_WAV DATA_DIR RUNS
 """
@@ -16,6 +20,8 @@ import ctypes
 import ctypes.util
 import json
 import os
+import sqlite3
+import tempfile
 import signal
 import statistics
 import subprocess
@@ -151,7 +157,93 @@ def listing(folder):
     return "\n".join(os.path.join(d, f) for d, _, fs in os.walk(folder) for f in fs)
 
 
+HARK = os.path.join(os.path.dirname(APP), "hark")
+PAGE = "Acme Page"
+
+
+def keychain():
+    """gnome-keyring's Secret Service on this session bus, unlocked (the Messenger
+    Page's token is kept there, as everywhere)."""
+    daemon = subprocess.Popen(
+        ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    daemon.stdin.write(b"bench")
+    daemon.stdin.close()
+    deadline = time.monotonic() + 30
+    owned = ["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus", "/",
+             "org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.secrets"]
+    while "true" not in subprocess.run(owned, capture_output=True, text=True).stdout:
+        if time.monotonic() > deadline:
+            sys.exit("release_figures: the keychain did not start")
+        time.sleep(0.1)
+    return daemon
+
+
+def without_libav():
+    """The environment that gives GStreamer every system plugin but libav's."""
+    listed = subprocess.run(["dpkg", "-L", "gstreamer1.0-libav"], capture_output=True, text=True)
+    libav = next(line for line in listed.stdout.splitlines()
+                 if line.endswith("/libgstlibav.so"))
+    folder = tempfile.mkdtemp(dir=DATA_DIR)
+    links = os.path.join(folder, "plugins")
+    os.mkdir(links)
+    system = os.path.dirname(libav)
+    for name in os.listdir(system):
+        if os.path.join(system, name) != libav:
+            os.symlink(os.path.join(system, name), os.path.join(links, name))
+    return {"GST_PLUGIN_SYSTEM_PATH_1_0": links,
+            "GST_REGISTRY_1_0": os.path.join(folder, "registry.bin")}
+
+
+def with_page(data):
+    """A data folder whose account, chosen last, is a Messenger Page."""
+    env = dict(os.environ, HARK_DATA_DIR=data)
+    subprocess.run([HARK, "profile", "add", "messenger", "--name", PAGE,
+                    "--page-id", "104728372938472"],
+                   input=b"EAAJ-bench-page-token", env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    listed = json.loads(subprocess.run([HARK, "profile", "list", "--json"], env=env,
+                                       check=True, capture_output=True).stdout)
+    page = next(p["id"] for p in listed["profiles"] if p["name"] == PAGE)
+    with sqlite3.connect(os.path.join(data, "hark.db")) as db:
+        db.execute("INSERT INTO settings (key, value) VALUES ('last_account', ?) "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (page,))
+    return env
+
+
+def with_note(env, data, wav=LONG_WAV):
+    """Starts the app and opens `wav` in it: (first paint, idle PSS and its parts, PSS
+    with the note in the preview and its parts)."""
+    app, paint = launch([APP], hark_painted, env)
+    time.sleep(SETTLE)
+    idle, idle_parts = pss_mb(app.pid)
+    # A second launch with the file hands it to this window (single instance).
+    subprocess.run([APP, wav], env=env, timeout=60, check=False)
+    deadline = time.monotonic() + 300
+    while not draft_ready(data):
+        if time.monotonic() > deadline:
+            sys.exit(f"release_figures: the note of {wav} never reached the preview; "
+                     f"the data folder holds:\n{listing(data)}")
+        time.sleep(0.1)
+    time.sleep(SETTLE)
+    pss, parts = pss_mb(app.pid)
+    stop(app)
+    return paint, idle, idle_parts, pss, parts
+
+
+def web(parts):
+    """The web process's share of a PSS reading."""
+    return sum(mb for name, mb in parts.items() if name.startswith("WebKitWebProc"))
+
+
+daemon = keychain()
+no_libav = without_libav()
+# The first five seconds: what the preview costs whatever the note's length.
+SHORT_WAV = os.path.join(DATA_DIR, "short.wav")
+os.makedirs(DATA_DIR, exist_ok=True)
+subprocess.run(["sox", LONG_WAV, SHORT_WAV, "trim", "0", "5"], check=True)
 rows = []
+m4a_rows = []
 for run in range(RUNS):
     data = os.path.join(DATA_DIR, f"run{run}")
     env = dict(os.environ, HARK_DATA_DIR=data)
@@ -161,21 +253,24 @@ for run in range(RUNS):
     mini_pss, mini_parts = pss_mb(mini.pid)
     stop(mini)
 
-    app, app_paint = launch([APP], hark_painted, env)
-    time.sleep(SETTLE)
-    app_pss, app_parts = pss_mb(app.pid)
-    # A second launch with the file hands it to this window (single instance).
-    subprocess.run([APP, LONG_WAV], env=env, timeout=60, check=False)
-    deadline = time.monotonic() + 300
-    while not draft_ready(data):
-        if time.monotonic() > deadline:
-            sys.exit("release_figures: the 10-minute note never reached the preview; "
-                     f"the data folder holds:\n{listing(data)}")
-        time.sleep(0.1)
-    time.sleep(SETTLE)
-    long_pss, long_parts = pss_mb(app.pid)
-    stop(app)
-    rows.append((app_paint, mini_paint, app_pss, mini_pss, long_pss, app_parts, mini_parts, long_parts))
+    app_paint, app_pss, app_parts, long_pss, long_parts = with_note(env, data)
+    short_data = os.path.join(DATA_DIR, f"run{run}-short")
+    _, short_idle, _, short_pss, _ = with_note(
+        dict(os.environ, HARK_DATA_DIR=short_data), short_data, SHORT_WAV)
+
+    # The same for a Messenger Page: the M4A played as itself, then decoded to WAV.
+    m4a = []
+    for how, extra in (("itself", {}), ("decoded", no_libav)):
+        page_data = os.path.join(DATA_DIR, f"run{run}-m4a-{how}")
+        _, idle, idle_parts, pss, parts = with_note(
+            dict(with_page(page_data), **extra), page_data)
+        m4a.append((pss - idle, web(parts) - web(idle_parts)))
+    m4a_rows.append(m4a)
+    print(f"run {run + 1}, Messenger: the M4A as itself {m4a[0][0]:+.0f} MB (web process "
+          f"{m4a[0][1]:+.0f}), decoded to WAV {m4a[1][0]:+.0f} MB (web process "
+          f"{m4a[1][1]:+.0f})", flush=True)
+    rows.append((app_paint, mini_paint, app_pss, mini_pss, long_pss, app_parts, mini_parts,
+                 long_parts, short_pss - short_idle))
     print(f"run {run + 1}: first paint {app_paint * 1000:.0f} ms (MiniBrowser "
           f"{mini_paint * 1000:.0f} ms); idle PSS {app_pss:.0f} MB (MiniBrowser "
           f"{mini_pss:.0f} MB); with the 10-minute note {long_pss:.0f} MB", flush=True)
@@ -203,3 +298,10 @@ print(f"    Hark:        {parts(5)}")
 print(f"    MiniBrowser: {parts(6)}")
 print(f"  10-minute note     {long_pss:.0f} MB   added {long_pss - app_pss:+.0f} MB (target ≤ +15 MB)")
 print(f"    Hark:        {parts(7)}")
+print(f"  5-second note      added {median(8):+.0f} MB: the 10-minute note costs "
+      f"{long_pss - app_pss - median(8):+.0f} MB more than it")
+for i, how in enumerate(("as itself (AAC by GStreamer's libav)", "decoded to WAV (no libav)")):
+    added = statistics.median(r[i][0] for r in m4a_rows)
+    in_web = statistics.median(r[i][1] for r in m4a_rows)
+    print(f"  10-minute M4A, {how}: added {added:+.0f} MB (web process {in_web:+.0f} MB)")
+daemon.terminate()

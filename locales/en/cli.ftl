@@ -122,6 +122,7 @@ cli-inbox-item = { $when }  to { $recipient }  { $duration } · { $size }
 ## `hark send`: on its way.
 
 cli-send-uploading = Uploading
+cli-fetching = Fetching the audio
 cli-send-sending = Sending…
 cli-send-waiting = Waiting { $seconds } s: { $reason }
 cli-send-retrying = { $reason } Trying again in { $seconds } s (attempt { $attempt }).

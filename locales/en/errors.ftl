@@ -337,6 +337,19 @@ remedy-clip-encode-failed =
 error-clip-cancelled = The file was not imported: you cancelled it.
 remedy-clip-cancelled = Drop or choose it again when you want it.
 
+## Audio from a link. $link: the link without its query; $reason: one of fetch-*.
+
+error-clip-audio-fetch-failed = Hark could not get audio from { $link }: { $reason }.
+remedy-clip-audio-fetch-failed = Check that the link opens in a browser and leads to an audio file, or download the file and use it instead.
+fetch-not-allowed = only https links are fetched (http only from this computer or a private network)
+fetch-bad-redirect = it redirected to an address that is not https, or too many times
+fetch-not-found = the server has nothing there ({ $status })
+fetch-refused = the server refused it ({ $status })
+fetch-too-large = it is larger than { $max } bytes, the most Hark reads from a link for this platform
+fetch-timed-out = the server stopped sending, or took too long
+fetch-unreachable = the server could not be reached ({ $detail })
+fetch-not-audio = it is { $found }, not audio
+
 ## The microphone and the sound system. $detail: the sound system's own words.
 
 error-no-input-device = No microphone found: { $detail }

@@ -48,15 +48,15 @@ help-doctor-json = Print the report as JSON (for scripts and support tickets)
 ## hark inspect
 
 help-inspect = Show what an audio file is (format, duration, size) and, with --for, whether it can be sent on a platform and what would be sent
-help-inspect-file = The audio file (any common format; recognised by its content)
+help-inspect-file = The audio file, or an https link to one (any common format; recognised by its content)
 help-inspect-platform = Check it against this platform. Exit status 0 means Hark can send it there
 
 ## hark convert
 
 help-convert = Make a platform's native voice note from any common audio file
-help-convert-input = The audio file to convert (any common format; recognised by its content)
+help-convert-input = The audio file to convert, or an https link to one (any common format; recognised by its content)
 help-convert-platform = The platform to make the voice note for
-help-convert-output = Where to write the note [default: next to the input, e.g. reply.wechat.amr]
+help-convert-output = Where to write the note [default: next to the input, e.g. reply.wechat.amr; for a link, in the current folder]
 help-convert-clean = Clean up: trim silence, remove DC offset, normalise loudness to −16 LUFS
 help-convert-trim_to_limit = If the audio is longer than the platform allows, keep its start instead of refusing
 
@@ -104,7 +104,7 @@ help-profile-fields-platform = The platform whose fields to list
 ## hark send and resend
 
 help-send = Send a voice note (any audio file) through an account
-help-send-file = The audio file (any common format; converted for the platform when needed)
+help-send-file = The audio file, or an https link to one (any common format; converted for the platform when needed)
 help-send-profile = The account to send with (its name or id; `hark profile list`)
 help-send-to = The recipient: a contact's name (`hark contact list`), or an OpenID, a PSID, a phone number, a chat id… (as the platform knows them). A Telegram group's id starts with a minus sign
 help-send-tag = A message tag (Messenger only): human-agent is Messenger's HUMAN_AGENT tag, for a person replying up to 7 days after the customer's last message

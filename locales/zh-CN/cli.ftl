@@ -116,6 +116,7 @@ cli-inbox-item = { $when }  发给 { $recipient }  { $duration } · { $size }
 ## `hark send`：发送途中。
 
 cli-send-uploading = 正在上传
+cli-fetching = 正在获取音频
 cli-send-sending = 正在发送…
 cli-send-waiting = 等待 { $seconds } 秒：{ $reason }
 cli-send-retrying = { $reason } { $seconds } 秒后重试（第 { $attempt } 次）。

@@ -333,6 +333,19 @@ remedy-clip-encode-failed =
 error-clip-cancelled = 文件没有导入：你取消了操作。
 remedy-clip-cancelled = 需要时请重新拖入或选择它。
 
+## 来自链接的音频。$link：去掉查询部分的链接；$reason：fetch-* 之一。
+
+error-clip-audio-fetch-failed = Hark 无法从 { $link } 获取音频：{ $reason }。
+remedy-clip-audio-fetch-failed = 请确认这个链接能在浏览器中打开并且指向音频文件；或者把文件下载下来再使用。
+fetch-not-allowed = 只获取 https 链接（http 只限本机或内网地址）
+fetch-bad-redirect = 它被重定向到非 https 的地址，或重定向次数过多
+fetch-not-found = 服务器上没有这个文件（{ $status }）
+fetch-refused = 服务器拒绝了请求（{ $status }）
+fetch-too-large = 它超过了 { $max } 字节，这是 Hark 为这个平台从链接读取的上限
+fetch-timed-out = 服务器停止了发送，或者用时太久
+fetch-unreachable = 无法连接服务器（{ $detail }）
+fetch-not-audio = 它是{ $found }，不是音频
+
 ## 麦克风与声音系统。$detail：声音系统自己的原话。
 
 error-no-input-device = 没有找到麦克风：{ $detail }

@@ -45,15 +45,15 @@ help-doctor-json = 以 JSON 输出报告（供脚本和工单使用）
 ## hark inspect
 
 help-inspect = 显示音频文件的情况（格式、时长、大小）；加 --for 时，说明能否在该平台发送以及将发送什么
-help-inspect-file = 音频文件（任何常见格式；按内容识别）
+help-inspect-file = 音频文件，或指向音频文件的 https 链接（任何常见格式；按内容识别）
 help-inspect-platform = 对照此平台检查。退出状态为 0 表示 Hark 可以在该平台发送它
 
 ## hark convert
 
 help-convert = 把任何常见的音频文件制作成平台原生的语音消息
-help-convert-input = 要转换的音频文件（任何常见格式；按内容识别）
+help-convert-input = 要转换的音频文件，或指向音频文件的 https 链接（任何常见格式；按内容识别）
 help-convert-platform = 为哪个平台制作语音消息
-help-convert-output = 语音写到哪里 [默认：输入文件旁边，例如 reply.wechat.amr]
+help-convert-output = 语音写到哪里 [默认：输入文件旁边，例如 reply.wechat.amr；链接则写到当前文件夹]
 help-convert-clean = 清理：去除静音、去除直流偏移、把响度统一到 −16 LUFS
 help-convert-trim_to_limit = 音频比平台允许的长时，保留开头部分，而不是拒绝
 
@@ -101,7 +101,7 @@ help-profile-fields-platform = 要列出字段的平台
 ## hark send 与 resend
 
 help-send = 通过一个账号发送语音消息（任何音频文件）
-help-send-file = 音频文件（任何常见格式；需要时会为平台转换）
+help-send-file = 音频文件，或指向音频文件的 https 链接（任何常见格式；需要时会为平台转换）
 help-send-profile = 用哪个账号发送（名称或 ID；见 `hark profile list`）
 help-send-to = 接收人：联系人的名称（见 `hark contact list`），或 OpenID、PSID、手机号码、聊天 ID……（平台认识的那个）。Telegram 群组的 ID 以减号开头
 help-send-tag = 消息标签（仅 Messenger）：human-agent 即 Messenger 的 HUMAN_AGENT 标签，供真人在客户最后一条消息后 7 天内回复

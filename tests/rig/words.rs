@@ -15,6 +15,8 @@ pub const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
     "API",
     "URL",
     "CSV",
+    "https",
+    "http",
     "Graph",
     "WAHA",
     "Manager",

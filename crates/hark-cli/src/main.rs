@@ -4,6 +4,7 @@ mod commands;
 mod exit;
 mod failure;
 mod help;
+mod input;
 mod lang;
 mod usage;
 

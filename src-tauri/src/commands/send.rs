@@ -78,6 +78,8 @@ pub fn forward(channel: Channel<SendProgress>) -> ProgressFn {
         let message = match p {
             // The shell marks the draft (send_clip); the page needs nothing.
             Progress::Queued { .. } => return,
+            // The window sends notes it has in its preview, never a link.
+            Progress::Fetching { .. } => return,
             Progress::Uploading { sent, total } => {
                 let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
                 let due = last.is_none_or(|t| t.elapsed() >= Duration::from_millis(33));

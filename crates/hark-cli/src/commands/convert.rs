@@ -8,6 +8,7 @@ use hark_core::platform::Platform;
 use super::{report, write_file};
 use crate::exit::Exit;
 use crate::failure::{OrReport, Ran, fail};
+use crate::input::Input;
 use crate::lang::say;
 
 #[derive(clap::Args)]
@@ -30,10 +31,16 @@ pub fn run(args: Args) -> Ran {
         clean: args.clean,
         trim_to_limit: args.trim_to_limit,
     };
-    let note = convert::convert(&args.input, args.platform, opts).or_report(args.json)?;
-    let output = args
-        .output
-        .unwrap_or_else(|| default_output(&args.input, args.platform, note.file_name));
+    let input = Input::open(&args.input, Some(args.platform)).or_report(args.json)?;
+    let note = convert::convert(input.path(), args.platform, opts).or_report(args.json)?;
+    let output = args.output.unwrap_or_else(|| match &input {
+        Input::File(path) => default_output(path, args.platform, note.file_name),
+        // Beside where the command was run, named as the link names the file.
+        Input::Link(fetched) => {
+            let named = default_output(&fetched.path, args.platform, note.file_name);
+            PathBuf::from(named.file_name().unwrap_or_default())
+        }
+    });
     if same_file(&output, &args.input) {
         return fail(&OutputIsInput(output), args.json);
     }

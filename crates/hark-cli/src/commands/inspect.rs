@@ -9,6 +9,7 @@ use hark_core::platform::Platform;
 use super::report;
 use crate::exit::Exit;
 use crate::failure::{OrReport, Ran};
+use crate::input::Input;
 use crate::lang::{listed, say};
 
 #[derive(clap::Args)]
@@ -21,11 +22,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Ran {
-    let info = inspect::inspect(&args.file).or_report(args.json)?;
+    let input = Input::open(&args.file, args.platform).or_report(args.json)?;
+    let info = inspect::inspect(input.path()).or_report(args.json)?;
     let note = match args.platform {
         None => None,
         Some(platform) => Some(
-            convert::convert(&args.file, platform, ConvertOptions::default())
+            convert::convert(input.path(), platform, ConvertOptions::default())
                 .or_report(args.json)?,
         ),
     };
@@ -34,7 +36,7 @@ pub fn run(args: Args) -> Ran {
         let value = serde_json::json!({ "file": info, "note": note });
         writeln!(out, "{value:#}")?;
     } else {
-        writeln!(out, "{}", args.file.display())?;
+        writeln!(out, "{}", input.shown())?;
         report::clip(&mut out, &info)?;
         match &note {
             Some(note) => report::note_summary(&mut out, note)?,

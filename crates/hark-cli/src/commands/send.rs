@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use hark_core::Problem;
+use hark_core::audio::link;
 use hark_core::clock;
 use hark_core::i18n::{Surface, Words};
 use hark_core::outbox::{Clip, Outbox, SendRequest};
@@ -48,6 +49,11 @@ fn progress_printer() -> ProgressFn {
     );
     Arc::new(move |p| match p {
         Progress::Queued { .. } => {}
+        Progress::Fetching { got, total } => {
+            bar.set_length(total.unwrap_or(got));
+            bar.set_position(got);
+            bar.set_message(say_id("cli-fetching"));
+        }
         Progress::Uploading { sent, total } => {
             bar.set_length(total);
             bar.set_position(sent);
@@ -81,7 +87,10 @@ pub fn run(args: Args) -> Ran {
     let request = SendRequest {
         profile: args.profile,
         to: args.to,
-        clip: Clip::File(args.file),
+        clip: match args.file.to_str().filter(|t| link::is_link(t)) {
+            Some(link) => Clip::Link(link.to_owned()),
+            None => Clip::File(args.file),
+        },
         options: SendOptions {
             human_agent: args.tag == Some(Tag::HumanAgent),
             as_file: args.as_file,

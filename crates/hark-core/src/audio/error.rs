@@ -28,6 +28,12 @@ pub enum ClipError {
     /// Whoever waited for the work stopped it.
     #[error("{}", self.english())]
     Cancelled,
+    /// A link gave no audio (`link`): the link as it may be shown, and why.
+    #[error("{}", self.english())]
+    Fetch {
+        link: String,
+        reason: super::fetch_failure::FetchFailure,
+    },
 }
 
 impl UserError for ClipError {
@@ -40,6 +46,7 @@ impl UserError for ClipError {
             ClipError::Encode { .. } => "encode_failed",
             ClipError::DoesNotFit(v) => v.code.unwrap_or("audio_does_not_fit"),
             ClipError::Cancelled => "cancelled",
+            ClipError::Fetch { .. } => "audio_fetch_failed",
         }
     }
 
@@ -68,6 +75,9 @@ impl UserError for ClipError {
                 .number("bytes", *bytes as f64)
                 .number("max", *max as f64),
             ClipError::Cancelled => words,
+            ClipError::Fetch { link, reason } => words
+                .text("link", link.clone())
+                .words("reason", reason.words()),
             // The verdict's own line and fix (platform/limits.rs).
             ClipError::DoesNotFit(v) => return v.said(),
         };
@@ -78,6 +88,8 @@ impl UserError for ClipError {
         match self {
             ClipError::DoesNotFit(_) => ProblemKind::DoesNotFit,
             ClipError::Encode { .. } | ClipError::Cancelled => ProblemKind::Local,
+            ClipError::Fetch { reason, .. } if reason.is_temporary() => ProblemKind::Temporary,
+            ClipError::Fetch { .. } => ProblemKind::Unusable,
             ClipError::Unsupported { .. }
             | ClipError::Corrupt { .. }
             | ClipError::Unreadable { .. }

@@ -36,6 +36,8 @@ const RECEIPTS_DIR: &str = "receipts";
 pub enum Clip {
     /// Any audio file: checked and converted for the platform.
     File(PathBuf),
+    /// Audio at a link (`audio::link`): fetched, then as a file.
+    Link(String),
     /// A note already made for the platform (a recording).
     Note(Note),
 }
@@ -193,6 +195,23 @@ impl Outbox {
                     },
                 )?;
                 (note, Some(path.display().to_string()))
+            }
+            Clip::Link(link) => {
+                let fetched = crate::audio::link::fetch(
+                    &link,
+                    crate::audio::link::size_cap(Some(platform)),
+                    &self.data_dir.join(crate::audio::link::FETCHED_DIR),
+                    &|got, total| progress(Progress::Fetching { got, total }),
+                )?;
+                let note = convert(
+                    &fetched.path,
+                    platform,
+                    ConvertOptions {
+                        clean: request.clean,
+                        trim_to_limit: false,
+                    },
+                )?;
+                (note, Some(fetched.shown))
             }
             Clip::Note(note) if note.platform == platform => (note, None),
             Clip::Note(note) => {

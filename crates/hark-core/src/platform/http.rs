@@ -64,6 +64,12 @@ pub enum Progress {
     Queued {
         send_id: i64,
     },
+    /// Audio being fetched from a link: bytes so far, and all of them when the server
+    /// said.
+    Fetching {
+        got: u64,
+        total: Option<u64>,
+    },
     /// Waiting before sending, to stay within the platform's rate limit.
     Waiting {
         secs: f64,
@@ -193,14 +199,18 @@ pub struct Http {
     gate: Mutex<Option<Gate>>,
 }
 
+/// The longest a call may go without moving ([`TIMEOUT_ENV`] overrides it).
+pub fn stall_timeout() -> Duration {
+    std::env::var(TIMEOUT_ENV)
+        .ok()
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|s| *s > 0.0)
+        .map_or(STALL_TIMEOUT, Duration::from_secs_f64)
+}
+
 impl Http {
     pub fn new(platform: Platform, secrets: Vec<String>) -> Result<Http, SendError> {
-        let stall = std::env::var(TIMEOUT_ENV)
-            .ok()
-            .and_then(|v| v.parse::<f64>().ok())
-            .filter(|s| *s > 0.0)
-            .map_or(STALL_TIMEOUT, Duration::from_secs_f64);
-        Http::with_stall_timeout(platform, secrets, stall)
+        Http::with_stall_timeout(platform, secrets, stall_timeout())
     }
 
     /// As [`Http::new`], with the longest a call may go without moving.
