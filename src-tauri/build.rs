@@ -12,6 +12,7 @@ fn main() {
         "verify_account",
         "remove_account",
         "import_clip",
+        "import_link",
         "choose_file",
         "remake_clip",
         "cancel_import",

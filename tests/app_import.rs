@@ -1,8 +1,9 @@
 //! Long work shows progress and can be cancelled: a 10-minute file dropped on the
 //! window says how far it got, Record waits for it, and Cancel stops it and leaves
-//! nothing behind. Real window, the sandbox account.
+//! nothing behind. Audio from a link, typed in "Paste a link" or pasted on the window,
+//! from a real file server. Real window, the sandbox account.
 
-use rig::desktop::page::{click, gone, text_when, wait_for};
+use rig::desktop::page::{click, focused_is, gone, key, plays, text_when, type_into, wait_for};
 use rig::desktop::{AppSession, E2E_DROP_ENV};
 use rig::media::sox_tone;
 
@@ -64,5 +65,89 @@ async fn a_long_import_shows_its_progress_blocks_recording_and_can_be_cancelled(
         .unwrap_or(0);
     assert_eq!(drafts, 0, "a cancelled import leaves nothing behind");
     assert!(long.is_file(), "the agent's file stays");
+    session.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn audio_from_a_link_typed_or_pasted_comes_into_the_preview_and_a_bad_one_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let served = dir.path().join("served");
+    std::fs::create_dir_all(&served).unwrap();
+    sox_tone(&served.join("reply.wav"), 44_100, 1, 2.0, 440.0, &[]);
+    std::fs::write(served.join("page.html"), "<!DOCTYPE html><p>Not audio</p>").unwrap();
+    let (_server, base) = rig::file_server::file_server(&served);
+    let env = vec![("HARK_DATA_DIR".to_string(), data.display().to_string())];
+    let session = AppSession::start(&rig::bins::built("hark-app"), env).await;
+    let driver = &session.driver;
+    wait_for(driver, "#record:not([disabled])").await;
+
+    // "Paste a link" asks for it, the focus in the field; what is not a link is said
+    // there, and the dialog stays.
+    click(driver, "#paste-link").await;
+    wait_for(driver, "dialog#link-dialog").await;
+    focused_is(driver, "link-url").await;
+    type_into(driver, "#link-url", "reply.wav").await;
+    key(driver, "\u{e007}").await;
+    let problem = text_when(driver, "#link-problem", |t| !t.is_empty()).await;
+    assert!(problem.contains("https://"), "{problem}");
+    focused_is(driver, "link-url").await;
+    session.screenshot("link-dialog").await;
+
+    // A page, not audio: the import says why, with what to do.
+    type_into(driver, "#link-url", &format!("{base}/page.html")).await;
+    key(driver, "\u{e007}").await;
+    gone(driver, "dialog#link-dialog").await;
+    let error = text_when(driver, "#import-error", |t| !t.is_empty()).await;
+    assert!(error.contains("not audio"), "{error}");
+    assert!(error.contains("opens in a browser"), "{error}");
+
+    // Esc closes the dialog and leaves things as they were.
+    click(driver, "#paste-link").await;
+    wait_for(driver, "dialog#link-dialog").await;
+    key(driver, "\u{e00c}").await;
+    gone(driver, "dialog#link-dialog").await;
+    focused_is(driver, "paste-link").await;
+
+    // A signed link, typed: its audio comes into the preview; the signature is kept
+    // nowhere.
+    click(driver, "#paste-link").await;
+    type_into(
+        driver,
+        "#link-url",
+        &format!("{base}/reply.wav?X-Amz-Signature=s3cr3t-sig"),
+    )
+    .await;
+    click(driver, "#link-fetch").await;
+    text_when(driver, "#clip-format", |t| t.contains("Ogg/Opus")).await;
+    plays(driver).await;
+    let drafts = std::fs::read_dir(data.join("drafts")).unwrap();
+    let mut named = Vec::new();
+    for draft in drafts.filter_map(Result::ok) {
+        let info = std::fs::read_to_string(draft.path().join("draft.json")).unwrap();
+        assert!(!info.contains("s3cr3t"), "{info}");
+        named.push(info);
+    }
+    assert!(
+        named
+            .iter()
+            .any(|i| i.contains(&format!("{base}/reply.wav\""))),
+        "{named:?}"
+    );
+
+    // A link pasted on the window (not in a field) does the same.
+    click(driver, "#discard").await;
+    click(driver, "#discard-confirm").await;
+    gone(driver, "#preview").await;
+    driver
+        .execute(
+            "const data = new DataTransfer(); data.setData('text/plain', arguments[0]); \
+             document.body.dispatchEvent(new ClipboardEvent('paste', \
+               { clipboardData: data, bubbles: true, cancelable: true }));",
+            vec![serde_json::json!(format!("{base}/reply.wav"))],
+        )
+        .await
+        .unwrap();
+    text_when(driver, "#clip-format", |t| t.contains("Ogg/Opus")).await;
     session.quit().await;
 }

@@ -62,6 +62,8 @@ recover-blocked-by-account = Choose an account first.
 
 import-making = Making the note… { $percent }%
 import-reading = Reading the file…
+import-fetching = Fetching the audio… { $got }
+import-fetching-of = Fetching the audio… { $got } of { $total }
 import-remaking = Making the note again…
 drop-to-check = Drop to check it
 drop-to-check-for = Drop to check it for { $platform }
@@ -171,6 +173,13 @@ limits-max-size = max { $limit }
 limits-play-button = play button up to { $size }
 drop-hint = Drop an audio file anywhere ({ $formats }) — or
 drop-choose-file = choose a file
+drop-or = or
+drop-paste-link = paste a link
+link-title = Audio from a link
+link-about = A link to an audio file (https; http only on this computer or your network). Hark fetches it and makes the note, as for a file. You can also paste a link anywhere in the window.
+link-label = Link
+link-fetch = Fetch
+link-not-a-link = This is not a link: it starts with https://
 
 ## Recording.
 

@@ -61,6 +61,8 @@ recover-blocked-by-account = 请先选择一个账号。
 
 import-making = 正在制作语音… { $percent }%
 import-reading = 正在读取文件…
+import-fetching = 正在获取音频… { $got }
+import-fetching-of = 正在获取音频… { $got } / { $total }
 import-remaking = 正在重新制作语音…
 drop-to-check = 松开即可检查
 drop-to-check-for = 松开即可按{ $platform }的要求检查
@@ -164,6 +166,13 @@ limits-max-size = 最大 { $limit }
 limits-play-button = { $size } 以内显示播放按钮
 drop-hint = 把音频文件拖到窗口任意位置（{ $formats }），或
 drop-choose-file = 选择文件
+drop-or = 或
+drop-paste-link = 粘贴链接
+link-title = 来自链接的音频
+link-about = 指向音频文件的链接（https；http 只限本机或你的内网）。Hark 会获取它并制作语音，和文件一样。你也可以在窗口的任何地方粘贴链接。
+link-label = 链接
+link-fetch = 获取
+link-not-a-link = 这不是链接：链接以 https:// 开头
 
 ## 录音。
 

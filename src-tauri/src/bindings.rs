@@ -20,6 +20,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         commands::accounts::verify_account,
         commands::accounts::remove_account,
         commands::clips::import_clip,
+        commands::links::import_link,
         commands::clips::choose_file,
         commands::clips::remake_clip,
         commands::clips::cancel_import,

@@ -19,6 +19,7 @@ pub mod db_lock;
 pub mod desktop;
 pub mod fakes;
 pub mod faults;
+pub mod file_server;
 pub mod keychain;
 pub mod media;
 pub mod process;

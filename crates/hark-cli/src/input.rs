@@ -30,6 +30,7 @@ impl Input {
                 bar.set_length(total.unwrap_or(got));
                 bar.set_position(got);
             }
+            true
         });
         if let Some(bar) = bar {
             bar.finish_and_clear();

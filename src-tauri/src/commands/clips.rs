@@ -163,6 +163,8 @@ pub async fn remake_clip(
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase", tag = "step")]
 pub enum ImportProgress {
+    /// Fetching the audio at a link: bytes so far, and all of them when the server said.
+    Fetching { got: f64, total: Option<f64> },
     /// Reading the file through; how long it is is not known yet.
     Reading,
     /// Making the note: the fraction done, 0..1.
@@ -170,7 +172,7 @@ pub enum ImportProgress {
 }
 
 /// Sends the work's steps to the page, at most 30 a second.
-fn progress_to(channel: Channel<ImportProgress>) -> impl Fn(Step) + Sync {
+pub fn progress_to(channel: Channel<ImportProgress>) -> impl Fn(Step) + Sync {
     let last = std::sync::Mutex::new(None::<std::time::Instant>);
     move |step| {
         let mut last = last.lock().unwrap_or_else(|e| e.into_inner());

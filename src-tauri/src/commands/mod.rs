@@ -6,6 +6,7 @@ pub mod clips;
 pub mod contacts;
 pub mod drafts;
 pub mod history;
+pub mod links;
 pub mod opened;
 pub mod platforms;
 pub mod quit;

@@ -29,7 +29,13 @@ export const commands = {
 	 *  as a draft for the preview and the send. `trim` keeps the start of a file that is
 	 *  too long.
 	 */
-	importClip: (path: string, platform: Platform, trim: boolean, onProgress: Channel<ImportProgress>) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("import_clip", { path, platform, trim, onProgress })),
+	importClip: (path: string, platform: Platform, trim: boolean, onProgress: Channel<ImportProgress_Deserialize>) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("import_clip", { path, platform, trim, onProgress })),
+	/**
+	 *  Fetches the audio at `link` and makes it into `platform`'s note for the preview, as
+	 *  `import_clip` does a file; progress comes as `Fetching`, then as for a file, and
+	 *  `cancel_import` stops it.
+	 */
+	importLink: (link: string, platform: Platform, onProgress: Channel<ImportProgress_Deserialize>) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("import_link", { link, platform, onProgress })),
 	/**
 	 *  Asks the person for an audio file (the system's file dialog); the one they pick may
 	 *  then be imported. `None` when they cancel.
@@ -40,7 +46,7 @@ export const commands = {
 	 *  keeping only the part that fits (`trim`), from its source: the raw take of a
 	 *  recording, or the imported file.
 	 */
-	remakeClip: (id: string, platform: Platform, trim: boolean, onProgress: Channel<ImportProgress>) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("remake_clip", { id, platform, trim, onProgress })),
+	remakeClip: (id: string, platform: Platform, trim: boolean, onProgress: Channel<ImportProgress_Deserialize>) => typedError<ClipView_Serialize, CommandError_Serialize>(__TAURI_INVOKE("remake_clip", { id, platform, trim, onProgress })),
 	/**  Stops the import (or the remaking of a note) under way; its draft goes. */
 	cancelImport: () => __TAURI_INVOKE<void>("cancel_import"),
 	/**
@@ -485,7 +491,21 @@ export type Fix_Serialize =
 { kind: "chooseMicrophone" };
 
 /**  How far an import (or a note being made again) got. */
-export type ImportProgress = 
+export type ImportProgress = ImportProgress_Serialize | ImportProgress_Deserialize;
+
+/**  How far an import (or a note being made again) got. */
+export type ImportProgress_Deserialize = 
+/**  Fetching the audio at a link: bytes so far, and all of them when the server said. */
+{ step: "fetching"; got: number | null; total?: number | null } | 
+/**  Reading the file through; how long it is is not known yet. */
+{ step: "reading" } | 
+/**  Making the note: the fraction done, 0..1. */
+{ step: "converting"; fraction: number | null };
+
+/**  How far an import (or a note being made again) got. */
+export type ImportProgress_Serialize = 
+/**  Fetching the audio at a link: bytes so far, and all of them when the server said. */
+{ step: "fetching"; got: number | null; total: number | null } | 
 /**  Reading the file through; how long it is is not known yet. */
 { step: "reading" } | 
 /**  Making the note: the fraction done, 0..1. */

@@ -63,8 +63,9 @@ pub struct Fetched {
     _dir: tempfile::TempDir,
 }
 
-/// How much has come so far, and how much the server said would.
-pub type FetchProgress<'a> = &'a dyn Fn(u64, Option<u64>);
+/// How much has come so far, and how much the server said would; answers whether to
+/// go on (`false` stops the fetch: `ClipError::Cancelled`).
+pub type FetchProgress<'a> = &'a dyn Fn(u64, Option<u64>) -> bool;
 
 /// Fetches the audio at `link` (at most `cap` bytes) into a new folder in `under`.
 pub fn fetch(
@@ -73,14 +74,6 @@ pub fn fetch(
     under: &Path,
     progress: FetchProgress<'_>,
 ) -> Result<Fetched, ClipError> {
-    let parsed = url::Url::parse(link.trim()).ok();
-    let shown = parsed.as_ref().map_or_else(|| "?".to_owned(), shown);
-    let failed = |reason| ClipError::Fetch {
-        link: shown.clone(),
-        reason,
-    };
-    let url = parsed.ok_or_else(|| failed(FetchFailure::NotAllowed))?;
-    let pinned = allowed(&url).map_err(failed)?;
     let unwritable = |e| ClipError::Unreadable {
         path: under.to_path_buf(),
         source: e,
@@ -90,7 +83,31 @@ pub fn fetch(
         .prefix("link-")
         .tempdir_in(under)
         .map_err(unwritable)?;
-    let path = dir.path().join(file_name(&url));
+    let (path, shown) = fetch_into(link, cap, dir.path(), progress)?;
+    Ok(Fetched {
+        path,
+        shown,
+        _dir: dir,
+    })
+}
+
+/// Fetches the audio at `link` (at most `cap` bytes) into the folder `dir`, named as
+/// the link names it: the file, and the link as it may be shown.
+pub fn fetch_into(
+    link: &str,
+    cap: u64,
+    dir: &Path,
+    progress: FetchProgress<'_>,
+) -> Result<(PathBuf, String), ClipError> {
+    let parsed = url::Url::parse(link.trim()).ok();
+    let shown = parsed.as_ref().map_or_else(|| "?".to_owned(), shown);
+    let failed = |reason| ClipError::Fetch {
+        link: shown.clone(),
+        reason,
+    };
+    let url = parsed.ok_or_else(|| failed(FetchFailure::NotAllowed))?;
+    let pinned = allowed(&url).map_err(failed)?;
+    let path = dir.join(file_name(&url));
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -103,14 +120,31 @@ pub fn fetch(
     let got = rt.block_on(async {
         tokio::time::timeout(total, download(url, pinned, cap, stall, &path, progress))
             .await
-            .unwrap_or(Err(FetchFailure::TimedOut))
+            .unwrap_or(Err(Stopped::Failed(FetchFailure::TimedOut)))
     });
-    got.map_err(failed)?;
-    Ok(Fetched {
-        path,
-        shown,
-        _dir: dir,
-    })
+    match got {
+        Ok(()) => Ok((path, shown)),
+        Err(stopped) => {
+            // Half a file is none.
+            let _ = std::fs::remove_file(&path);
+            Err(match stopped {
+                Stopped::Failed(reason) => failed(reason),
+                Stopped::Cancelled => ClipError::Cancelled,
+            })
+        }
+    }
+}
+
+/// Why a download ended early.
+enum Stopped {
+    Failed(FetchFailure),
+    Cancelled,
+}
+
+impl From<FetchFailure> for Stopped {
+    fn from(reason: FetchFailure) -> Stopped {
+        Stopped::Failed(reason)
+    }
 }
 
 async fn download(
@@ -120,7 +154,7 @@ async fn download(
     stall: Duration,
     path: &Path,
     progress: FetchProgress<'_>,
-) -> Result<(), FetchFailure> {
+) -> Result<(), Stopped> {
     let mut builder = reqwest::Client::builder()
         .connect_timeout(CONNECT_TIMEOUT)
         .user_agent(concat!("Hark/", env!("CARGO_PKG_VERSION")))
@@ -151,23 +185,25 @@ async fn download(
         .map_err(unreachable)?;
     let status = response.status();
     if status.is_redirection() {
-        return Err(FetchFailure::BadRedirect);
+        return Err(FetchFailure::BadRedirect.into());
     }
     if status == reqwest::StatusCode::NOT_FOUND || status == reqwest::StatusCode::GONE {
-        return Err(FetchFailure::NotFound(status.as_u16()));
+        return Err(FetchFailure::NotFound(status.as_u16()).into());
     }
     if !status.is_success() {
-        return Err(FetchFailure::Refused(status.as_u16()));
+        return Err(FetchFailure::Refused(status.as_u16()).into());
     }
     let expected = response.content_length();
     if expected.is_some_and(|n| n > cap) {
-        return Err(FetchFailure::TooLarge { max: cap });
+        return Err(FetchFailure::TooLarge { max: cap }.into());
     }
     let mut file =
         std::fs::File::create(path).map_err(|e| FetchFailure::Unreachable(e.to_string()))?;
     let mut head = Vec::with_capacity(SNIFFED);
     let mut got = 0u64;
-    progress(0, expected);
+    if !progress(0, expected) {
+        return Err(Stopped::Cancelled);
+    }
     loop {
         let chunk = tokio::time::timeout(stall, response.chunk())
             .await
@@ -176,7 +212,7 @@ async fn download(
         let Some(chunk) = chunk else { break };
         got += chunk.len() as u64;
         if got > cap {
-            return Err(FetchFailure::TooLarge { max: cap });
+            return Err(FetchFailure::TooLarge { max: cap }.into());
         }
         if head.len() < SNIFFED {
             let take = (SNIFFED - head.len()).min(chunk.len());
@@ -187,13 +223,15 @@ async fn download(
         }
         file.write_all(&chunk)
             .map_err(|e| FetchFailure::Unreachable(e.to_string()))?;
-        progress(got, expected);
+        if !progress(got, expected) {
+            return Err(Stopped::Cancelled);
+        }
     }
     if head.len() < SNIFFED {
         sniff(&head).map_err(FetchFailure::NotAudio)?;
     }
     file.flush()
-        .map_err(|e| FetchFailure::Unreachable(e.to_string()))
+        .map_err(|e| FetchFailure::Unreachable(e.to_string()).into())
 }
 
 /// Whether `url` may be fetched: https anywhere; http only where every address its

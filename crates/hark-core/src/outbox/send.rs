@@ -201,7 +201,10 @@ impl Outbox {
                     &link,
                     crate::audio::link::size_cap(Some(platform)),
                     &self.data_dir.join(crate::audio::link::FETCHED_DIR),
-                    &|got, total| progress(Progress::Fetching { got, total }),
+                    &|got, total| {
+                        progress(Progress::Fetching { got, total });
+                        true
+                    },
                 )?;
                 let note = convert(
                     &fetched.path,

@@ -4,10 +4,12 @@ import {
   type ClipView,
   type CommandError,
   type ImportProgress,
+  type Result,
   type RecipientView,
   type SendProgress,
   type SentView,
 } from "../api";
+import type { Platform } from "../bindings";
 import { accounts, loadAccounts, selectedAccount } from "./accounts.svelte";
 import { loadHistory, loadInbox } from "./history.svelte";
 
@@ -126,17 +128,36 @@ export function takeClip(clip: ClipView): void {
 
 /** Makes the file into the selected account's note, for the preview. */
 export async function importFile(path: string): Promise<void> {
+  await importWith((platform, channel) => commands.importClip(path, platform, false, channel));
+}
+
+/** Fetches the audio at a link (pasted, or typed in "Paste a link") and makes it into
+ *  the selected account's note, as a chosen file is. */
+export async function importLink(link: string): Promise<void> {
+  await importWith((platform, channel) => commands.importLink(link.trim(), platform, channel));
+}
+
+/** An import into the preview, for the selected account's platform, with its progress
+ *  in `composer.work`; an error other than the agent's cancelling is said. */
+async function importWith(
+  run: (platform: Platform, channel: Channel<ImportProgress>) => Promise<Result<ClipView>>,
+): Promise<void> {
   const account = selectedAccount();
   if (!account) return;
   composer.importing = true;
   composer.importError = null;
   composer.sent = null;
   composer.sendError = null;
-  const result = await commands.importClip(path, account.platform, false, workChannel());
+  const result = await run(account.platform, workChannel());
   composer.importing = false;
   composer.work = null;
   if (result.status === "ok") takeClip(result.data);
   else if (result.error.code !== "cancelled") composer.importError = result.error;
+}
+
+/** Whether `text` is a link Hark may fetch audio from (the shell says which it will). */
+export function isLink(text: string): boolean {
+  return /^https?:\/\/\S+$/i.test(text.trim());
 }
 
 /** A channel that keeps `composer.work` up to date. */
