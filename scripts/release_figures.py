@@ -236,11 +236,11 @@ def web(parts):
     return sum(mb for name, mb in parts.items() if name.startswith("WebKitWebProc"))
 
 
+os.makedirs(DATA_DIR, exist_ok=True)
 daemon = keychain()
 no_libav = without_libav()
 # The first five seconds: what the preview costs whatever the note's length.
 SHORT_WAV = os.path.join(DATA_DIR, "short.wav")
-os.makedirs(DATA_DIR, exist_ok=True)
 subprocess.run(["sox", LONG_WAV, SHORT_WAV, "trim", "0", "5"], check=True)
 rows = []
 m4a_rows = []
