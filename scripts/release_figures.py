@@ -260,15 +260,17 @@ for run in range(RUNS):
 
     # The same for a Messenger Page: the M4A played as itself, then decoded to WAV.
     m4a = []
-    for how, extra in (("itself", {}), ("decoded", no_libav)):
+    for how, extra, wav in (("itself", {}, LONG_WAV), ("decoded", no_libav, LONG_WAV),
+                            ("itself-short", {}, SHORT_WAV)):
         page_data = os.path.join(DATA_DIR, f"run{run}-m4a-{how}")
         _, idle, idle_parts, pss, parts = with_note(
-            dict(with_page(page_data), **extra), page_data)
+            dict(with_page(page_data), **extra), page_data, wav)
         m4a.append((pss - idle, web(parts) - web(idle_parts)))
     m4a_rows.append(m4a)
     print(f"run {run + 1}, Messenger: the M4A as itself {m4a[0][0]:+.0f} MB (web process "
           f"{m4a[0][1]:+.0f}), decoded to WAV {m4a[1][0]:+.0f} MB (web process "
-          f"{m4a[1][1]:+.0f})", flush=True)
+          f"{m4a[1][1]:+.0f}); a 5-second M4A {m4a[2][0]:+.0f} MB (web process "
+          f"{m4a[2][1]:+.0f})", flush=True)
     rows.append((app_paint, mini_paint, app_pss, mini_pss, long_pss, app_parts, mini_parts,
                  long_parts, short_pss - short_idle))
     print(f"run {run + 1}: first paint {app_paint * 1000:.0f} ms (MiniBrowser "
@@ -300,7 +302,8 @@ print(f"  10-minute note     {long_pss:.0f} MB   added {long_pss - app_pss:+.0f}
 print(f"    Hark:        {parts(7)}")
 print(f"  5-second note      added {median(8):+.0f} MB: the 10-minute note costs "
       f"{long_pss - app_pss - median(8):+.0f} MB more than it")
-for i, how in enumerate(("as itself (AAC by GStreamer's libav)", "decoded to WAV (no libav)")):
+for i, how in enumerate(("as itself (AAC by GStreamer's libav)", "decoded to WAV (no libav)",
+                         "5 seconds, as itself")):
     added = statistics.median(r[i][0] for r in m4a_rows)
     in_web = statistics.median(r[i][1] for r in m4a_rows)
     print(f"  10-minute M4A, {how}: added {added:+.0f} MB (web process {in_web:+.0f} MB)")
