@@ -258,6 +258,15 @@ async fn every_screen(lang: Lang) {
     check(&session, lang, "contacts", &mut problems).await;
     key(driver, "\u{e00c}").await;
     gone(driver, "dialog#contacts").await;
+    // Audio from a link, with what is wrong with one said in its field.
+    click(driver, "#paste-link").await;
+    wait_for(driver, "dialog#link-dialog[open]").await;
+    type_into(driver, "#link-url", "reply.wav").await;
+    key(driver, "\u{e007}").await;
+    wait_for(driver, "#link-problem").await;
+    check(&session, lang, "link-dialog", &mut problems).await;
+    key(driver, "\u{e00c}").await;
+    gone(driver, "dialog#link-dialog").await;
     type_into(driver, "input#to", "oXyZ_4Fh").await;
     wait_for(driver, "#to-matches:not([hidden]) #to-match-0").await;
     check(&session, lang, "to-matches", &mut problems).await;

@@ -78,7 +78,10 @@ pub struct MendError(&'static str);
 /// 2. an edit list (`edts/elst`) is added so players skip the encoder's `priming`
 ///    samples and stop after `length` samples (both in the track's timescale, which
 ///    must equal the movie's);
-/// 3. `mvhd` and `tkhd` durations become `length`, the audio's real length.
+/// 3. `mvhd` and `tkhd` durations become `length`, the audio's real length;
+/// 4. `moov` moves before `mdat` ("fast start"), its chunk offsets moved with the
+///    audio, so that a player reading the file as it comes (a messenger's client, a
+///    web view) can start before the end instead of holding all of it first.
 pub fn mend(file: &mut Vec<u8>, priming: u32, length: u64) -> Result<(), MendError> {
     let moov = path(file, &[b"moov"]).ok_or(MendError("no moov box"))?;
     if moov.body.end != file.len() {
@@ -118,7 +121,64 @@ pub fn mend(file: &mut Vec<u8>, priming: u32, length: u64) -> Result<(), MendErr
     let trak = path(file, &[b"moov", b"trak"]).ok_or(MendError("no trak box"))?;
     file.splice(tkhd.body.end..tkhd.body.end, edts.iter().copied());
     grow(file, trak.start, edts.len())?;
-    grow(file, moov.start, edts.len())
+    grow(file, moov.start, edts.len())?;
+    moov_first(file)
+}
+
+/// Moves the last box, `moov`, before `mdat`, adding its size to every chunk offset
+/// (`stco`, `co64`) of every track, since the audio moves down by as much.
+fn moov_first(file: &mut Vec<u8>) -> Result<(), MendError> {
+    let moov = path(file, &[b"moov"]).ok_or(MendError("no moov box"))?;
+    let mdat = path(file, &[b"mdat"]).ok_or(MendError("no mdat box"))?;
+    if moov.start < mdat.start {
+        return Ok(());
+    }
+    let mut moved = file.split_off(moov.start);
+    let by = moved.len() as u64;
+    let traks: Vec<BoxRef> = children(&moved, moov.body.start - moov.start..moved.len())
+        .filter(|b| &b.kind == b"trak")
+        .collect();
+    for trak in traks {
+        let stbl = [b"mdia", b"minf", b"stbl"]
+            .iter()
+            .try_fold(trak.body.clone(), |range, kind| {
+                find(&moved, range, kind).map(|b| b.body)
+            })
+            .ok_or(MendError("no stbl box"))?;
+        for table in children(&moved, stbl).collect::<Vec<_>>() {
+            let width = match &table.kind {
+                b"stco" => 4,
+                b"co64" => 8,
+                _ => continue,
+            };
+            // Full box header (4), entry count (4), then the offsets.
+            let body = table.body.start;
+            let count = u32::from_be_bytes(
+                moved
+                    .get(body + 4..body + 8)
+                    .ok_or(MendError("short chunk offsets"))?
+                    .try_into()
+                    .expect("4 bytes"),
+            ) as usize;
+            for i in 0..count {
+                let at = body + 8 + i * width;
+                let entry = moved
+                    .get_mut(at..at + width)
+                    .ok_or(MendError("short chunk offsets"))?;
+                if width == 4 {
+                    let old = u32::from_be_bytes(entry.try_into().expect("4 bytes"));
+                    let new = u32::try_from(u64::from(old) + by)
+                        .map_err(|_| MendError("chunk offset too large"))?;
+                    entry.copy_from_slice(&new.to_be_bytes());
+                } else {
+                    let old = u64::from_be_bytes(entry.try_into().expect("8 bytes"));
+                    entry.copy_from_slice(&(old + by).to_be_bytes());
+                }
+            }
+        }
+    }
+    file.splice(mdat.start..mdat.start, moved);
+    Ok(())
 }
 
 fn boxed(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {

@@ -177,6 +177,11 @@ mod tests {
     fn the_file_is_mended_and_says_its_real_length() {
         let file = note(48_000 + 123);
         assert_eq!(&file[4..12], b"ftypM4A ");
+        // moov first ("fast start"), then the audio.
+        let top: Vec<[u8; 4]> = crate::audio::mp4box::children(&file, 0..file.len())
+            .map(|b| b.kind)
+            .collect();
+        assert_eq!(top, [*b"ftyp", *b"moov", *b"mdat"]);
         let elst = path(&file, &[b"moov", b"trak", b"edts", b"elst"]).expect("an edit list");
         let body = &file[elst.body.clone()];
         assert_eq!(
