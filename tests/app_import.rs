@@ -149,5 +149,16 @@ async fn audio_from_a_link_typed_or_pasted_comes_into_the_preview_and_a_bad_one_
         .await
         .unwrap();
     text_when(driver, "#clip-format", |t| t.contains("Ogg/Opus")).await;
+
+    // A link whose file has the name of one of the draft's own stands in for none.
+    std::fs::copy(served.join("reply.wav"), served.join("draft.json")).unwrap();
+    click(driver, "#discard").await;
+    click(driver, "#discard-confirm").await;
+    gone(driver, "#preview").await;
+    click(driver, "#paste-link").await;
+    type_into(driver, "#link-url", &format!("{base}/draft.json")).await;
+    key(driver, "\u{e007}").await;
+    text_when(driver, "#clip-format", |t| t.contains("Ogg/Opus")).await;
+    plays(driver).await;
     session.quit().await;
 }

@@ -15,6 +15,9 @@ use super::clips::{ClipView, ImportProgress, io_error, make_clip, progress_to};
 use crate::CommandError;
 use crate::state::{Hark, blocking};
 
+/// The folder of a draft that a link's file is fetched into.
+const LINKED_DIR: &str = "linked";
+
 /// Fetches the audio at `link` and makes it into `platform`'s note for the preview, as
 /// `import_clip` does a file; progress comes as `Fetching`, then as for a file, and
 /// `cancel_import` stops it.
@@ -32,23 +35,25 @@ pub async fn import_link(
         let mut draft = drafts
             .create(Origin::Imported, None, platform, false)
             .map_err(io_error)?;
-        let fetched = link::fetch_into(
-            &link,
-            link::size_cap(Some(platform)),
-            &draft.dir,
-            &|got, total| {
+        // In a folder of its own: a link may name its file as the draft names its own
+        // (draft.json, preview.wav), and must never stand in for one.
+        let into = draft.dir.join(LINKED_DIR);
+        let fetched = std::fs::create_dir(&into).map_err(io_error).and_then(|()| {
+            let cap = link::size_cap(Some(platform));
+            link::fetch_into(&link, cap, &into, &|got, total| {
                 let _ = on_progress.send(ImportProgress::Fetching {
                     got: got as f64,
                     total: total.map(|t| t as f64),
                 });
                 !cancel.load(Ordering::Acquire)
-            },
-        );
+            })
+            .map_err(CommandError::from)
+        });
         let (file, shown) = match fetched {
             Ok(got) => got,
             Err(e) => {
                 draft.remove();
-                return Err(e.into());
+                return Err(e);
             }
         };
         draft.info.source = file;
