@@ -32,13 +32,14 @@ pub fn asks_for_note(query: Option<&str>) -> bool {
 }
 
 /// The media type of a note that is not Ogg/Opus (which the preview serves as it is),
-/// from its first bytes: `None` for Ogg/Opus and for what no player is asked to read.
-pub fn media_type(head: &[u8]) -> Option<&'static str> {
+/// from its first bytes: as served, and as the player is asked whether it reads it
+/// (with its codec); `None` for Ogg/Opus and for what no player is asked to read.
+pub fn media_type(head: &[u8]) -> Option<(&'static str, &'static str)> {
     match sniff(head).ok()? {
         // AAC-LC, the only codec Hark puts in an M4A (and the one Messenger plays).
-        Kind::Mp4 => Some("audio/mp4; codecs=\"mp4a.40.2\""),
-        Kind::AmrNb => Some("audio/amr"),
-        Kind::Mp3 => Some("audio/mpeg"),
+        Kind::Mp4 => Some(("audio/mp4", "audio/mp4; codecs=\"mp4a.40.2\"")),
+        Kind::AmrNb => Some(("audio/amr", "audio/amr")),
+        Kind::Mp3 => Some(("audio/mpeg", "audio/mpeg")),
         _ => None,
     }
 }
@@ -46,26 +47,18 @@ pub fn media_type(head: &[u8]) -> Option<&'static str> {
 /// The note at `file` offered as itself: at `url` (the preview's own address) with
 /// `as=note` added, when its format is one a player may read.
 pub fn offer(file: &Path, url: &str) -> Option<OwnAudio> {
-    let mime = media_type(&head(file)?)?;
+    let (_, asked) = media_type(&head(file)?)?;
     let joined = if url.contains('?') { '&' } else { '?' };
     Some(OwnAudio {
         url: format!("{url}{joined}{AS_NOTE}"),
-        mime: mime.to_owned(),
+        mime: asked.to_owned(),
     })
 }
 
 /// The file to serve for `as=note`, with the type to serve it as (no codec parameter).
 pub fn served(file: PathBuf) -> Option<crate::state::Playable> {
-    let mime = media_type(&head(&file)?)?;
-    let mime = mime.split(';').next().unwrap_or(mime);
-    Some(crate::state::Playable::File {
-        path: file,
-        mime: match mime {
-            "audio/mp4" => "audio/mp4",
-            "audio/amr" => "audio/amr",
-            _ => "audio/mpeg",
-        },
-    })
+    let (mime, _) = media_type(&head(&file)?)?;
+    Some(crate::state::Playable::File { path: file, mime })
 }
 
 /// The first bytes of `file`, enough to tell its format.

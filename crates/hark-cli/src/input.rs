@@ -56,7 +56,14 @@ impl Input {
 }
 
 /// A progress bar for a fetch, on a terminal only.
-pub fn fetch_bar() -> Option<indicatif::ProgressBar> {
+fn fetch_bar() -> Option<indicatif::ProgressBar> {
+    let bar = bytes_bar()?;
+    bar.set_message(say_id("cli-fetching"));
+    Some(bar)
+}
+
+/// A bar counting bytes ("Uploading ━━━━  1.2 MiB/4.0 MiB"), on a terminal only.
+pub fn bytes_bar() -> Option<indicatif::ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
     }
@@ -65,6 +72,5 @@ pub fn fetch_bar() -> Option<indicatif::ProgressBar> {
         indicatif::ProgressStyle::with_template("{msg} {bar:30} {bytes}/{total_bytes}")
             .expect("valid template"),
     );
-    bar.set_message(say_id("cli-fetching"));
     Some(bar)
 }

@@ -1,6 +1,6 @@
 //! `hark send`: check, convert and send a voice note through an account.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -39,14 +39,9 @@ pub struct Args {
 }
 
 fn progress_printer() -> ProgressFn {
-    if !std::io::stderr().is_terminal() {
+    let Some(bar) = crate::input::bytes_bar() else {
         return hark_core::platform::http::no_progress();
-    }
-    let bar = indicatif::ProgressBar::new(0);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{msg} {bar:30} {bytes}/{total_bytes}")
-            .expect("valid template"),
-    );
+    };
     Arc::new(move |p| match p {
         Progress::Queued { .. } => {}
         Progress::Fetching { got, total } => {
