@@ -121,6 +121,21 @@ help-history-limit = How many sends to show
 help-history-refresh = First ask how far the last week's notes got, where the platform says (a WhatsApp gateway: delivered, read, played); elsewhere “sent” means the platform accepted the note
 help-inbox = What the sandbox account received
 
+## hark serve and api-key
+
+help-serve = Serve the local send API: programs send voice notes through Hark over HTTP (POST /v1/send), with an API key
+    .after = The notes go through the same checks, history and pacing as every other send. The API's OpenAPI document is at GET /openapi.json (or `hark serve --openapi`).
+help-serve-listen = The address and port to listen on (another than 127.0.0.1 lets other computers reach it: put it behind TLS)
+help-serve-workers = How many sends may be under way at once (one at a time per account)
+help-serve-queue_limit = The most sends that may wait at once; more are refused (429) until some go out
+help-serve-openapi = Print the API's OpenAPI document and stop
+help-api-key = The keys programs use with `hark serve`: create, list, revoke
+help-api-key-create = Make a key (it is shown once; Hark keeps only its hash)
+help-api-key-create-name = What the key is for (the program that will use it)
+help-api-key-list = List the keys (never the keys themselves)
+help-api-key-revoke = Revoke a key: requests with it are refused from now on
+help-api-key-revoke-key = The key's name or id
+
 ## hark completions and man
 
 help-completions = Print a completion script for SHELL (e.g. `hark completions bash > /usr/share/bash-completion/completions/hark`)

@@ -118,6 +118,21 @@ help-history-limit = 显示多少条发送记录
 help-history-refresh = 先查询最近一周语音的送达情况（仅平台会告知时：WhatsApp 网关的已送达、已读、已播放）；其他平台的“已发送”表示平台已接受该语音
 help-inbox = 沙盒账号收到的内容
 
+## hark serve 与 api-key
+
+help-serve = 运行本地发送 API：其他程序可通过 HTTP（POST /v1/send）并凭 API 密钥经 Hark 发送语音
+    .after = 这些语音与其他发送一样经过同样的检查、历史记录和发送节奏。API 的 OpenAPI 文档在 GET /openapi.json（或 `hark serve --openapi`）。
+help-serve-listen = 监听的地址和端口（不是 127.0.0.1 时其他电脑也能访问：请置于 TLS 之后）
+help-serve-workers = 同时最多处理多少条发送（同一账号一次一条）
+help-serve-queue_limit = 最多同时等待的发送数；超出时拒绝（429），直到部分发出
+help-serve-openapi = 打印 API 的 OpenAPI 文档后退出
+help-api-key = 供程序调用 `hark serve` 的密钥：创建、列出、吊销
+help-api-key-create = 创建密钥（只显示一次；Hark 只保存其哈希）
+help-api-key-create-name = 密钥的用途（将使用它的程序）
+help-api-key-list = 列出密钥（从不显示密钥本身）
+help-api-key-revoke = 吊销密钥：此后带此密钥的请求都会被拒绝
+help-api-key-revoke-key = 密钥的名称或 ID
+
 ## hark completions 与 man
 
 help-completions = 打印 SHELL 的补全脚本（例如 `hark completions bash > /usr/share/bash-completion/completions/hark`）

@@ -14,6 +14,7 @@
 //! - [`shell::Shell`]: a stand-in desktop shell (tray host, notification server).
 
 pub mod accounts;
+pub mod api_server;
 pub mod bins;
 pub mod db_lock;
 pub mod desktop;

@@ -6,6 +6,7 @@ mod failure;
 mod help;
 mod input;
 mod lang;
+mod serve;
 mod usage;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -40,6 +41,9 @@ enum Command {
     Resend(commands::send::ResendArgs),
     History(commands::history::Args),
     Inbox(commands::inbox::Args),
+    Serve(serve::Args),
+    #[command(subcommand)]
+    ApiKey(commands::api_key::Command),
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -89,6 +93,8 @@ fn main() -> std::process::ExitCode {
         Command::Resend(args) => commands::send::resend(args),
         Command::History(args) => commands::history::run(args),
         Command::Inbox(args) => commands::inbox::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::ApiKey(command) => commands::api_key::run(command),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut command(), "hark", &mut std::io::stdout());
             Ok(exit::Exit::Ok)

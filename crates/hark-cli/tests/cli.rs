@@ -55,6 +55,8 @@ fn help_lists_only_real_commands_and_documents_exit_statuses() {
             "resend",
             "history",
             "inbox",
+            "serve",
+            "api-key",
             "completions",
             "man",
             "help"

@@ -44,7 +44,7 @@ pub trait UserError: std::error::Error {
 
 /// What kind of failure a problem is: whose doing, and whether trying again helps. The
 /// CLI's exit status is chosen from it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemKind {
     /// What was asked for names something that does not exist or is not valid as

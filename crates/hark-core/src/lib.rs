@@ -2,6 +2,7 @@
 //!
 //! `lib.rs` only wires modules together; each concept lives in a file named after it.
 
+pub mod api;
 pub mod audio;
 pub mod clock;
 pub mod contacts;
@@ -10,6 +11,7 @@ pub mod doctor;
 pub mod draft;
 pub mod error;
 pub mod files;
+pub mod hex;
 pub mod i18n;
 pub mod outbox;
 pub mod paths;

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use hark_core::Problem;
 use hark_core::i18n::{Surface, Words};
-use hark_core::outbox::{Clip, SendRequest, Sent};
+use hark_core::outbox::{Clip, SendRequest, Sender, Sent};
 use hark_core::platform::{Platform, Progress, ProgressFn, SendOptions};
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -162,7 +162,7 @@ pub async fn send_clip(
         outbox
             .send(
                 SendRequest {
-                    profile: account_id,
+                    sender: Sender::Profile(account_id),
                     to,
                     clip: Clip::Note(note),
                     options: SendOptions {
@@ -170,6 +170,7 @@ pub async fn send_clip(
                         as_file,
                     },
                     clean: false,
+                    api_send: None,
                 },
                 &progress,
             )

@@ -24,6 +24,8 @@ pub struct Delivered {
     pub tag: Option<String>,
     pub content_type: String,
     pub bytes: usize,
+    /// When it came (ms since the epoch).
+    pub at_ms: i64,
 }
 
 pub struct Messenger {
@@ -289,6 +291,7 @@ async fn messages(
         tag,
         content_type,
         bytes: file.data.len(),
+        at_ms: now,
     });
     s.common.seen.push(Seen {
         endpoint: "send",

@@ -80,6 +80,9 @@ pub fn run(args: Args) -> Ran {
             limits::size(s.note_bytes)
         )?;
         let id = |message: &str, id: &str| say(&Words::new(message).text("id", id));
+        if let Some(api) = &s.api_send {
+            writeln!(out, "        {}", id("cli-history-from-api", api))?;
+        }
         if let Some(m) = &s.message_id {
             writeln!(out, "        {}", id("cli-history-message-id", m))?;
         } else if let Some(m) = &s.media_id {

@@ -1,3 +1,4 @@
+pub mod api_key;
 pub mod contact;
 pub mod convert;
 pub mod devices;

@@ -8,7 +8,7 @@ use hark_core::Problem;
 use hark_core::audio::link;
 use hark_core::clock;
 use hark_core::i18n::{Surface, Words};
-use hark_core::outbox::{Clip, Outbox, SendRequest};
+use hark_core::outbox::{Clip, Outbox, SendRequest, Sender};
 use hark_core::platform::limits;
 use hark_core::platform::{Progress, ProgressFn, SendOptions};
 
@@ -80,7 +80,7 @@ fn progress_printer() -> ProgressFn {
 pub fn run(args: Args) -> Ran {
     let outbox = Outbox::open_default().or_report(args.json)?;
     let request = SendRequest {
-        profile: args.profile,
+        sender: Sender::Profile(args.profile),
         to: args.to,
         clip: match args.file.to_str().filter(|t| link::is_link(t)) {
             Some(link) => Clip::Link(link.to_owned()),
@@ -91,6 +91,7 @@ pub fn run(args: Args) -> Ran {
             as_file: args.as_file,
         },
         clean: args.clean,
+        api_send: None,
     };
     let sent = outbox
         .send(request, &progress_printer())

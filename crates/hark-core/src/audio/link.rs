@@ -271,6 +271,17 @@ fn is_private(ip: IpAddr) -> bool {
     }
 }
 
+/// `link` as it may be shown (see `shown`); `?` for what is not a link.
+pub fn shown_link(link: &str) -> String {
+    url::Url::parse(link.trim()).map_or_else(|_| "?".to_owned(), |url| shown(&url))
+}
+
+/// Whether Hark may call `link` (a callback): by the same rules as a fetch.
+pub fn may_call(link: &str) -> Result<(), FetchFailure> {
+    let url = url::Url::parse(link.trim()).map_err(|_| FetchFailure::NotAllowed)?;
+    allowed(&url).map(|_| ())
+}
+
 /// The link without its query and fragment (where signed links carry their secret),
 /// nor any user name or password.
 fn shown(url: &url::Url) -> String {

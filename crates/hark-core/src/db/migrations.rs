@@ -159,6 +159,49 @@ const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE sends ADD COLUMN reached TEXT;
     ",
+    // 9: the local send API (`hark serve`). `api_keys` keeps a key's SHA-256 only (the
+    // key is shown once). `api_sends` is the API's queue: a request is written here
+    // before it is answered, so a send accepted survives a crash; `send_id` is its row
+    // in the history once it has one. A `session` request's credentials are never
+    // written: `account` keeps only its non-secret fields. `(key_id, idempotency_key)`
+    // finds the first send of a retried request. `sends.api_send` marks a send that
+    // came through the API.
+    "
+    CREATE TABLE api_keys (
+        id           TEXT PRIMARY KEY,
+        name         TEXT NOT NULL UNIQUE,
+        prefix       TEXT NOT NULL,
+        hash         TEXT NOT NULL UNIQUE,
+        created_at   INTEGER NOT NULL,
+        last_used_at INTEGER,
+        revoked_at   INTEGER
+    );
+    CREATE TABLE api_sends (
+        seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+        id              TEXT NOT NULL UNIQUE,
+        key_id          TEXT NOT NULL,
+        idempotency_key TEXT,
+        fingerprint     TEXT NOT NULL,
+        platform        TEXT NOT NULL,
+        recipient       TEXT NOT NULL,
+        profile         TEXT,
+        account         TEXT,
+        audio_url       TEXT,
+        audio_file      TEXT,
+        tag             TEXT,
+        callback_url    TEXT,
+        status          TEXT NOT NULL,
+        send_id         INTEGER,
+        receipt         TEXT,
+        error           TEXT,
+        callback        TEXT,
+        created_at      INTEGER NOT NULL,
+        updated_at      INTEGER NOT NULL,
+        UNIQUE (key_id, idempotency_key)
+    );
+    CREATE INDEX api_sends_by_status ON api_sends (status, seq);
+    ALTER TABLE sends ADD COLUMN api_send TEXT;
+    ",
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

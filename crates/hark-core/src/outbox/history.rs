@@ -71,6 +71,8 @@ pub struct NewSend {
     pub note_bytes: u64,
     pub duration_ms: u64,
     pub options: SendOptions,
+    /// The local API's id for the send, when it came through the API.
+    pub api_send: Option<String>,
 }
 
 /// One row of the history.
@@ -104,6 +106,8 @@ pub struct SendRecord {
     pub attempted_at_ms: Option<i64>,
     /// How far the note got, where the platform says (delivered, read, played).
     pub reached: Option<Reached>,
+    /// The local API's id for the send, when it came through the API.
+    pub api_send: Option<String>,
 }
 
 #[derive(Clone)]
@@ -114,7 +118,7 @@ pub struct History {
 pub(super) const COLUMNS: &str = "id, status, owner_pid, profile_id, profile_name, platform, recipient, \
     source, note_path, note_format, note_bytes, duration_ms, options, attempts, message_id, \
     media_id, error_code, error_message, error_remedy, error_retryable, raw_code, raw_message, \
-    created_at, finished_at, stage, attempted_at, error_said, reached";
+    created_at, finished_at, stage, attempted_at, error_said, reached, api_send";
 
 impl History {
     pub fn new(db: Db) -> History {
@@ -128,8 +132,8 @@ impl History {
         conn.execute(
             "INSERT INTO sends (profile_id, profile_name, platform, recipient, source, note_path,
                 note_format, note_bytes, duration_ms, options, status, owner_pid, created_at,
-                updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'queued', ?11, ?12, ?12)",
+                updated_at, api_send)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'queued', ?11, ?12, ?12, ?13)",
             params![
                 new.profile_id,
                 new.profile_name,
@@ -142,7 +146,8 @@ impl History {
                 new.duration_ms as i64,
                 serde_json::to_string(&new.options).expect("serialises"),
                 std::process::id(),
-                now
+                now,
+                new.api_send
             ],
         )
         .map_err(|e| self.db.err(e))?;
@@ -395,6 +400,7 @@ pub(super) fn row_to_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<SendRec
             .get::<_, Option<String>>(27)?
             .as_deref()
             .and_then(Reached::from_id),
+        api_send: row.get(28)?,
     })
 }
 
@@ -415,6 +421,7 @@ mod tests {
             note_bytes: 1000,
             duration_ms: 2000,
             options: SendOptions::default(),
+            api_send: None,
         }
     }
 

@@ -11,5 +11,5 @@ mod stored_error;
 pub use error::OutboxError;
 pub use history::{History, SendRecord, State};
 pub use reach::Refreshed;
-pub use send::{Clip, Outbox, SendRequest, Sent};
+pub use send::{Clip, Outbox, SendRequest, Sender, Sent};
 pub use stored_error::StoredError;

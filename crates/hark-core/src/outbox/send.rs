@@ -24,7 +24,7 @@ use crate::platform::{
     Delivery, ErrorCode, Listing, Lookup, Outgoing, Progress, ProgressFn, Receipt, SendError,
     SendOptions, connect,
 };
-use crate::profile::Profiles;
+use crate::profile::{Profiles, Session};
 
 /// The folder (in the data folder) that keeps every note Hark has sent or will send.
 pub const OUTBOX_DIR: &str = "outbox";
@@ -42,14 +42,23 @@ pub enum Clip {
     Note(Note),
 }
 
+/// The account a note goes out on.
+pub enum Sender {
+    /// A profile's name or id: its secrets come from the keychain.
+    Profile(String),
+    /// An account given for this send only (the local API's `session`).
+    Session(Box<Session>),
+}
+
 pub struct SendRequest {
-    /// The profile's name or id.
-    pub profile: String,
+    pub sender: Sender,
     pub to: String,
     pub clip: Clip,
     pub options: SendOptions,
     /// Clean up the audio (trim silence, level) while converting a file.
     pub clean: bool,
+    /// The local API's id for this send, when it came through the API.
+    pub api_send: Option<String>,
 }
 
 /// A note that went out.
@@ -182,7 +191,10 @@ impl Outbox {
     }
 
     pub fn send(&self, request: SendRequest, progress: &ProgressFn) -> Result<Sent, OutboxError> {
-        let profile = self.profiles.get(&request.profile)?;
+        let (profile, session) = match request.sender {
+            Sender::Profile(name) => (self.profiles.get(&name)?, None),
+            Sender::Session(session) => (session.profile().clone(), Some(session)),
+        };
         let platform = profile.platform;
         let (note, source) = match request.clip {
             Clip::File(path) => {
@@ -236,8 +248,12 @@ impl Outbox {
             let error = SendError::say(crate::platform::ErrorCode::PlatformError, said);
             return Err(OutboxError::Rejected(Box::new(error)));
         }
-        // A contact's name, or an id typed in full.
-        let (to, recipient_name) = match self.contacts.resolve(&profile, &request.to)? {
+        // A contact's name, or an id typed in full (a session has no contacts).
+        let contact = match session {
+            None => self.contacts.resolve(&profile, &request.to)?,
+            Some(_) => None,
+        };
+        let (to, recipient_name) = match contact {
             Some(contact) => (contact.platform_id, contact.name),
             None => (
                 crate::platform::recipient(platform, &request.to)
@@ -245,10 +261,23 @@ impl Outbox {
                 None,
             ),
         };
-        let secrets = self.profiles.secrets(&profile)?;
+        let secrets = match &session {
+            None => self.profiles.secrets(&profile)?,
+            Some(session) => session.secrets().clone(),
+        };
         let hide = secrets.values();
         let rejected = |e: SendError| OutboxError::Rejected(Box::new(e.redact(&hide)));
-        let client = connect(&profile.account(), secrets, &self.data_dir).map_err(rejected)?;
+        // A session's client is its own: what a client keeps between sends (WeChat's
+        // token) is never shared with another request's credentials.
+        let client_id = match (&session, &request.api_send) {
+            (Some(_), Some(api_send)) => format!("{}-{api_send}", profile.id),
+            _ => profile.id.clone(),
+        };
+        let account = crate::platform::Account {
+            id: &client_id,
+            ..profile.account()
+        };
+        let client = connect(&account, secrets, &self.data_dir).map_err(rejected)?;
 
         let note_path = self.keep(&note)?;
         let id = self.history.queue(&NewSend {
@@ -262,6 +291,7 @@ impl Outbox {
             note_bytes: note.size,
             duration_ms: note.duration_ms,
             options: request.options.clone(),
+            api_send: request.api_send.clone(),
         })?;
 
         tracing::info!(
@@ -301,14 +331,16 @@ impl Outbox {
             Ok(receipt) => {
                 let unrecorded = self.record_sent(id, &receipt);
                 tracing::info!(send = id, "sent");
-                // A new id is kept in the address book, to be named.
-                let _ = self.contacts.learn(&profile, &to);
-                // The account's status dot; a note that went out is not undone by it.
-                let _ = self.profiles.record_check(
-                    &profile.id,
-                    None,
-                    &Words::new("account-note-went-out").text("when", receipt.sent_at.clone()),
-                );
+                if session.is_none() {
+                    // A new id is kept in the address book, to be named.
+                    let _ = self.contacts.learn(&profile, &to);
+                    // The account's status dot; a note that went out is not undone by it.
+                    let _ = self.profiles.record_check(
+                        &profile.id,
+                        None,
+                        &Words::new("account-note-went-out").text("when", receipt.sent_at.clone()),
+                    );
+                }
                 Ok(Sent {
                     id,
                     profile: profile.name,
@@ -337,10 +369,12 @@ impl Outbox {
                     tracing::warn!(send = id, error = %db, "the outcome could not be recorded");
                 }
                 tracing::info!(send = id, code = %stored.code, unknown, "not sent");
-                if matches!(
-                    stored.code.as_str(),
-                    "invalid_token" | "account_not_verified"
-                ) {
+                if session.is_none()
+                    && matches!(
+                        stored.code.as_str(),
+                        "invalid_token" | "account_not_verified"
+                    )
+                {
                     let _ = self.profiles.record_check(
                         &profile.id,
                         Some(&stored.code),
@@ -485,7 +519,7 @@ impl Outbox {
         }
         self.send(
             SendRequest {
-                profile: old.profile_id,
+                sender: Sender::Profile(old.profile_id),
                 to: old.recipient,
                 clip: Clip::File(PathBuf::from(old.note_path)),
                 options: SendOptions {
@@ -493,6 +527,7 @@ impl Outbox {
                     as_file: old.as_file,
                 },
                 clean: false,
+                api_send: None,
             },
             progress,
         )
