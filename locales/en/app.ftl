@@ -133,6 +133,7 @@ fix-choose-microphone = Choose another microphone
 
 ## The history.
 
+history-from-api = via the API
 history-title = History
 history-search = Search the history
 history-search-placeholder = Search: recipient, account, message id

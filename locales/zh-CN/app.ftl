@@ -126,6 +126,7 @@ fix-choose-microphone = 选择其他麦克风
 
 ## 历史记录。
 
+history-from-api = 经由 API
 history-title = 历史记录
 history-search = 搜索历史记录
 history-search-placeholder = 搜索：收件人、账号、消息 ID

@@ -95,6 +95,8 @@ pub struct SendView {
     /// The note itself, for a player that reads its format (not for Ogg/Opus, which
     /// `audio_url` serves as it is).
     pub own_audio: Option<OwnAudio>,
+    /// Sent by another program through Hark's local send API (`hark serve`).
+    pub from_api: bool,
 }
 
 fn view(r: &SendRecord) -> SendView {
@@ -141,6 +143,7 @@ fn view(r: &SendRecord) -> SendView {
             || (r.state == State::Failed && r.error.as_ref().is_some_and(|e| e.retryable)),
         fix,
         audio_url: audio_url(&format!("send/{}", r.id)),
+        from_api: r.api_send.is_some(),
         own_audio: own_audio::offer(
             std::path::Path::new(&r.note_path),
             &audio_url(&format!("send/{}", r.id)),

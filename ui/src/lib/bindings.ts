@@ -776,6 +776,8 @@ export type SendView_Deserialize = {
 	 *  `audio_url` serves as it is).
 	 */
 	ownAudio?: OwnAudio | null,
+	/**  Sent by another program through Hark's local send API (`hark serve`). */
+	fromApi: boolean,
 };
 
 export type SendView_Serialize = {
@@ -811,6 +813,8 @@ export type SendView_Serialize = {
 	 *  `audio_url` serves as it is).
 	 */
 	ownAudio: OwnAudio | null,
+	/**  Sent by another program through Hark's local send API (`hark serve`). */
+	fromApi: boolean,
 };
 
 export type SentView = SentView_Serialize | SentView_Deserialize;

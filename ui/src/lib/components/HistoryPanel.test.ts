@@ -28,6 +28,7 @@ function send(over: Partial<SendView>): SendView {
     fix: null,
     audioUrl: "clip://localhost/send/7",
     ownAudio: null,
+    fromApi: false,
     ...over,
   };
 }
@@ -43,6 +44,19 @@ describe("HistoryPanel", () => {
     // As rendered: runs of white space read as one space.
     const shown = screen.getByText(/No notes yet/).textContent?.replace(/\s+/g, " ");
     expect(shown).toContain("listed here. They are kept in /home/a/.local/share/hark.");
+  });
+
+  it("marks a note another program sent through the local API", () => {
+    render(HistoryPanel, {
+      info: null,
+      error: null,
+      sends: [send({}), send({ id: 8, fromApi: true })],
+      onResend: none,
+    });
+    const marked = document.querySelectorAll('[data-via="api"]');
+    expect(marked).toHaveLength(1);
+    expect(marked[0]?.textContent).toBe("via the API");
+    expect(marked[0]?.closest("li")?.dataset.send).toBe("8");
   });
 
   it("shows a command error as its message and remedy, as an alert", () => {
