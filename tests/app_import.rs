@@ -1,7 +1,7 @@
 //! Long work shows progress and can be cancelled: a 10-minute file dropped on the
 //! window says how far it got, Record waits for it, and Cancel stops it and leaves
-//! nothing behind. Audio from a link, typed in "Paste a link" or pasted on the window,
-//! from a real file server. Real window, the sandbox account.
+//! nothing behind. Audio from a link, typed in "Paste a link", pasted on the window or
+//! dropped on it, from a real file server. Real window, the sandbox account.
 
 use rig::desktop::page::{click, focused_is, gone, key, plays, text_when, type_into, wait_for};
 use rig::desktop::{AppSession, E2E_DROP_ENV};
@@ -25,20 +25,8 @@ async fn a_long_import_shows_its_progress_blocks_recording_and_can_be_cancelled(
     // refused, before anything is read.
     let named = dir.path().join("never-chosen.wav");
     sox_tone(&named, 16_000, 1, 1.0, 440.0, &[]);
-    let refused = driver
-        .execute_async(
-            r#"
-            const [path, done] = arguments;
-            const internals = window.__TAURI_INTERNALS__;
-            const channel = "__CHANNEL__:" + internals.transformCallback(() => {});
-            internals.invoke("import_clip", { path, platform: "sandbox", trim: false, onProgress: channel })
-                .then(() => done("imported"), (e) => done(e.code ?? String(e)));
-            "#,
-            vec![serde_json::json!(named.display().to_string())],
-        )
-        .await
-        .unwrap();
-    assert_eq!(refused.json(), "file_not_chosen");
+    let refused = rig::desktop::page::import_named(driver, &named.display().to_string()).await;
+    assert_eq!(refused, "file_not_chosen");
 
     rig::desktop::page::drop_file(driver, &long).await;
     // Reading, then making the note, with a percentage.
@@ -77,7 +65,11 @@ async fn audio_from_a_link_typed_or_pasted_comes_into_the_preview_and_a_bad_one_
     sox_tone(&served.join("reply.wav"), 44_100, 1, 2.0, 440.0, &[]);
     std::fs::write(served.join("page.html"), "<!DOCTYPE html><p>Not audio</p>").unwrap();
     let (_server, base) = rig::file_server::file_server(&served);
-    let env = vec![("HARK_DATA_DIR".to_string(), data.display().to_string())];
+    std::fs::copy(served.join("reply.wav"), served.join("a reply.wav")).unwrap();
+    let env = vec![
+        ("HARK_DATA_DIR".to_string(), data.display().to_string()),
+        (E2E_DROP_ENV.to_string(), "1".to_string()),
+    ];
     let session = AppSession::start(&rig::bins::built("hark-app"), env).await;
     let driver = &session.driver;
     wait_for(driver, "#record:not([disabled])").await;
@@ -149,6 +141,18 @@ async fn audio_from_a_link_typed_or_pasted_comes_into_the_preview_and_a_bad_one_
         .await
         .unwrap();
     text_when(driver, "#clip-format", |t| t.contains("Ogg/Opus")).await;
+
+    // A link dragged from a browser and dropped on the window does the same, its name
+    // with a blank in it as the window hands it over (escapes undone).
+    click(driver, "#discard").await;
+    click(driver, "#discard-confirm").await;
+    gone(driver, "#preview").await;
+    rig::desktop::page::drop_link(driver, &format!("{base}/a reply.wav")).await;
+    text_when(driver, "#clip-format", |t| t.contains("Ogg/Opus")).await;
+    plays(driver).await;
+    // A dropped link is not a file the page may then import by that name.
+    let refused = rig::desktop::page::import_named(driver, &format!("{base}/a reply.wav")).await;
+    assert_eq!(refused, "file_not_chosen");
 
     // A link whose file has the name of one of the draft's own stands in for none.
     std::fs::copy(served.join("reply.wav"), served.join("draft.json")).unwrap();

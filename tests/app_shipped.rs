@@ -80,16 +80,7 @@ async fn the_shipped_app_lets_the_page_drop_nothing_and_import_nothing_unchosen(
         );
     }
     // And a path the page names is not imported.
-    let imported = call(
-        r#"
-        const [path, done] = arguments;
-        const internals = window.__TAURI_INTERNALS__;
-        const channel = "__CHANNEL__:" + internals.transformCallback(() => {});
-        internals.invoke("import_clip", { path, platform: "sandbox", trim: false, onProgress: channel })
-            .then(() => done("imported"), (e) => done(e.code ?? String(e)));
-        "#,
-    )
-    .await;
+    let imported = rig::desktop::page::import_named(driver, path.as_str().unwrap()).await;
     assert_eq!(imported, "file_not_chosen");
     session.quit().await;
 }

@@ -112,7 +112,11 @@ impl Hark {
     /// Records files the person chose, so that the page may import them.
     pub fn choose(&self, paths: &[std::path::PathBuf]) {
         let mut chosen = self.chosen.lock().unwrap_or_else(|p| p.into_inner());
-        for path in paths {
+        // A link dropped from a browser arrives as a "path" naming it: not a file.
+        for path in paths
+            .iter()
+            .filter(|p| !p.to_str().is_some_and(hark_core::audio::link::is_link))
+        {
             chosen.insert(path.canonicalize().unwrap_or_else(|_| path.clone()));
         }
     }

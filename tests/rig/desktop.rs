@@ -408,6 +408,25 @@ pub mod page {
 
     /// Presses Play in the preview and waits until the player's position has moved:
     /// the note, decoded and served over `clip://`, really plays.
+    /// What becomes of the page asking the shell to import a path it names itself:
+    /// `"imported"`, or the refusal's code (`file_not_chosen` for one the person never
+    /// chose).
+    pub async fn import_named(driver: &WebDriver, path: &str) -> serde_json::Value {
+        let script = r#"
+            const [path, done] = arguments;
+            const internals = window.__TAURI_INTERNALS__;
+            const channel = "__CHANNEL__:" + internals.transformCallback(() => {});
+            internals.invoke("import_clip", { path, platform: "sandbox", trim: false, onProgress: channel })
+                .then(() => done("imported"), (e) => done(e.code ?? String(e)));
+        "#;
+        driver
+            .execute_async(script, vec![serde_json::json!(path)])
+            .await
+            .expect("the script runs")
+            .json()
+            .clone()
+    }
+
     pub async fn plays(driver: &WebDriver) {
         click(driver, "#play").await;
         wait_for(driver, "#play[aria-pressed='true']").await;
@@ -603,6 +622,16 @@ pub mod page {
     /// as the person's choice (only an e2e build started with `HARK_E2E_DROP` lets the
     /// page send it). WebDriver cannot drag a file from another program.
     pub async fn drop_file(driver: &WebDriver, path: &std::path::Path) {
+        drop_path(driver, &path.display().to_string()).await;
+    }
+
+    /// What the window delivers for a link dragged from a browser: the link, its
+    /// %-escapes undone, as the one "path" of the drop.
+    pub async fn drop_link(driver: &WebDriver, link: &str) {
+        drop_path(driver, link).await;
+    }
+
+    async fn drop_path(driver: &WebDriver, path: &str) {
         let script = r#"
             const [path, done] = arguments;
             window.__TAURI_INTERNALS__.invoke("plugin:event|emit_to", {
@@ -612,7 +641,7 @@ pub mod page {
             }).then(() => done(null), (e) => done(String(e)));
         "#;
         let result = driver
-            .execute_async(script, vec![serde_json::json!(path.display().to_string())])
+            .execute_async(script, vec![serde_json::json!(path)])
             .await
             .expect("deliver the drop");
         assert!(
