@@ -2,7 +2,9 @@
 //! and bots call it: sends by link (a real file server) and inline, with a stored
 //! profile and with a `session`, each refusal's status and code, idempotent retries,
 //! 50 requests at once against the strict Messenger fake (its rate limit), `kill -9`
-//! with sends queued and one under way, and a session's secret found nowhere after.
+//! with sends queued and one under way (a send stopped before its message call goes
+//! once after the restart, its first row done with), and a session's secret found
+//! nowhere after.
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -557,6 +559,21 @@ fn fifty_requests_at_once_each_go_once_at_the_platforms_pace() {
     );
 }
 
+/// Kills the server (`kill -9`) once the proxy holds `what` on its way (`Fault::Gate`).
+fn kill_once_held(proxy: &FaultProxy, server: &mut ApiServer, what: &str) {
+    rig::wait::until(LIMIT, &format!("{what} at the proxy"), || {
+        proxy
+            .log()
+            .iter()
+            .any(|p| p.fault == Some(Fault::Gate))
+            .then_some(())
+    });
+    rig::process::signal(server.daemon.pid(), libc::SIGKILL);
+    rig::wait::until(LIMIT, "the server to die", || {
+        server.daemon.has_exited().then_some(())
+    });
+}
+
 #[test]
 fn queued_sends_survive_kill_9_and_each_goes_once() {
     let (fake, users) = fake_with_users(4);
@@ -593,17 +610,7 @@ fn queued_sends_survive_kill_9_and_each_goes_once() {
             a.json["id"].as_str().unwrap().to_owned()
         })
         .collect();
-    rig::wait::until(LIMIT, "the first message call at the proxy", || {
-        proxy
-            .log()
-            .iter()
-            .any(|p| p.fault == Some(Fault::Gate))
-            .then_some(())
-    });
-    rig::process::signal(server.daemon.pid(), libc::SIGKILL);
-    rig::wait::until(LIMIT, "the server to die", || {
-        server.daemon.has_exited().then_some(())
-    });
+    kill_once_held(&proxy, &mut server, "the first message call");
     // The platform gets the held call after all: the customer has that note.
     proxy.open_gate();
     rig::wait::until(LIMIT, "the held note at the platform", || {
@@ -627,4 +634,58 @@ fn queued_sends_survive_kill_9_and_each_goes_once() {
         4,
         "none twice: {got:?}"
     );
+}
+
+#[test]
+fn a_send_stopped_before_its_message_call_goes_once_and_its_first_row_offers_no_resend() {
+    use rig::fakes::whatsapp::{self, Whatsapp};
+    let customer = "447700900410";
+    let mut state = Whatsapp::new("106540352242922", "EAAJ-api-restart-system-user-token-7c1d");
+    state.customer(customer, 1);
+    let fake = whatsapp::start(state);
+    let proxy = FaultProxy::start(&fake.base);
+    let install = Install::start();
+    whatsapp::add_account(&install, &fake, &proxy.base, "Line");
+    let key = key(&install, "bot");
+    let log = install.scratch("serve.log");
+    let mut server = ApiServer::start(&install.env(), &["--workers", "1"], &log);
+    // The upload is held: the send is under way, its message call not begun.
+    proxy.fault("/media", Fault::Gate);
+    let wav = install.scratch("reply.wav");
+    sox_tone(&wav, 16_000, 1, 1.0, 440.0, &[]);
+    let body = json!({"platform": "whatsapp", "recipient": customer, "profile": "Line",
+                      "audio_base64": inline(&wav)});
+    let accepted = post(&server, &key, &body, "", &[]);
+    assert_eq!(accepted.status, 202, "{}", accepted.text);
+    let id = accepted.json["id"].as_str().unwrap().to_owned();
+    kill_once_held(&proxy, &mut server, "the upload");
+    proxy.open_gate();
+
+    // After the restart it goes, once.
+    let server = ApiServer::start(&install.env(), &["--workers", "1"], &log);
+    let outcome = settled(&server, &key, &id);
+    assert_eq!(outcome["status"], "sent", "{outcome:#}");
+    std::thread::sleep(Duration::from_secs(1));
+    let delivered = fake.state().delivered.len();
+    assert_eq!(delivered, 1, "none twice");
+
+    // The history has the first try, done with (it names the send that went), and
+    // the send itself: nothing there offers to send the note a second time.
+    let history: Value =
+        serde_json::from_str(&install.hark(&["history", "--json"]).stdout).expect("history");
+    let rows = history["sends"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{history:#}");
+    let (sent, first) = (&rows[0], &rows[1]);
+    assert_eq!(sent["state"], "sent", "{sent:#}");
+    assert_eq!(first["state"], "interrupted", "{first:#}");
+    assert_eq!(first["resent_as"], sent["id"], "{first:#}");
+    assert_eq!(first["api_send"], id.as_str());
+    let resend = install.hark(&["resend", &first["id"].to_string(), "--json"]);
+    assert_eq!(resend.code, 1, "{}", resend.stdout);
+    assert!(
+        resend.stdout.contains("already_resent"),
+        "{}",
+        resend.stdout
+    );
+    assert_eq!(fake.state().delivered.len(), 1, "none twice");
 }

@@ -1,7 +1,7 @@
 //! Nothing lost, nothing twice: a `hark send` killed (`kill -9`) at each stage of a send
 //! leaves its note whole on disk and a history row that says what the platform may
 //! have. Killed before the message call (waiting its turn, uploading), the row reads
-//! interrupted and a resend goes at once, once. Killed once the message call began, it
+//! interrupted and a resend goes at once, once (asked again, it is refused). Killed once the message call began, it
 //! reads unknown, and a resend is refused until the agent confirms it.
 
 use std::process::{Command, Stdio};
@@ -151,6 +151,21 @@ fn killed_while_uploading_it_is_interrupted_and_a_resend_goes_once() {
     let (code, json) = r.resend(id, false);
     assert_eq!(code, 0, "{json:#}");
     assert_eq!(r.delivered(to), 1);
+
+    // Sent again: the row says so and offers no second resend (one Resend sends once,
+    // however often it is asked); a confirmed one goes.
+    let again = json["sent"]["id"].as_i64().expect("the new send's id");
+    let row = r.row(id);
+    assert_eq!(row["resent_as"], again, "{row:#}");
+    let text = r.install.hark(&["history"]).stdout;
+    assert!(text.contains(&format!("sent again as #{again}")), "{text}");
+    let (code, json) = r.resend(id, false);
+    assert_eq!(code, 1, "{json:#}");
+    assert_eq!(json["error"]["code"], "already_resent", "{json:#}");
+    assert_eq!(r.delivered(to), 1, "no second copy");
+    let (code, json) = r.resend(id, true);
+    assert_eq!(code, 0, "{json:#}");
+    assert_eq!(r.delivered(to), 2);
 }
 
 #[test]

@@ -28,6 +28,7 @@ cli-history-from-api = sent through the local API as { $id }
 cli-history-named = { $name } <{ $id }>
 cli-history-message-id = message id { $id }
 cli-history-media-id = media id { $id }
+cli-history-resent = sent again as #{ $again }
 cli-history-interrupted = Hark stopped before the note went out; it is kept at { $path } (hark resend { $id })
 cli-history-stopped-may-have-it = Hark stopped while the note was going out: the customer may have it. Check the conversation before sending again (hark resend --force { $id }).
 cli-history-may-have-it = The customer may have this note. Check the conversation before sending again (hark resend --force { $id }).

@@ -263,6 +263,10 @@ remedy-may-duplicate =
         [sent] The customer already has this note; send it once more only if you mean to.
        *[unknown] Check the conversation; send it again only if the note is not there.
     }
+error-already-resent = Send #{ $id } was already sent again, as send #{ $again }.
+remedy-already-resent =
+    .cli = `hark history` shows where send #{ $again } stands; to send the note once more all the same, confirm it (hark resend --force { $id }).
+    .app = The newer entry in the history shows where it stands.
 
 ## Accounts and the keychain.
 

@@ -28,6 +28,7 @@ cli-history-from-api = 经由本地 API 发送，编号 { $id }
 cli-history-named = { $name } <{ $id }>
 cli-history-message-id = 消息 ID { $id }
 cli-history-media-id = 媒体 ID { $id }
+cli-history-resent = 已重新发送，即第 { $again } 号
 cli-history-interrupted = 这条语音发出前 Hark 已停止；它保存在 { $path }（hark resend { $id }）
 cli-history-stopped-may-have-it = 这条语音发送途中 Hark 停止了：客户可能已经收到。重新发送前请先查看对话（hark resend --force { $id }）。
 cli-history-may-have-it = 客户可能已经收到这条语音。重新发送前请先查看对话（hark resend --force { $id }）。

@@ -259,6 +259,10 @@ remedy-may-duplicate =
         [sent] 客户已经收到这条语音；只有确实需要时才再发一次。
        *[unknown] 请先查看对话；只有对话中没有这条语音时才重新发送。
     }
+error-already-resent = 第 { $id } 号发送已经重新发送过，即第 { $again } 号发送。
+remedy-already-resent =
+    .cli = `hark history` 显示第 { $again } 号发送的状态；如仍要再发一次，请确认（hark resend --force { $id }）。
+    .app = 历史记录中较新的那一条显示其状态。
 
 ## 账号与钥匙串。
 

@@ -74,6 +74,7 @@ fn every_error() -> Vec<Box<dyn UserError>> {
         Box::new(RecordError::Empty),
         Box::new(OutboxError::NoSuchSend(999)),
         Box::new(OutboxError::StillSending(3)),
+        Box::new(OutboxError::AlreadyResent { id: 3, again: 7 }),
     ];
     for state in [State::Sent, State::Unknown] {
         all.push(Box::new(OutboxError::MayDuplicate {

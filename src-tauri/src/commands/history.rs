@@ -97,6 +97,9 @@ pub struct SendView {
     pub own_audio: Option<OwnAudio>,
     /// Sent by another program through Hark's local send API (`hark serve`).
     pub from_api: bool,
+    /// Sent again since (by a resend, or the API's queue after a stop): the newer send
+    /// says where the note stands, and this one offers no resend of its own.
+    pub resent: bool,
 }
 
 fn view(r: &SendRecord) -> SendView {
@@ -144,6 +147,7 @@ fn view(r: &SendRecord) -> SendView {
         fix,
         audio_url: audio_url(&format!("send/{}", r.id)),
         from_api: r.api_send.is_some(),
+        resent: r.resent_as.is_some(),
         own_audio: own_audio::offer(
             std::path::Path::new(&r.note_path),
             &audio_url(&format!("send/{}", r.id)),

@@ -171,6 +171,7 @@ pub async fn send_clip(
                     },
                     clean: false,
                     api_send: None,
+                    again: None,
                 },
                 &progress,
             )

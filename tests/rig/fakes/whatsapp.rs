@@ -314,6 +314,22 @@ async fn messages(
     )
 }
 
+/// Adds an account called `name` for the fake's number (its id and token) to
+/// `install`, reaching the fake at `base` (its own, or a fault proxy's in front of it).
+pub fn add_account(
+    install: &crate::accounts::Install,
+    fake: &Fake<Whatsapp>,
+    base: &str,
+    name: &str,
+) {
+    let (number, token) = {
+        let s = fake.state();
+        (s.phone_number_id.clone(), s.token.clone())
+    };
+    let flags = ["--api-base", base, "--phone-number-id", &number];
+    install.add_profile("whatsapp", name, &flags, &token);
+}
+
 pub fn start(state: Whatsapp) -> Fake<Whatsapp> {
     Fake::start(state, |shared| {
         Router::new()

@@ -778,6 +778,11 @@ export type SendView_Deserialize = {
 	ownAudio?: OwnAudio | null,
 	/**  Sent by another program through Hark's local send API (`hark serve`). */
 	fromApi: boolean,
+	/**
+	 *  Sent again since (by a resend, or the API's queue after a stop): the newer send
+	 *  says where the note stands, and this one offers no resend of its own.
+	 */
+	resent: boolean,
 };
 
 export type SendView_Serialize = {
@@ -815,6 +820,11 @@ export type SendView_Serialize = {
 	ownAudio: OwnAudio | null,
 	/**  Sent by another program through Hark's local send API (`hark serve`). */
 	fromApi: boolean,
+	/**
+	 *  Sent again since (by a resend, or the API's queue after a stop): the newer send
+	 *  says where the note stands, and this one offers no resend of its own.
+	 */
+	resent: boolean,
 };
 
 export type SentView = SentView_Serialize | SentView_Deserialize;

@@ -103,12 +103,19 @@ pub fn run(args: Args) -> Ran {
                 .text("id", s.id.to_string())
                 .text("path", s.note_path.clone()))
         };
-        match s.state {
-            State::Interrupted => writeln!(out, "        {}", send("cli-history-interrupted"))?,
-            State::Unknown if s.error.is_none() => {
+        match (s.state, s.resent_as) {
+            // Sent again: the newer send says where the note stands.
+            (_, Some(again)) => {
+                let line = Words::new("cli-history-resent").text("again", again.to_string());
+                writeln!(out, "        {}", say(&line))?
+            }
+            (State::Interrupted, _) => {
+                writeln!(out, "        {}", send("cli-history-interrupted"))?
+            }
+            (State::Unknown, _) if s.error.is_none() => {
                 writeln!(out, "        {}", send("cli-history-stopped-may-have-it"))?
             }
-            State::Unknown => writeln!(out, "        {}", send("cli-history-may-have-it"))?,
+            (State::Unknown, _) => writeln!(out, "        {}", send("cli-history-may-have-it"))?,
             _ => {}
         }
     }

@@ -92,6 +92,7 @@ pub fn run(args: Args) -> Ran {
         },
         clean: args.clean,
         api_send: None,
+        again: None,
     };
     let sent = outbox
         .send(request, &progress_printer())

@@ -298,10 +298,11 @@ impl ApiSends {
     }
 
     /// Puts a send back in the queue (it was under way in a process that is gone, and
-    /// never reached the platform).
+    /// never reached the platform). It keeps the history row it left, which its next
+    /// attempt marks as sent again.
     pub fn requeue(&self, id: &str) -> Result<(), ApiError> {
         self.db.execute(
-            "UPDATE api_sends SET status = 'queued', send_id = NULL, updated_at = ?2 WHERE id = ?1",
+            "UPDATE api_sends SET status = 'queued', updated_at = ?2 WHERE id = ?1",
             params![id, now_ms()],
         )?;
         Ok(())

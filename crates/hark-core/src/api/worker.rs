@@ -12,7 +12,7 @@ use super::queue::{ApiSend, ApiSends, ApiStatus, Audio};
 use super::request::HUMAN_AGENT;
 use super::sessions::Sessions;
 use crate::Problem;
-use crate::outbox::{Clip, Outbox, OutboxError, SendRecord, SendRequest, Sender, State};
+use crate::outbox::{Again, Clip, Outbox, OutboxError, SendRecord, SendRequest, Sender, State};
 use crate::platform::{Progress, ProgressFn, SendOptions};
 
 /// Sends what the API queued.
@@ -39,10 +39,18 @@ impl Worker {
     /// the queue, unless it needs a session's credentials, which were never kept.
     pub fn recover(&self) -> Result<(), ApiError> {
         for send in self.sends.open()? {
-            let record = match send.send_id {
+            let mut record = match send.send_id {
                 Some(id) => self.outbox.history().get(id)?,
                 None => None,
             };
+            // A row sent again since (by this queue before a stop, or by an agent's
+            // resend) has its outcome in the newest row of the line.
+            while let Some(again) = record.as_ref().and_then(|r| r.resent_as) {
+                record = self.outbox.history().get(again)?;
+                if let Some(r) = &record {
+                    self.sends.set_send_id(&send.id, r.id)?;
+                }
+            }
             let settled = match record {
                 Some(r) if r.state == State::Sent => {
                     Some((ApiStatus::Sent, Some(receipt(&r)), None))
@@ -147,6 +155,13 @@ impl Worker {
                 },
                 clean: false,
                 api_send: Some(id.clone()),
+                // Back in the queue after a stop: the row it left (interrupted, its note
+                // never sent) is done with once this one is queued, and this one does not
+                // go if an agent sent that one again meanwhile.
+                again: send.send_id.map(|of| Again {
+                    of,
+                    confirmed: false,
+                }),
             },
             &progress,
         );

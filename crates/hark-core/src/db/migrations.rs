@@ -202,6 +202,11 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX api_sends_by_status ON api_sends (status, seq);
     ALTER TABLE sends ADD COLUMN api_send TEXT;
     ",
+    // 10: a send that was sent again (a resend, or the API's queue after a stop) names
+    // the send that did it, and offers no resend of its own.
+    "
+    ALTER TABLE sends ADD COLUMN resent_as INTEGER;
+    ",
 ];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

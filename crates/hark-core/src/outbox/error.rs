@@ -57,6 +57,10 @@ pub enum OutboxError {
         state: State,
         platform: Platform,
     },
+    /// A resend of a send that was already sent again (as send `again`), refused until
+    /// confirmed.
+    #[error("{}", self.english())]
+    AlreadyResent { id: i64, again: i64 },
 }
 
 impl UserError for OutboxError {
@@ -78,6 +82,7 @@ impl UserError for OutboxError {
             OutboxError::NoSuchSend(_) => "send_not_found",
             OutboxError::StillSending(_) => "send_in_progress",
             OutboxError::MayDuplicate { .. } => "may_duplicate",
+            OutboxError::AlreadyResent { .. } => "already_resent",
         }
     }
 
@@ -93,7 +98,8 @@ impl UserError for OutboxError {
             | OutboxError::Unknown { .. }
             | OutboxError::NoSuchSend(_)
             | OutboxError::StillSending(_)
-            | OutboxError::MayDuplicate { .. } => self
+            | OutboxError::MayDuplicate { .. }
+            | OutboxError::AlreadyResent { .. } => self
                 .said()
                 .map(|said| Lang::En.say_for(Surface::Cli, &said.remedy))
                 .unwrap_or_default(),
@@ -168,6 +174,14 @@ impl UserError for OutboxError {
                     remedy: about("remedy-may-duplicate"),
                 })
             }
+            OutboxError::AlreadyResent { id, again } => {
+                let about =
+                    |message: &str| about_send(message, id).text("again", again.to_string());
+                Some(Said {
+                    message: about("error-already-resent"),
+                    remedy: about("remedy-already-resent"),
+                })
+            }
         }
     }
 
@@ -181,9 +195,9 @@ impl UserError for OutboxError {
             OutboxError::Failed { error, .. } if error.retryable => ProblemKind::Temporary,
             OutboxError::Failed { .. } => ProblemKind::Refused,
             OutboxError::Unknown { .. } => ProblemKind::Unknown,
-            OutboxError::MayDuplicate { .. } | OutboxError::StillSending(_) => {
-                ProblemKind::HeldBack
-            }
+            OutboxError::MayDuplicate { .. }
+            | OutboxError::AlreadyResent { .. }
+            | OutboxError::StillSending(_) => ProblemKind::HeldBack,
             OutboxError::NoSuchSend(_) => ProblemKind::Usage,
             OutboxError::Contact(e) => e.kind(),
             OutboxError::Db(_) | OutboxError::Io { .. } => ProblemKind::Local,
@@ -211,11 +225,13 @@ impl UserError for OutboxError {
                     send_id: Some(*id),
                 }
             }
-            OutboxError::MayDuplicate { id, .. } => SendFacts {
-                retryable: Some(false),
-                send_id: Some(*id),
-                ..SendFacts::default()
-            },
+            OutboxError::MayDuplicate { id, .. } | OutboxError::AlreadyResent { id, .. } => {
+                SendFacts {
+                    retryable: Some(false),
+                    send_id: Some(*id),
+                    ..SendFacts::default()
+                }
+            }
             OutboxError::Rejected(e) => e.send_facts(),
             _ => SendFacts::default(),
         }
@@ -236,7 +252,8 @@ impl OutboxError {
         match self {
             OutboxError::Failed { id, .. }
             | OutboxError::Unknown { id, .. }
-            | OutboxError::MayDuplicate { id, .. } => Some(*id),
+            | OutboxError::MayDuplicate { id, .. }
+            | OutboxError::AlreadyResent { id, .. } => Some(*id),
             _ => None,
         }
     }

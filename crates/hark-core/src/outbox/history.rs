@@ -73,6 +73,17 @@ pub struct NewSend {
     pub options: SendOptions,
     /// The local API's id for the send, when it came through the API.
     pub api_send: Option<String>,
+    /// The earlier send this one sends again, if it does.
+    pub again: Option<Again>,
+}
+
+/// A send that sends an earlier one's note again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Again {
+    /// The earlier send.
+    pub of: i64,
+    /// Meant even if the earlier send was already sent again.
+    pub confirmed: bool,
 }
 
 /// One row of the history.
@@ -108,6 +119,8 @@ pub struct SendRecord {
     pub reached: Option<Reached>,
     /// The local API's id for the send, when it came through the API.
     pub api_send: Option<String>,
+    /// The send that sent this one's note again, when one did: this one is done with.
+    pub resent_as: Option<i64>,
 }
 
 #[derive(Clone)]
@@ -118,18 +131,22 @@ pub struct History {
 pub(super) const COLUMNS: &str = "id, status, owner_pid, profile_id, profile_name, platform, recipient, \
     source, note_path, note_format, note_bytes, duration_ms, options, attempts, message_id, \
     media_id, error_code, error_message, error_remedy, error_retryable, raw_code, raw_message, \
-    created_at, finished_at, stage, attempted_at, error_said, reached, api_send";
+    created_at, finished_at, stage, attempted_at, error_said, reached, api_send, resent_as";
 
 impl History {
     pub fn new(db: Db) -> History {
         History { db }
     }
 
-    /// Records a note as queued; returns its id.
-    pub fn queue(&self, new: &NewSend) -> Result<i64, DbError> {
+    /// Records a note as queued; returns its id. A send that sends an earlier one again
+    /// marks that one as sent again in the same step, and is not queued (`Ok(None)`)
+    /// when that one was already sent again and this is not `confirmed`: two clicks on
+    /// one Resend, or the API's queue after an agent's resend, send the note once.
+    pub fn queue(&self, new: &NewSend) -> Result<Option<i64>, DbError> {
         let now = now_ms();
-        let conn = self.db.lock();
-        conn.execute(
+        let mut conn = self.db.lock();
+        let tx = conn.transaction().map_err(|e| self.db.err(e))?;
+        tx.execute(
             "INSERT INTO sends (profile_id, profile_name, platform, recipient, source, note_path,
                 note_format, note_bytes, duration_ms, options, status, owner_pid, created_at,
                 updated_at, api_send)
@@ -151,7 +168,21 @@ impl History {
             ],
         )
         .map_err(|e| self.db.err(e))?;
-        Ok(conn.last_insert_rowid())
+        let id = tx.last_insert_rowid();
+        if let Some(again) = new.again {
+            let marked = tx
+                .execute(
+                    "UPDATE sends SET resent_as = ?2, updated_at = ?3
+                     WHERE id = ?1 AND (resent_as IS NULL OR ?4)",
+                    params![again.of, id, now, again.confirmed],
+                )
+                .map_err(|e| self.db.err(e))?;
+            if marked == 0 {
+                return Ok(None);
+            }
+        }
+        tx.commit().map_err(|e| self.db.err(e))?;
+        Ok(Some(id))
     }
 
     /// The moment the request goes out (pacing counts from it while the send is under
@@ -401,6 +432,7 @@ pub(super) fn row_to_record(row: &rusqlite::Row<'_>) -> rusqlite::Result<SendRec
             .as_deref()
             .and_then(Reached::from_id),
         api_send: row.get(28)?,
+        resent_as: row.get(29)?,
     })
 }
 
@@ -422,14 +454,39 @@ mod tests {
             duration_ms: 2000,
             options: SendOptions::default(),
             api_send: None,
+            again: None,
         }
+    }
+
+    #[test]
+    fn a_send_sent_again_is_marked_once_and_not_twice_unless_confirmed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let history = History::new(Db::open(&tmp.path().join("h.db")).unwrap());
+        let first = history.queue(&new_send()).unwrap().unwrap();
+        assert_eq!(history.get(first).unwrap().unwrap().resent_as, None);
+        let again = |confirmed| NewSend {
+            again: Some(Again {
+                of: first,
+                confirmed,
+            }),
+            ..new_send()
+        };
+        let second = history.queue(&again(false)).unwrap().unwrap();
+        assert_eq!(history.get(first).unwrap().unwrap().resent_as, Some(second));
+        // Sent again already: a second resend, unconfirmed, queues nothing.
+        assert_eq!(history.queue(&again(false)).unwrap(), None);
+        assert_eq!(history.list(10).unwrap().len(), 2);
+        // Confirmed, it goes, and the first now names the newest.
+        let third = history.queue(&again(true)).unwrap().unwrap();
+        assert_eq!(history.get(first).unwrap().unwrap().resent_as, Some(third));
+        assert_eq!(history.get(second).unwrap().unwrap().resent_as, None);
     }
 
     #[test]
     fn a_send_moves_from_queued_to_sent_with_its_receipt() {
         let tmp = tempfile::tempdir().unwrap();
         let history = History::new(Db::open(&tmp.path().join("h.db")).unwrap());
-        let id = history.queue(&new_send()).unwrap();
+        let id = history.queue(&new_send()).unwrap().unwrap();
         assert_eq!(history.get(id).unwrap().unwrap().state, State::Queued);
         assert_eq!(history.last_attempt("p1", Some("42"), -1).unwrap(), None);
         history.mark_sending(id).unwrap();
@@ -467,7 +524,7 @@ mod tests {
             if i == 2 {
                 send.profile_name = "Night shift".into();
             }
-            ids.push(history.queue(&send).unwrap());
+            ids.push(history.queue(&send).unwrap().unwrap());
         }
         let to = |rows: Vec<SendRecord>| -> Vec<String> {
             rows.into_iter().map(|r| r.recipient).collect()
@@ -496,7 +553,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let db = Db::open(&tmp.path().join("h.db")).unwrap();
         let history = History::new(db.clone());
-        let id = history.queue(&new_send()).unwrap();
+        let id = history.queue(&new_send()).unwrap().unwrap();
         history.mark_sending(id).unwrap();
         let mut child = std::process::Command::new("true").spawn().unwrap();
         let dead = child.id();
@@ -519,7 +576,7 @@ mod tests {
     fn an_unknown_send_keeps_what_happened_and_a_later_receipt_clears_it() {
         let tmp = tempfile::tempdir().unwrap();
         let history = History::new(Db::open(&tmp.path().join("h.db")).unwrap());
-        let id = history.queue(&new_send()).unwrap();
+        let id = history.queue(&new_send()).unwrap().unwrap();
         history.mark_sending(id).unwrap();
         history.mark_message_call(id).unwrap();
         let lost = StoredError {

@@ -9,7 +9,7 @@ mod send;
 mod stored_error;
 
 pub use error::OutboxError;
-pub use history::{History, SendRecord, State};
+pub use history::{Again, History, SendRecord, State};
 pub use reach::Refreshed;
 pub use send::{Clip, Outbox, SendRequest, Sender, Sent};
 pub use stored_error::StoredError;

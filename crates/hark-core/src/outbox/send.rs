@@ -12,7 +12,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::error::{OutboxError, local};
-use super::history::{History, NewSend, SendRecord, State};
+use super::history::{Again, History, NewSend, SendRecord, State};
 use super::pace;
 use super::stored_error::StoredError;
 use crate::audio::convert::{ConvertOptions, Note, convert};
@@ -59,6 +59,8 @@ pub struct SendRequest {
     pub clean: bool,
     /// The local API's id for this send, when it came through the API.
     pub api_send: Option<String>,
+    /// The earlier send whose note this one sends again, if it does.
+    pub again: Option<Again>,
 }
 
 /// A note that went out.
@@ -292,7 +294,16 @@ impl Outbox {
             duration_ms: note.duration_ms,
             options: request.options.clone(),
             api_send: request.api_send.clone(),
+            again: request.again,
         })?;
+        let Some(id) = id else {
+            // Sent again already, by another resend (or the API's queue): this note
+            // does not go, and its copy is not kept.
+            let _ = std::fs::remove_file(&note_path);
+            let of = request.again.map_or(0, |a| a.of);
+            let again = self.history.get(of)?.and_then(|r| r.resent_as).unwrap_or(0);
+            return Err(OutboxError::AlreadyResent { id: of, again });
+        };
 
         tracing::info!(
             send = id,
@@ -506,8 +517,12 @@ impl Outbox {
             old = self.check_unknown(id)?;
         }
         let platform = old.platform;
+        match (old.state, old.resent_as) {
+            (State::Queued | State::Sending, _) => return Err(OutboxError::StillSending(id)),
+            (_, Some(again)) if !confirmed => return Err(OutboxError::AlreadyResent { id, again }),
+            _ => {}
+        }
         match old.state {
-            State::Queued | State::Sending => return Err(OutboxError::StillSending(id)),
             State::Sent | State::Unknown if !confirmed => {
                 return Err(OutboxError::MayDuplicate {
                     id,
@@ -528,6 +543,7 @@ impl Outbox {
                 },
                 clean: false,
                 api_send: None,
+                again: Some(Again { of: id, confirmed }),
             },
             progress,
         )

@@ -29,6 +29,7 @@ function send(over: Partial<SendView>): SendView {
     audioUrl: "clip://localhost/send/7",
     ownAudio: null,
     fromApi: false,
+    resent: false,
     ...over,
   };
 }
@@ -124,6 +125,35 @@ describe("HistoryPanel", () => {
     // Only the failed send has Resend.
     screen.getByRole("button", { name: "Resend" }).click();
     expect(resent).toEqual([9]);
+  });
+
+  it("offers nothing more for a note already sent again, and says the newer entry tells", () => {
+    render(HistoryPanel, {
+      info: null,
+      error: null,
+      sends: [
+        send({ id: 11, state: "sent" }),
+        send({ id: 10, state: "interrupted", messageId: null, resent: true }),
+        send({
+          id: 9,
+          state: "failed",
+          messageId: null,
+          errorCode: "network",
+          errorMessage: "Telegram stopped answering.",
+          errorRemedy: "Try again.",
+          retryable: true,
+          resent: true,
+        }),
+        send({ id: 8, state: "unknown", messageId: null, errorCode: "network", resent: true }),
+      ],
+      onResend: none,
+      onSendAgain: none,
+    });
+    expect(screen.queryByRole("button", { name: "Resend" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Send again…" })).toBeNull();
+    expect(screen.getAllByText(/newer entry shows where it stands/)).toHaveLength(3);
+    expect(screen.queryByText(/it is kept/)).toBeNull();
+    expect(screen.getByText(/stopped answering/).textContent).not.toContain("Try again");
   });
 
   it("says how far a note got where the platform says, and what sent means elsewhere", () => {
