@@ -9,7 +9,7 @@ use std::time::Duration;
 use super::callback;
 use super::error::ApiError;
 use super::queue::{ApiSend, ApiSends, ApiStatus, Audio};
-use super::request::HUMAN_AGENT;
+use super::request::{HUMAN_AGENT, INLINE_DIR};
 use super::sessions::Sessions;
 use crate::Problem;
 use crate::outbox::{Again, Clip, Outbox, OutboxError, SendRecord, SendRequest, Sender, State};
@@ -38,7 +38,9 @@ impl Worker {
     /// never sent again by itself); one that never reached the platform goes back in
     /// the queue, unless it needs a session's credentials, which were never kept.
     pub fn recover(&self) -> Result<(), ApiError> {
-        for send in self.sends.open()? {
+        let open = self.sends.open()?;
+        self.sweep_inline(&open);
+        for send in open {
             let mut record = match send.send_id {
                 Some(id) => self.outbox.history().get(id)?,
                 None => None,
@@ -90,6 +92,29 @@ impl Worker {
             }
         }
         Ok(())
+    }
+
+    /// Removes audio sent inline that no open send will read: a server stopped between
+    /// keeping a request's audio and queuing it (or its answer) leaves such a file.
+    /// (One server works a data folder at a time, and this runs before it answers.)
+    fn sweep_inline(&self, open: &[ApiSend]) {
+        let kept: std::collections::HashSet<&std::path::Path> = open
+            .iter()
+            .filter_map(|s| match &s.audio {
+                Some(Audio::File(path)) => Some(path.as_path()),
+                _ => None,
+            })
+            .collect();
+        let dir = self.outbox.data_dir().join(INLINE_DIR);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            if path.is_file() && !kept.contains(path.as_path()) {
+                tracing::info!(file = %path.display(), "audio no send will read, removed");
+                let _ = std::fs::remove_file(&path);
+            }
+        }
     }
 
     /// Works until `stop` is set: the next send whose account is free, else waits.
@@ -245,4 +270,48 @@ fn problem(r: &SendRecord, unknown: bool) -> serde_json::Value {
         OutboxError::Failed { id: r.id, error }
     };
     serde_json::to_value(Problem::of(&e)).expect("serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::queue::NewApiSend;
+    use crate::db::Db;
+    use crate::platform::Platform;
+
+    #[test]
+    fn inline_audio_no_open_send_reads_is_removed_at_the_start() {
+        let tmp = tempfile::tempdir().unwrap();
+        let db = Db::open(&tmp.path().join("hark.db")).unwrap();
+        let outbox = Outbox::new(db.clone(), tmp.path().to_path_buf());
+        let dir = tmp.path().join(INLINE_DIR);
+        std::fs::create_dir_all(&dir).unwrap();
+        let queued = dir.join("snd_queued.audio");
+        let orphan = dir.join("snd_orphan.audio");
+        std::fs::write(&queued, b"RIFF").unwrap();
+        std::fs::write(&orphan, b"RIFF").unwrap();
+        ApiSends::new(db)
+            .enqueue(
+                &NewApiSend {
+                    id: "snd_queued".into(),
+                    key_id: "k1".into(),
+                    idempotency_key: None,
+                    fingerprint: "f".into(),
+                    platform: Platform::Sandbox,
+                    recipient: "someone".into(),
+                    profile: Some("sandbox".into()),
+                    account: None,
+                    audio: Audio::File(queued.clone()),
+                    tag: None,
+                    callback_url: None,
+                },
+                10,
+            )
+            .unwrap();
+        Worker::new(outbox, Arc::new(Sessions::default()))
+            .recover()
+            .unwrap();
+        assert!(queued.is_file(), "a queued send's audio stays");
+        assert!(!orphan.exists(), "audio no send reads goes");
+    }
 }
