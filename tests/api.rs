@@ -473,6 +473,18 @@ fn a_session_and_a_stored_profile_send_and_the_session_token_is_kept_nowhere() {
     answers.push(get(&server, &key, "/v1/sends").text);
     answers.push(install.hark(&["history", "--json"]).stdout);
     answers.push(install.hark(&["history"]).stdout);
+    // The history cannot send a session's note again: it never had the credentials.
+    for id in [&by_session.json["send_id"], &refused_token.json["send_id"]] {
+        let resend = install.hark(&["resend", &id.to_string(), "--json"]);
+        assert_eq!(resend.code, 2, "{}", resend.stdout);
+        assert!(
+            resend.stdout.contains("session_not_kept"),
+            "{}",
+            resend.stdout
+        );
+        answers.push(resend.stdout);
+    }
+    assert_eq!(for_session.state().delivered.len(), 1);
     drop(server);
 
     // Nowhere: not in an answer, the log, or any file of the data folder.

@@ -143,6 +143,7 @@ history-kept-in =
     .before = They are kept in
     .after = .
 history-interrupted = Hark stopped before this note went out; it is kept.
+history-by-session = Sent with credentials given for one request, which Hark never keeps: send it again from the program that sent it.
 history-resent = Sent again: the newer entry shows where it stands.
 history-may-have-arrived = The customer may already have this note: check the conversation before sending it again.
 history-stopped-may-have-arrived = Hark stopped while this note was going out. The customer may already have this note: check the conversation before sending it again.

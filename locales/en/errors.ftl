@@ -263,6 +263,10 @@ remedy-may-duplicate =
         [sent] The customer already has this note; send it once more only if you mean to.
        *[unknown] Check the conversation; send it again only if the note is not there.
     }
+error-resend-session-not-kept = Send #{ $id } went with a session's credentials, given for that one request and never kept: Hark cannot send it again by itself.
+remedy-resend-session-not-kept =
+    .cli = Send it again through the local API with its session, or with an account of yours (hark send --profile NAME).
+    .app = Send it again from the program that sent it.
 error-already-resent = Send #{ $id } was already sent again, as send #{ $again }.
 remedy-already-resent =
     .cli = `hark history` shows where send #{ $again } stands; to send the note once more all the same, confirm it (hark resend --force { $id }).

@@ -136,6 +136,7 @@ history-kept-in =
     .before = 它们保存在
     .after = 中。
 history-interrupted = 这条语音发出前 Hark 已停止；语音已保留。
+history-by-session = 使用仅供一次请求的凭据发送，Hark 从不保存这些凭据：请从发送它的那个程序再次发送。
 history-resent = 已重新发送：较新的那一条显示其状态。
 history-may-have-arrived = 客户可能已经收到这条语音：重新发送前请先查看对话。
 history-stopped-may-have-arrived = 这条语音发送途中 Hark 停止了。客户可能已经收到这条语音：重新发送前请先查看对话。

@@ -259,6 +259,10 @@ remedy-may-duplicate =
         [sent] 客户已经收到这条语音；只有确实需要时才再发一次。
        *[unknown] 请先查看对话；只有对话中没有这条语音时才重新发送。
     }
+error-resend-session-not-kept = 第 { $id } 号发送使用的是会话凭据，仅供那一次请求使用且从不保存：Hark 无法自行重新发送。
+remedy-resend-session-not-kept =
+    .cli = 请通过本地 API 带上会话再次发送，或使用你自己的账号发送（hark send --profile NAME）。
+    .app = 请从发送它的那个程序再次发送。
 error-already-resent = 第 { $id } 号发送已经重新发送过，即第 { $again } 号发送。
 remedy-already-resent =
     .cli = `hark history` 显示第 { $again } 号发送的状态；如仍要再发一次，请确认（hark resend --force { $id }）。

@@ -75,6 +75,7 @@ fn every_error() -> Vec<Box<dyn UserError>> {
         Box::new(OutboxError::NoSuchSend(999)),
         Box::new(OutboxError::StillSending(3)),
         Box::new(OutboxError::AlreadyResent { id: 3, again: 7 }),
+        Box::new(OutboxError::SessionNotKept(3)),
     ];
     for state in [State::Sent, State::Unknown] {
         all.push(Box::new(OutboxError::MayDuplicate {

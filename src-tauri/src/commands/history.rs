@@ -100,6 +100,9 @@ pub struct SendView {
     /// Sent again since (by a resend, or the API's queue after a stop): the newer send
     /// says where the note stands, and this one offers no resend of its own.
     pub resent: bool,
+    /// Sent with a session's credentials (through the local API), never kept: the
+    /// history cannot send it again.
+    pub by_session: bool,
 }
 
 fn view(r: &SendRecord) -> SendView {
@@ -148,6 +151,7 @@ fn view(r: &SendRecord) -> SendView {
         audio_url: audio_url(&format!("send/{}", r.id)),
         from_api: r.api_send.is_some(),
         resent: r.resent_as.is_some(),
+        by_session: r.by_session(),
         own_audio: own_audio::offer(
             std::path::Path::new(&r.note_path),
             &audio_url(&format!("send/{}", r.id)),

@@ -783,6 +783,11 @@ export type SendView_Deserialize = {
 	 *  says where the note stands, and this one offers no resend of its own.
 	 */
 	resent: boolean,
+	/**
+	 *  Sent with a session's credentials (through the local API), never kept: the
+	 *  history cannot send it again.
+	 */
+	bySession: boolean,
 };
 
 export type SendView_Serialize = {
@@ -825,6 +830,11 @@ export type SendView_Serialize = {
 	 *  says where the note stands, and this one offers no resend of its own.
 	 */
 	resent: boolean,
+	/**
+	 *  Sent with a session's credentials (through the local API), never kept: the
+	 *  history cannot send it again.
+	 */
+	bySession: boolean,
 };
 
 export type SentView = SentView_Serialize | SentView_Deserialize;

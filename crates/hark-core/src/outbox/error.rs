@@ -61,6 +61,9 @@ pub enum OutboxError {
     /// confirmed.
     #[error("{}", self.english())]
     AlreadyResent { id: i64, again: i64 },
+    /// A resend of a send made with a session's credentials, which were never kept.
+    #[error("{}", self.english())]
+    SessionNotKept(i64),
 }
 
 impl UserError for OutboxError {
@@ -83,6 +86,7 @@ impl UserError for OutboxError {
             OutboxError::StillSending(_) => "send_in_progress",
             OutboxError::MayDuplicate { .. } => "may_duplicate",
             OutboxError::AlreadyResent { .. } => "already_resent",
+            OutboxError::SessionNotKept(_) => "session_not_kept",
         }
     }
 
@@ -99,7 +103,8 @@ impl UserError for OutboxError {
             | OutboxError::NoSuchSend(_)
             | OutboxError::StillSending(_)
             | OutboxError::MayDuplicate { .. }
-            | OutboxError::AlreadyResent { .. } => self
+            | OutboxError::AlreadyResent { .. }
+            | OutboxError::SessionNotKept(_) => self
                 .said()
                 .map(|said| Lang::En.say_for(Surface::Cli, &said.remedy))
                 .unwrap_or_default(),
@@ -182,6 +187,10 @@ impl UserError for OutboxError {
                     remedy: about("remedy-already-resent"),
                 })
             }
+            OutboxError::SessionNotKept(id) => Some(Said {
+                message: about_send("error-resend-session-not-kept", id),
+                remedy: Words::new("remedy-resend-session-not-kept"),
+            }),
         }
     }
 
@@ -198,7 +207,7 @@ impl UserError for OutboxError {
             OutboxError::MayDuplicate { .. }
             | OutboxError::AlreadyResent { .. }
             | OutboxError::StillSending(_) => ProblemKind::HeldBack,
-            OutboxError::NoSuchSend(_) => ProblemKind::Usage,
+            OutboxError::NoSuchSend(_) | OutboxError::SessionNotKept(_) => ProblemKind::Usage,
             OutboxError::Contact(e) => e.kind(),
             OutboxError::Db(_) | OutboxError::Io { .. } => ProblemKind::Local,
         }

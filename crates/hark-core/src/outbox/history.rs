@@ -77,6 +77,15 @@ pub struct NewSend {
     pub again: Option<Again>,
 }
 
+impl SendRecord {
+    /// Sent with a session's credentials (through the local API), which Hark never
+    /// keeps: it cannot be sent again from the history.
+    pub fn by_session(&self) -> bool {
+        use crate::profile::session::{SESSION_ID_PREFIX, SESSION_NAME};
+        self.profile_name == SESSION_NAME && self.profile_id.starts_with(SESSION_ID_PREFIX)
+    }
+}
+
 /// A send that sends an earlier one's note again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Again {

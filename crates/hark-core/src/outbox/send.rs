@@ -517,6 +517,9 @@ impl Outbox {
             old = self.check_unknown(id)?;
         }
         let platform = old.platform;
+        if old.by_session() && self.profiles.get(&old.profile_id).is_err() {
+            return Err(OutboxError::SessionNotKept(id));
+        }
         match (old.state, old.resent_as) {
             (State::Queued | State::Sending, _) => return Err(OutboxError::StillSending(id)),
             (_, Some(again)) if !confirmed => return Err(OutboxError::AlreadyResent { id, again }),

@@ -60,7 +60,7 @@ impl Session {
         // by it); it is made of non-secret fields only.
         let digest = Sha256::digest(serde_json::to_vec(&fields).expect("strings serialise"));
         let id = format!(
-            "session-{}-{}",
+            "{SESSION_ID_PREFIX}{}-{}",
             platform.id(),
             crate::hex::hex(&digest[..6])
         );
@@ -91,6 +91,8 @@ impl Session {
 
 /// How the history names the account of a send made with a session.
 pub const SESSION_NAME: &str = "API session";
+/// How a session's account id begins (then its platform and a hash of its fields).
+pub const SESSION_ID_PREFIX: &str = "session-";
 
 #[cfg(test)]
 mod tests {

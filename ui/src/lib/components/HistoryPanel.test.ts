@@ -30,6 +30,7 @@ function send(over: Partial<SendView>): SendView {
     ownAudio: null,
     fromApi: false,
     resent: false,
+    bySession: false,
     ...over,
   };
 }
@@ -154,6 +155,21 @@ describe("HistoryPanel", () => {
     expect(screen.getAllByText(/newer entry shows where it stands/)).toHaveLength(3);
     expect(screen.queryByText(/it is kept/)).toBeNull();
     expect(screen.getByText(/stopped answering/).textContent).not.toContain("Try again");
+  });
+
+  it("offers no resend of a note sent with a session's credentials, and says where to send it from", () => {
+    render(HistoryPanel, {
+      info: null,
+      error: null,
+      sends: [
+        send({ id: 5, state: "failed", messageId: null, errorCode: "network", bySession: true, fromApi: true }),
+        send({ id: 4, state: "sent", bySession: true, fromApi: true }),
+      ],
+      onResend: none,
+      onSendAgain: none,
+    });
+    expect(screen.queryByRole("button", { name: "Resend" })).toBeNull();
+    expect(screen.getAllByText(/from the program that sent it/)).toHaveLength(1);
   });
 
   it("says how far a note got where the platform says, and what sent means elsewhere", () => {
