@@ -28,6 +28,8 @@ APT_PACKAGES=(
   libopencore-amrnb-dev cmake
   # test signals, and independent tools that check Hark's audio files
   sox libsox-fmt-all espeak-ng ffmpeg opus-tools
+  # a test authority and certificate for links over https
+  openssl
   # the packages' checks: desktop entry, AppStream metadata, the .rpm's contents
   desktop-file-utils appstream rpm
   # a stand-in desktop shell for the tray and notification tests (PyGObject), and gdbus

@@ -1,5 +1,6 @@
 //! Audio from a link: `hark convert|inspect|send https://…`, against a real file server
-//! (Python's http.server) on 127.0.0.1, and each way a link can fail.
+//! (Python's http.server, plain and behind TLS with a test authority) on 127.0.0.1, and
+//! each way a link can fail.
 
 use std::net::TcpListener;
 use std::path::Path;
@@ -158,6 +159,51 @@ fn each_way_a_link_fails_is_audio_fetch_failed_with_the_reason() {
     failed(&sent, 4);
     let history = run(&["history", "--json"], &env, None);
     assert_eq!(json(&history)["sends"], serde_json::json!([]));
+}
+
+#[test]
+fn a_link_over_https_is_fetched_and_its_certificate_and_redirects_are_checked() {
+    let scratch = Scratch::new();
+    let served = scratch.path("served");
+    std::fs::create_dir_all(&served).unwrap();
+    std::fs::create_dir_all(scratch.path("tmp")).unwrap();
+    sox_tone(&served.join("reply.wav"), 44_100, 1, 2.0, 440.0, &[]);
+    let (_plain, http_base) = file_server(&served);
+    let (_tls, base, authority) =
+        rig::file_server::https_file_server(&served, &scratch.path("certs"));
+    let mut env = env_for(&scratch);
+    let untrusted = env.clone();
+    // The test's authority is the one the system trusts, as a company's own is.
+    env.push(("SSL_CERT_FILE".into(), authority.display().to_string()));
+    let inspect = |link: &str, env: &rig::Env| {
+        run(&["inspect", link, "--for", "telegram", "--json"], env, None)
+    };
+
+    let fetched = inspect(&format!("{base}/reply.wav"), &env);
+    assert_eq!(fetched.code, 0, "{}{}", fetched.stdout, fetched.stderr);
+    assert_eq!(
+        json(&fetched)["file"]["duration_ms"],
+        2000,
+        "{}",
+        fetched.stdout
+    );
+
+    // Sent on from https to https: followed.
+    let onward = format!("{base}/redirect?to={base}/reply.wav");
+    let followed = inspect(&onward, &env);
+    assert_eq!(followed.code, 0, "{}{}", followed.stdout, followed.stderr);
+
+    // Sent on from https to http, even on this computer: refused.
+    let down = format!("{base}/redirect?to={http_base}/reply.wav");
+    let refused = failed(&inspect(&down, &env), 4);
+    assert!(refused.contains("not https"), "{refused}");
+
+    // A certificate the system does not trust: said, and nothing fetched.
+    let distrusted = failed(&inspect(&format!("{base}/reply.wav"), &untrusted), 4);
+    assert!(
+        distrusted.contains("certificate is not one this computer trusts"),
+        "{distrusted}"
+    );
 }
 
 /// `hark send --profile sandbox --to anyone LINK --json`.

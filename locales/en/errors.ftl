@@ -356,6 +356,7 @@ fetch-refused = the server refused it ({ $status })
 fetch-too-large = it is larger than { $max } bytes, the most Hark reads from a link for this platform
 fetch-timed-out = the server stopped sending, or took too long
 fetch-unreachable = the server could not be reached ({ $detail })
+fetch-untrusted = the server's certificate is not one this computer trusts ({ $detail })
 fetch-not-audio = it is { $found }, not audio
 
 ## The microphone and the sound system. $detail: the sound system's own words.

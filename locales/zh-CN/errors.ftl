@@ -352,6 +352,7 @@ fetch-refused = 服务器拒绝了请求（{ $status }）
 fetch-too-large = 它超过了 { $max } 字节，这是 Hark 为这个平台从链接读取的上限
 fetch-timed-out = 服务器停止了发送，或者用时太久
 fetch-unreachable = 无法连接服务器（{ $detail }）
+fetch-untrusted = 服务器的证书不受这台电脑信任（{ $detail }）
 fetch-not-audio = 它是{ $found }，不是音频
 
 ## 麦克风与声音系统。$detail：声音系统自己的原话。

@@ -20,6 +20,9 @@ pub enum FetchFailure {
     TimedOut,
     /// The server could not be reached (the detail is the system's).
     Unreachable(String),
+    /// The server's certificate is not one this computer trusts (the detail is the TLS
+    /// library's).
+    Untrusted(String),
     /// What came is not audio Hark reads: the words naming what it is.
     NotAudio(Words),
 }
@@ -42,6 +45,9 @@ impl FetchFailure {
             FetchFailure::TimedOut => Words::new("fetch-timed-out"),
             FetchFailure::Unreachable(detail) => {
                 Words::new("fetch-unreachable").text("detail", detail.clone())
+            }
+            FetchFailure::Untrusted(detail) => {
+                Words::new("fetch-untrusted").text("detail", detail.clone())
             }
             FetchFailure::NotAudio(found) => {
                 Words::new("fetch-not-audio").words("found", found.clone())

@@ -175,6 +175,8 @@ async fn download(
     let unreachable = |e: reqwest::Error| {
         if e.is_timeout() {
             FetchFailure::TimedOut
+        } else if let Some(tls) = certificate_error(&e) {
+            FetchFailure::Untrusted(tls)
         } else {
             FetchFailure::Unreachable(plain(&e))
         }
@@ -321,6 +323,31 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// A transport error in words, without the link (which may carry a signature).
+/// The TLS library's words, when the connection failed on the server's certificate.
+fn certificate_error(e: &reqwest::Error) -> Option<String> {
+    let mut source: Option<&dyn std::error::Error> = Some(e);
+    while let Some(s) = source {
+        // The TLS error comes wrapped in I/O errors, whose own source skips what they
+        // wrap: each is opened in turn.
+        let mut wrapped = Some(s);
+        while let Some(w) = wrapped {
+            if let Some(
+                tls @ (rustls::Error::InvalidCertificate(_)
+                | rustls::Error::InvalidCertRevocationList(_)),
+            ) = w.downcast_ref::<rustls::Error>()
+            {
+                return Some(tls.to_string());
+            }
+            wrapped = w
+                .downcast_ref::<std::io::Error>()
+                .and_then(|io| io.get_ref())
+                .map(|inner| inner as &dyn std::error::Error);
+        }
+        source = s.source();
+    }
+    None
+}
+
 fn plain(e: &reqwest::Error) -> String {
     use std::error::Error;
     let mut text = String::new();
