@@ -90,28 +90,33 @@ fn receiver() -> (String, Arc<Mutex<Vec<Value>>>) {
     let kept = got.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let mut reader = BufReader::new(stream);
-            let mut length = 0usize;
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                    break;
-                }
-                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-                    length = v.trim().parse().unwrap_or(0);
-                }
-            }
-            let mut body = vec![0; length];
-            let _ = reader.read_exact(&mut body);
-            if let Ok(v) = serde_json::from_slice(&body) {
-                kept.lock().unwrap().push(v);
-            }
-            let _ = reader
-                .get_mut()
-                .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+            answer_hook(stream, &kept);
         }
     });
     (url, got)
+}
+
+/// Reads one POST to a web hook, keeps its JSON body and answers 200.
+fn answer_hook(stream: std::net::TcpStream, kept: &Mutex<Vec<Value>>) {
+    let mut reader = BufReader::new(stream);
+    let mut length = 0usize;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            break;
+        }
+        if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = v.trim().parse().unwrap_or(0);
+        }
+    }
+    let mut body = vec![0; length];
+    let _ = reader.read_exact(&mut body);
+    if let Ok(v) = serde_json::from_slice(&body) {
+        kept.lock().unwrap().push(v);
+    }
+    let _ = reader
+        .get_mut()
+        .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
 }
 
 #[test]
@@ -700,4 +705,83 @@ fn a_send_stopped_before_its_message_call_goes_once_and_its_first_row_offers_no_
         resend.stdout
     );
     assert_eq!(fake.state().delivered.len(), 1, "none twice");
+}
+
+#[test]
+fn a_callback_that_gets_no_answer_holds_up_no_other_send_and_goes_again_after_a_restart() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let install = Install::start();
+    let key = key(&install, "bot");
+    // A hook that takes each connection and never answers (Hark gives up on one after
+    // three tries of ten seconds), until it is told to answer.
+    let hook = TcpListener::bind("127.0.0.1:0").unwrap();
+    let hook_url = format!("http://{}/hook", hook.local_addr().unwrap());
+    let held = Arc::new(Mutex::new(Vec::new()));
+    let answering = Arc::new(AtomicBool::new(false));
+    let called = Arc::new(Mutex::new(Vec::new()));
+    let (holding, answers, kept) = (held.clone(), answering.clone(), called.clone());
+    std::thread::spawn(move || {
+        for stream in hook.incoming().flatten() {
+            if answers.load(Ordering::SeqCst) {
+                answer_hook(stream, &kept);
+            } else {
+                holding.lock().unwrap().push(stream);
+            }
+        }
+    });
+    let mut server = ApiServer::start(
+        &install.env(),
+        &["--workers", "1"],
+        &install.scratch("serve.log"),
+    );
+    let wav = install.scratch("reply.wav");
+    sox_tone(&wav, 16_000, 1, 1.0, 440.0, &[]);
+    let send = |to: &str, hook: Option<&str>| {
+        let mut body = json!({"platform": "sandbox", "recipient": to, "profile": "Sandbox",
+                              "audio_base64": inline(&wav)});
+        if let Some(hook) = hook {
+            body["callback_url"] = json!(hook);
+        }
+        let a = post(&server, &key, &body, "", &[]);
+        assert_eq!(a.status, 202, "{}", a.text);
+        a.json["id"].as_str().unwrap().to_owned()
+    };
+    let first = send("customer-1", Some(&hook_url));
+    rig::wait::until(LIMIT, "the first send's callback at the hook", || {
+        (!held.lock().unwrap().is_empty()).then_some(())
+    });
+    // With the one worker, the next send goes while that callback is still unanswered.
+    let second = send("customer-2", None);
+    assert_eq!(settled(&server, &key, &second)["status"], "sent");
+    let now = get(&server, &key, &format!("/v1/sends/{first}")).json;
+    assert_eq!(now["status"], "sent", "{now:#}");
+    assert!(now["callback"].is_null(), "still being called: {now:#}");
+
+    // The server stops with the callback unanswered; at its next start it goes again.
+    rig::process::signal(server.daemon.pid(), libc::SIGKILL);
+    rig::wait::until(LIMIT, "the server to die", || {
+        server.daemon.has_exited().then_some(())
+    });
+    answering.store(true, Ordering::SeqCst);
+    let server = ApiServer::start(
+        &install.env(),
+        &["--workers", "1"],
+        &install.scratch("serve.log"),
+    );
+    let recorded = rig::wait::until(LIMIT, "the callback's answer recorded", || {
+        let now = get(&server, &key, &format!("/v1/sends/{first}")).json;
+        (!now["callback"].is_null()).then_some(now)
+    });
+    assert_eq!(recorded["callback"]["status"], 200, "{recorded:#}");
+    let got = called.lock().unwrap().clone();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (&got[0]["id"], &got[0]["status"]),
+        (&json!(first), &json!("sent"))
+    );
+    assert_eq!(
+        get(&server, &key, &format!("/v1/sends/{second}")).json["callback"],
+        Value::Null,
+        "a send without a callback URL is never called"
+    );
 }

@@ -108,6 +108,7 @@ pub fn run(args: Args) -> Ran {
     for w in workers {
         let _ = w.join();
     }
+    worker.finish();
     served?;
     Ok(Exit::Ok)
 }

@@ -349,11 +349,23 @@ impl ApiSends {
 
     /// Sends not finished (queued, or under way when a process stopped), oldest first.
     pub fn open(&self) -> Result<Vec<ApiSend>, ApiError> {
+        self.select("status IN ('queued', 'sending')")
+    }
+
+    /// Finished sends whose callback has no answer recorded (a server stopped before
+    /// it was posted, or while it was), oldest first.
+    pub fn uncalled(&self) -> Result<Vec<ApiSend>, ApiError> {
+        self.select(
+            "status IN ('sent', 'failed', 'unknown') AND callback_url IS NOT NULL
+             AND callback IS NULL",
+        )
+    }
+
+    fn select(&self, filter: &str) -> Result<Vec<ApiSend>, ApiError> {
         let conn = self.db.lock();
         let mut stmt = conn
             .prepare(&format!(
-                "SELECT {COLUMNS} FROM api_sends WHERE status IN ('queued', 'sending')
-                 ORDER BY seq"
+                "SELECT {COLUMNS} FROM api_sends WHERE {filter} ORDER BY seq"
             ))
             .map_err(|e| self.db.err(e))?;
         let rows = stmt

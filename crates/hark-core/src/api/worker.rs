@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use super::callback;
+use super::callback::Callbacks;
 use super::error::ApiError;
 use super::queue::{ApiSend, ApiSends, ApiStatus, Audio};
 use super::request::{HUMAN_AGENT, INLINE_DIR};
@@ -21,16 +21,25 @@ pub struct Worker {
     outbox: Outbox,
     sends: ApiSends,
     sessions: Arc<Sessions>,
+    callbacks: Arc<Callbacks>,
 }
 
 impl Worker {
     pub fn new(outbox: Outbox, sessions: Arc<Sessions>) -> Worker {
         let sends = ApiSends::new(outbox.db().clone());
+        let callbacks = Arc::new(Callbacks::start(sends.clone()));
         Worker {
             outbox,
             sends,
             sessions,
+            callbacks,
         }
+    }
+
+    /// Once every worker has stopped: posts the callbacks still waiting, for a few
+    /// seconds (the rest go at the next start).
+    pub fn finish(&self) {
+        self.callbacks.finish(Duration::from_secs(5));
     }
 
     /// Settles what a process that stopped left open: a send that reached the history
@@ -39,6 +48,9 @@ impl Worker {
     /// the queue, unless it needs a session's credentials, which were never kept.
     pub fn recover(&self) -> Result<(), ApiError> {
         let open = self.sends.open()?;
+        // Callbacks a stopped server never got an answer to go again (a receiver may
+        // so hear of a send twice, never not at all).
+        let uncalled = self.sends.uncalled()?;
         self.sweep_inline(&open);
         for send in open {
             let mut record = match send.send_id {
@@ -90,6 +102,9 @@ impl Worker {
                 }
                 None => {}
             }
+        }
+        for done in uncalled {
+            self.call_back(&done);
         }
         Ok(())
     }
@@ -228,13 +243,7 @@ impl Worker {
     }
 
     fn call_back(&self, done: &ApiSend) {
-        let Some(url) = &done.callback_url else {
-            return;
-        };
-        let answered = callback::post(url, done);
-        if let Err(e) = self.sends.set_callback(&done.id, &answered) {
-            tracing::warn!(api_send = %done.id, error = %e, "the callback's answer was not recorded");
-        }
+        self.callbacks.post(done.clone());
     }
 }
 
