@@ -196,13 +196,19 @@ async fn send(
     let deadline = Instant::now() + Duration::from_secs(wait.min(60));
     let mut now = send;
     while !now.status.is_final() && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        let api = api.clone();
-        let id = now.id.clone();
-        match tokio::task::spawn_blocking(move || api.sends.get(&id)).await {
+        // Woken when a send is settled (or after a while, whatever happens).
+        let mut settled = std::pin::pin!(api.sessions.next_settled());
+        settled.as_mut().enable();
+        let (reading, id) = (api.clone(), now.id.clone());
+        match tokio::task::spawn_blocking(move || reading.sends.get(&id)).await {
             Ok(Ok(Some(s))) => now = s,
             _ => break,
         }
+        if now.status.is_final() {
+            break;
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        let _ = tokio::time::timeout(left.min(Duration::from_secs(1)), settled).await;
     }
     let status = match now.status {
         ApiStatus::Sent => StatusCode::OK,

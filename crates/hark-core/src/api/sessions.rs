@@ -1,5 +1,6 @@
 //! Sessions waiting for their send: a session's credentials wait here, in memory
-//! only, for their send's turn; and the bell that wakes the workers.
+//! only, for their send's turn; the bell that wakes the workers, and the one that
+//! wakes requests waiting for an outcome (`?wait`).
 
 use std::collections::HashMap;
 use std::sync::{Condvar, Mutex};
@@ -14,6 +15,7 @@ pub struct Sessions {
     waiting: Mutex<HashMap<String, Session>>,
     queued: Mutex<bool>,
     bell: Condvar,
+    settled: tokio::sync::Notify,
 }
 
 impl Sessions {
@@ -33,6 +35,16 @@ impl Sessions {
     pub fn ring(&self) {
         *self.queued.lock().unwrap_or_else(|p| p.into_inner()) = true;
         self.bell.notify_all();
+    }
+
+    /// Wakes the requests waiting for an outcome: a send was settled.
+    pub fn settled(&self) {
+        self.settled.notify_waiters();
+    }
+
+    /// Rings when a send is next settled (made before looking, so none is missed).
+    pub fn next_settled(&self) -> tokio::sync::futures::Notified<'_> {
+        self.settled.notified()
     }
 
     /// Waits for the bell, or `at_most`.

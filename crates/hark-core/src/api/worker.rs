@@ -231,6 +231,7 @@ impl Worker {
         match self.sends.finish(id, status, receipt, error) {
             Ok(done) => {
                 tracing::info!(api_send = %id, status = ?status, "done");
+                self.sessions.settled();
                 self.call_back(&done);
                 Some(done)
             }
