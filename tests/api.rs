@@ -4,7 +4,7 @@
 //! 50 requests at once against the strict Messenger fake (its rate limit), `kill -9`
 //! with sends queued and one under way (a send stopped before its message call goes
 //! once after the restart, its first row done with), and a session's secret found
-//! nowhere after.
+//! nowhere after; a full disk is 503.
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -784,4 +784,29 @@ fn a_callback_that_gets_no_answer_holds_up_no_other_send_and_goes_again_after_a_
         Value::Null,
         "a send without a callback URL is never called"
     );
+}
+
+#[test]
+fn a_full_disk_is_503_disk_full_and_the_next_request_after_it_goes() {
+    let install = Install::start();
+    let disk = rig::small_disk::SmallDisk::mount(&install.data_dir(), "8m");
+    let key = key(&install, "bot");
+    let server = ApiServer::start(&install.env(), &[], &install.scratch("serve.log"));
+    let wav = install.scratch("reply.wav");
+    sox_tone(&wav, 16_000, 1, 1.0, 440.0, &[]);
+    let body = json!({"platform": "sandbox", "recipient": "customer-1", "profile": "Sandbox",
+                      "audio_base64": inline(&wav)});
+    disk.fill();
+    let full = post(&server, &key, &body, "", &[]);
+    let said = refused(&full, 503, "disk_full");
+    assert!(said.to_lowercase().contains("disk"), "{said}");
+    // Nothing was queued (what was is still read, with the disk full), and once there
+    // is room the same request goes.
+    let listed = get(&server, &key, "/v1/sends");
+    assert_eq!(listed.json["sends"], json!([]), "{}", listed.text);
+    disk.empty();
+    let room = post(&server, &key, &body, "", &[]);
+    assert_eq!(room.status, 202, "{}", room.text);
+    let id = room.json["id"].as_str().unwrap();
+    assert_eq!(settled(&server, &key, id)["status"], "sent");
 }

@@ -12,45 +12,9 @@ use rig::db_lock::DbLock;
 use rig::fakes::whatsapp::{self, Whatsapp};
 use rig::faults::{Fault, FaultProxy};
 use rig::media::sox_tone;
+use rig::small_disk::SmallDisk;
 use rig::wait::until;
 use serde_json::Value;
-
-/// A small tmpfs mounted over `dir` for the test's life.
-struct SmallDisk {
-    dir: std::path::PathBuf,
-}
-
-impl SmallDisk {
-    fn mount(dir: &std::path::Path, size: &str) -> SmallDisk {
-        std::fs::create_dir_all(dir).unwrap();
-        let status = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(dir)
-            .status()
-            .expect("mount runs");
-        assert!(
-            status.success(),
-            "mounting a {size} tmpfs needs root (CI runs as root)"
-        );
-        SmallDisk {
-            dir: dir.to_path_buf(),
-        }
-    }
-
-    /// Writes a file until the disk refuses another byte.
-    fn fill(&self) {
-        let mut filler = std::fs::File::create(self.dir.join("filler")).unwrap();
-        let block = vec![0u8; 64 * 1024];
-        while std::io::Write::write_all(&mut filler, &block).is_ok() {}
-        while std::io::Write::write_all(&mut filler, &[0]).is_ok() {}
-    }
-}
-
-impl Drop for SmallDisk {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.dir).status();
-    }
-}
 
 fn json_of(run: &rig::bins::Run) -> Value {
     serde_json::from_str(&run.stdout)

@@ -12,6 +12,7 @@
 //! - [`db_lock::DbLock`]: another program holding the database's write lock.
 //! - [`faults::FaultProxy`]: a proxy that injects network faults in front of a fake.
 //! - [`shell::Shell`]: a stand-in desktop shell (tray host, notification server).
+//! - [`small_disk::SmallDisk`]: a tmpfs over a folder, to fill.
 
 pub mod accounts;
 pub mod api_server;
@@ -27,6 +28,7 @@ pub mod process;
 pub mod pulse;
 pub mod recording;
 pub mod shell;
+pub mod small_disk;
 pub mod wait;
 pub mod words;
 

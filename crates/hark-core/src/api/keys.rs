@@ -110,11 +110,14 @@ impl ApiKeys {
             .optional()
             .map_err(|e| self.db.err(e))?;
         let key = found.ok_or(ApiError::Unauthorized)?;
-        conn.execute(
+        // When it was last used is for `hark api-key list`: a disk too full to note it
+        // must not refuse the key (reading a send's status needs no room).
+        if let Err(e) = conn.execute(
             "UPDATE api_keys SET last_used_at = ?2 WHERE id = ?1",
             params![key.id, now_ms()],
-        )
-        .map_err(|e| self.db.err(e))?;
+        ) {
+            tracing::warn!(error = %e, "when the key was last used was not noted");
+        }
         Ok(key)
     }
 
