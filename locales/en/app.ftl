@@ -197,7 +197,10 @@ record-resume = Resume
 record-stop = Stop
 record-how =
     .before = Click to record (or press
-    .after = from anywhere); again to stop. The note is ready the moment you stop.
+    .after = {" "}from anywhere); again to stop. The note is ready the moment you stop.
+record-how-hold =
+    .before = Click to record, again to stop (or hold
+    .after = {" "}from anywhere while you speak). The note is ready the moment you stop.
 
 ## Notes kept from before.
 

@@ -37,6 +37,16 @@ describe("RecordButton", () => {
     expect(button.hasAttribute("aria-describedby")).toBe(false);
   });
 
+  it("says the shortcut chosen in Settings, and how it works, with words spaced around it", () => {
+    const { unmount } = render(RecordButton, { ...idle, blocker: null, shortcut: "Ctrl+Alt+R" });
+    expect(document.getElementById("record-how")?.textContent?.replace(/\s+/g, " ").trim()).toBe(
+      "Click to record (or press Ctrl+Alt+R from anywhere); again to stop. The note is ready the moment you stop.",
+    );
+    unmount();
+    render(RecordButton, { ...idle, blocker: null, shortcut: "Ctrl+Alt+R", holdToTalk: true });
+    expect(document.getElementById("record-how")?.textContent).toContain("hold Ctrl+Alt+R from anywhere while you speak");
+  });
+
   it("while recording is a pressed toggle with the timer against the limit and the size", () => {
     render(RecordButton, { ...idle, blocker: null, status: status({}), maxBytes: 2 * 1024 * 1024 });
     const button = screen.getByRole("button", { name: "Stop recording" });
