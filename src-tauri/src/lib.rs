@@ -12,6 +12,7 @@ mod commands;
 mod error;
 mod events;
 mod fixes;
+mod heap;
 mod lang;
 mod notify;
 mod opened;
@@ -46,6 +47,7 @@ fn window_state<R: tauri::Runtime>(
 
 /// Opens the main window and runs until it closes.
 pub fn run() {
+    heap::configure();
     let commands = bindings::builder();
     let data_dir = hark_core::paths::data_dir();
     let result = tauri::Builder::default()

@@ -337,4 +337,5 @@ pub fn discard_clip(state: State<'_, Hark>, id: String) {
     if let Some(clip) = state.clips().remove(&id) {
         clip.draft.remove();
     }
+    crate::heap::give_back();
 }

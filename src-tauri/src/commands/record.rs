@@ -191,5 +191,6 @@ pub fn discard_recording(state: State<'_, Hark>) -> Result<(), CommandError> {
     if let Some(recording) = state.recording().take() {
         recording.cancel();
     }
+    crate::heap::give_back();
     Ok(())
 }

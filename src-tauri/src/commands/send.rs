@@ -195,5 +195,6 @@ pub async fn send_clip(
             result: result.as_ref().map(|_| ()),
         },
     );
+    crate::heap::give_back();
     result
 }
