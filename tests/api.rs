@@ -682,7 +682,11 @@ fn a_send_stopped_before_its_message_call_goes_once_and_its_first_row_offers_no_
     let server = ApiServer::start(&install.env(), &["--workers", "1"], &log);
     let outcome = settled(&server, &key, &id);
     assert_eq!(outcome["status"], "sent", "{outcome:#}");
-    std::thread::sleep(Duration::from_secs(1));
+    // Settled means the platform answered; nothing else is left to go.
+    for open in ["queued", "sending"] {
+        let left = get(&server, &key, &format!("/v1/sends?status={open}"));
+        assert_eq!(left.json["sends"], json!([]), "{}", left.text);
+    }
     let delivered = fake.state().delivered.len();
     assert_eq!(delivered, 1, "none twice");
 
