@@ -231,6 +231,12 @@ def with_note(env, data, wav=LONG_WAV):
     return paint, idle, idle_parts, pss, parts
 
 
+def added(parts, before):
+    """What each process gained, in words: "hark-app +3, WebKitWebProces +20"."""
+    return ", ".join(f"{name} {mb - before.get(name, 0):+.0f}"
+                     for name, mb in sorted(parts.items()))
+
+
 def web(parts):
     """The web process's share of a PSS reading."""
     return sum(mb for name, mb in parts.items() if name.startswith("WebKitWebProc"))
@@ -265,12 +271,11 @@ for run in range(RUNS):
         page_data = os.path.join(DATA_DIR, f"run{run}-m4a-{how}")
         _, idle, idle_parts, pss, parts = with_note(
             dict(with_page(page_data), **extra), page_data, wav)
-        m4a.append((pss - idle, web(parts) - web(idle_parts)))
+        m4a.append((pss - idle, web(parts) - web(idle_parts), added(parts, idle_parts)))
     m4a_rows.append(m4a)
-    print(f"run {run + 1}, Messenger: the M4A as itself {m4a[0][0]:+.0f} MB (web process "
-          f"{m4a[0][1]:+.0f}), decoded to WAV {m4a[1][0]:+.0f} MB (web process "
-          f"{m4a[1][1]:+.0f}); a 5-second M4A {m4a[2][0]:+.0f} MB (web process "
-          f"{m4a[2][1]:+.0f})", flush=True)
+    print(f"run {run + 1}, Messenger: the M4A as itself {m4a[0][0]:+.0f} MB ({m4a[0][2]}), "
+          f"decoded to WAV {m4a[1][0]:+.0f} MB ({m4a[1][2]}); a 5-second M4A "
+          f"{m4a[2][0]:+.0f} MB ({m4a[2][2]})", flush=True)
     rows.append((app_paint, mini_paint, app_pss, mini_pss, long_pss, app_parts, mini_parts,
                  long_parts, short_pss - short_idle))
     print(f"run {run + 1}: first paint {app_paint * 1000:.0f} ms (MiniBrowser "
