@@ -2,10 +2,15 @@
 //! sandbox note (`inbox/<message id>`): an Ogg/Opus note as it is, anything else
 //! decoded by Hark to WAV, or with `?as=note` the note itself (see `own_audio`); with
 //! byte ranges (a player seeks with them).
+//!
+//! The page is given these addresses only where the loopback server (`audio_server`,
+//! which serves the same paths) could not start: WebKitGTK's player cannot read a
+//! custom scheme, so the page then fetches a note whole and plays it from a blob.
 
 use tauri::http::{Request, Response, StatusCode, header};
 use tauri::{Manager, UriSchemeContext, Wry};
 
+use crate::byte_range::{Range, parse_range};
 use crate::commands::history::{audio_of, note_of};
 use crate::own_audio;
 use crate::state::{Hark, Playable};
@@ -13,12 +18,7 @@ use crate::state::{Hark, Playable};
 pub fn handle(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>) -> Response<Vec<u8>> {
     let path = request.uri().path().trim_start_matches('/').to_owned();
     let hark = ctx.app_handle().state::<Hark>();
-    let audio = if own_audio::asks_for_note(request.uri().query()) {
-        note_of(&hark, &path).and_then(own_audio::served)
-    } else {
-        audio_of(&hark, &path)
-    };
-    let Some(audio) = audio else {
+    let Some(audio) = audio_at(&hark, &path, request.uri().query()) else {
         return not_found();
     };
     let total = match &audio {
@@ -29,7 +29,10 @@ pub fn handle(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>) -> Resp
         .headers()
         .get(header::RANGE)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| parse_range(v, total));
+        .and_then(|v| match parse_range(v, total as u64) {
+            Range::Within(start, end) => Some((start as usize, end as usize)),
+            Range::Beyond | Range::Unreadable => None,
+        });
     let (start, end) = range.unwrap_or((0, total.saturating_sub(1)));
     let body = match &audio {
         Playable::Bytes { bytes, .. } => bytes.get(start..=end).map(<[u8]>::to_vec),
@@ -56,6 +59,16 @@ pub fn handle(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>) -> Resp
     .expect("valid response")
 }
 
+/// What a path and its query name: a clip's, a history entry's or a sandbox note's
+/// audio for the player, or with `as=note` the note itself.
+pub fn audio_at(hark: &Hark, path: &str, query: Option<&str>) -> Option<Playable> {
+    if own_audio::asks_for_note(query) {
+        note_of(hark, path).and_then(own_audio::served)
+    } else {
+        audio_of(hark, path)
+    }
+}
+
 /// Bytes `start..=end` of the file at `path`.
 fn read_range(path: &std::path::Path, start: usize, end: usize) -> std::io::Result<Vec<u8>> {
     use std::io::{Read, Seek, SeekFrom};
@@ -72,37 +85,4 @@ fn not_found() -> Response<Vec<u8>> {
         .status(StatusCode::NOT_FOUND)
         .body(Vec::new())
         .expect("valid response")
-}
-
-/// `bytes=a-b`, `bytes=a-` or `bytes=-n` → an inclusive range within `total`.
-fn parse_range(value: &str, total: usize) -> Option<(usize, usize)> {
-    let spec = value.strip_prefix("bytes=")?.split(',').next()?.trim();
-    let (a, b) = spec.split_once('-')?;
-    if total == 0 {
-        return None;
-    }
-    let (start, end) = match (a.trim(), b.trim()) {
-        ("", n) => {
-            let n: usize = n.parse().ok()?;
-            (total.saturating_sub(n), total - 1)
-        }
-        (a, "") => (a.parse().ok()?, total - 1),
-        (a, b) => (a.parse().ok()?, b.parse::<usize>().ok()?.min(total - 1)),
-    };
-    (start <= end && start < total).then_some((start, end))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_range;
-
-    #[test]
-    fn ranges_are_read_as_players_send_them() {
-        assert_eq!(parse_range("bytes=0-99", 1000), Some((0, 99)));
-        assert_eq!(parse_range("bytes=500-", 1000), Some((500, 999)));
-        assert_eq!(parse_range("bytes=-100", 1000), Some((900, 999)));
-        assert_eq!(parse_range("bytes=900-5000", 1000), Some((900, 999)));
-        assert_eq!(parse_range("bytes=1000-", 1000), None);
-        assert_eq!(parse_range("items=0-1", 1000), None);
-    }
 }

@@ -14,8 +14,8 @@ pub fn configure() {
     }
 }
 
-/// Once a take or a note is done with (sent, thrown away): what it freed goes back to
-/// the system, on a thread of its own (it walks the heap).
+/// Once a note is made, or a take or a note is done with (sent, thrown away): what it
+/// freed goes back to the system, on a thread of its own (it walks the heap).
 pub fn give_back() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     std::thread::spawn(|| {

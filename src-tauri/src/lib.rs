@@ -4,8 +4,10 @@
 // not matter, and a flat struct keeps the TypeScript shape flat.
 #![allow(clippy::result_large_err)]
 
+mod audio_server;
 mod autostart;
 pub mod bindings;
+mod byte_range;
 mod chooser;
 mod clip_protocol;
 mod commands;
@@ -50,6 +52,9 @@ pub fn run() {
     heap::configure();
     let commands = bindings::builder();
     let data_dir = hark_core::paths::data_dir();
+    // Bound before the window opens, so that every note the page is given is served by
+    // it (see `audio_server`).
+    let audio_server = audio_server::Bound::new();
     let result = tauri::Builder::default()
         // First, so that a second launch hands over its files and ends before the
         // rest starts: one Hark per data folder, brought to the front.
@@ -95,6 +100,14 @@ pub fn run() {
         .setup(move |app| {
             use tauri::Manager;
             commands.mount_events(app);
+            if let Some(server) = audio_server {
+                let handle = app.handle().clone();
+                server.serve(std::sync::Arc::new(
+                    move |path: &str, query: Option<&str>| {
+                        clip_protocol::audio_at(&handle.state::<state::Hark>(), path, query)
+                    },
+                ));
+            }
             // `hark-app FILE` (and "Open with Hark"): the file goes to the preview.
             let cwd = std::env::current_dir().unwrap_or_default();
             let files = opened::files_in(std::env::args(), &cwd);

@@ -1,12 +1,10 @@
 //! A note as the customer gets it, for a webview that plays its format itself.
 //!
 //! The preview's audio is an Ogg/Opus note as it is, else the note decoded by Hark to
-//! WAV, which every webview plays. A WAV of a ten-minute M4A is ten times the note, and
-//! the page holds what it plays (WebKitGTK's player cannot read the `clip:` scheme, so
-//! the page fetches it whole). Where the webview's player can decode the note's own
-//! format (WebKitGTK with GStreamer's libav plugin plays AAC), the page plays the note
-//! itself, asked for as `clip://localhost/<path>?as=note`: the customer's very file,
-//! at its own size.
+//! WAV, which every webview plays. A WAV of a ten-minute M4A is ten times the note.
+//! Where the webview's player can decode the note's own format (WebKitGTK with
+//! GStreamer's libav plugin plays AAC), the page plays the note itself, asked for as
+//! `<path>?as=note`: the customer's very file, at its own size.
 
 use std::path::{Path, PathBuf};
 

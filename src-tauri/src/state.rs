@@ -15,7 +15,9 @@ use crate::CommandError;
 
 /// A clip ready to preview, and (when it fits) to send: a draft, open in the window.
 pub struct StoredClip {
-    /// The note as made for the platform, or `None` when the file cannot fit.
+    /// The note as made for the platform, or `None` when the file cannot fit. Its bytes
+    /// are not held (a ten-minute note is megabytes): they are in the draft, on disk,
+    /// and read back when the note is sent (`Note::bytes` is empty here).
     pub note: Option<Note>,
     /// Where it is kept on disk (so a closed window or a crash loses nothing), and
     /// what it can be made again from.

@@ -406,8 +406,6 @@ pub mod page {
         .await;
     }
 
-    /// Presses Play in the preview and waits until the player's position has moved:
-    /// the note, decoded and served over `clip://`, really plays.
     /// What becomes of the page asking the shell to import a path it names itself:
     /// `"imported"`, or the refusal's code (`file_not_chosen` for one the person never
     /// chose).
@@ -427,7 +425,26 @@ pub mod page {
             .clone()
     }
 
+    /// Presses Play in the preview and waits until the player's position has moved:
+    /// the note, served by the shell's loopback server and read by the player a range
+    /// at a time (never fetched whole into a blob), really plays.
     pub async fn plays(driver: &WebDriver) {
+        let src = until_async(LIMIT, "the preview's audio to have a source", || async {
+            let src = driver
+                .execute(
+                    "return document.querySelector('#preview audio')?.src ?? '';",
+                    vec![],
+                )
+                .await
+                .ok()?;
+            let src = src.json().as_str()?.to_owned();
+            (!src.is_empty()).then_some(src)
+        })
+        .await;
+        assert!(
+            src.starts_with("http://127.0.0.1:"),
+            "the preview streams its note from the loopback server, not {src:?}"
+        );
         click(driver, "#play").await;
         wait_for(driver, "#play[aria-pressed='true']").await;
         until_async(LIMIT, "the preview's audio to advance", || async {

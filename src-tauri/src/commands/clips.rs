@@ -73,9 +73,12 @@ pub fn verdict_view(v: &Verdict) -> VerdictView {
     }
 }
 
-/// The URL the webview plays a clip from (Windows serves custom schemes over http).
+/// The URL the webview plays a clip from: the loopback server's, else the `clip:`
+/// scheme's (which Windows serves over http).
 pub fn audio_url(path: &str) -> String {
-    if cfg!(windows) {
+    if let Some(url) = crate::audio_server::url(path) {
+        url
+    } else if cfg!(windows) {
         format!("http://clip.localhost/{path}")
     } else {
         format!("clip://localhost/{path}")
@@ -310,15 +313,32 @@ pub fn open_clip(
         own_audio: own_audio::offer(&kept, &audio_url(&format!("{id}?v={revision}"))),
         source: draft.info.source_name.clone(),
     };
+    // Making a long note (decoding, encoding, the preview's pass) freed far more than
+    // it keeps.
+    crate::heap::give_back();
     Ok((
         StoredClip {
-            note: Some(note),
+            note: Some(Note {
+                bytes: Vec::new(),
+                ..note
+            }),
             audio,
             draft,
             revision,
         },
         view,
     ))
+}
+
+/// The note kept for a clip with its bytes, read back from the draft (the preview does
+/// not hold them): exactly the note that was made and checked, or `clip_gone`.
+pub fn with_bytes(note: Note, draft: &Draft) -> Result<Note, CommandError> {
+    let bytes = draft
+        .note_path()
+        .and_then(|path| std::fs::read(path).ok())
+        .filter(|bytes| bytes.len() as u64 == note.size)
+        .ok_or_else(clip_gone)?;
+    Ok(Note { bytes, ..note })
 }
 
 pub fn io_error(e: std::io::Error) -> CommandError {

@@ -12,7 +12,7 @@ use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager};
 
-use super::clips::clip_gone;
+use super::clips::{clip_gone, with_bytes};
 use crate::state::{Hark, blocking};
 use crate::{CommandError, lang};
 
@@ -138,6 +138,7 @@ pub async fn send_clip(
         })?;
         (note, clip.draft.clone())
     };
+    let note = with_bytes(note, &draft)?;
     let duration_ms = note.duration_ms;
     // The notification names the account as the agent knows it.
     let account = outbox

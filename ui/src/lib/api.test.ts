@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { clock, size, sourceOf, spokenDuration, when } from "./api";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { clock, playable, size, sourceOf, spokenDuration, when } from "./api";
 
 describe("how numbers read", () => {
   it("reads durations as a clock and aloud", () => {
@@ -44,5 +44,29 @@ describe("where a note is played from", () => {
       "clip://localhost/ogg",
     );
     expect(sourceOf({ audioUrl: "clip://localhost/inbox/1" }, player("probably"))).toBe("clip://localhost/inbox/1");
+  });
+});
+
+describe("how the player is given a note", () => {
+  const createObjectURL = URL.createObjectURL;
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    URL.createObjectURL = createObjectURL;
+  });
+
+  it("streams from the shell's loopback server, fetching nothing", async () => {
+    const fetched = vi.fn();
+    vi.stubGlobal("fetch", fetched);
+    const url = "http://127.0.0.1:41234/0123456789abcdef0123456789abcdef/abc?v=2&as=note";
+    expect(await playable(url)).toBe(url);
+    expect(fetched).not.toHaveBeenCalled();
+  });
+
+  it("fetches a clip: note whole into a blob, and says when it cannot", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => new Response(new Uint8Array([1, 2, 3]), { status: 200 })));
+    URL.createObjectURL = () => "blob:tauri://localhost/1";
+    expect(await playable("clip://localhost/abc?v=2")).toBe("blob:tauri://localhost/1");
+    vi.stubGlobal("fetch", vi.fn(async () => new Response(null, { status: 404 })));
+    await expect(playable("clip://localhost/gone")).rejects.toThrow("404");
   });
 });

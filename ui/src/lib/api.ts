@@ -115,11 +115,15 @@ export function when(rfc3339: string, now: Date = new Date()): string {
 }
 
 /**
- * A URL the webview's player can play for a `clip://` address. WebKitGTK's media
- * player cannot read custom schemes (Tauri issue 3725), so the bytes are fetched (the
- * page may fetch from `clip:`) and played from a blob. Revoke the result when done.
+ * A URL the webview's player can play for a note's address. The shell serves notes
+ * over loopback HTTP, which the player reads a range at a time: played as they are.
+ * Where that server could not start, notes are at `clip://` addresses, which
+ * WebKitGTK's media player cannot read (Tauri issue 3725): the bytes are fetched (the
+ * page may fetch from `clip:`) and played from a blob. Revoke a `blob:` result when
+ * done (revoking any other URL does nothing).
  */
 export async function playable(url: string): Promise<string> {
+  if (url.startsWith("http://127.0.0.1:")) return url;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`The note could not be loaded (${response.status}).`);
   return URL.createObjectURL(await response.blob());
