@@ -13,7 +13,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential pkg-config curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev
   # the app in a window, headless (tests)
-  xvfb xauth webkit2gtk-driver x11-utils xdotool
+  xvfb xauth webkit2gtk-driver x11-utils x11-apps xdotool
   # the webview plays the preview through GStreamer (WAV parser, PulseAudio sink; AAC
   # from libav, so that an M4A note is heard as itself)
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav

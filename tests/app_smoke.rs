@@ -102,5 +102,35 @@ async fn the_window_opens_titled_hark_on_a_first_run_with_the_sandbox() {
         png.len()
     );
 
+    // The page is drawn without WebKit's compositing mode (which cost the web process
+    // over 100 MB at rest): its web process was started with the switch the app set.
+    let marker = format!("HARK_DATA_DIR={}", data_dir.display());
+    let web = web_process_environ(&marker).expect("the app's web process is running");
+    assert!(
+        web.iter().any(|v| v == "WEBKIT_DISABLE_COMPOSITING_MODE=1"),
+        "the web process draws without compositing: {web:?}"
+    );
+
     session.quit().await;
+}
+
+/// The environment of the WebKit web process whose environment holds `marker` (this
+/// test's data folder: tests run side by side).
+fn web_process_environ(marker: &str) -> Option<Vec<String>> {
+    std::fs::read_dir("/proc")
+        .ok()?
+        .flatten()
+        .find_map(|entry| {
+            let dir = entry.path();
+            let comm = std::fs::read_to_string(dir.join("comm")).ok()?;
+            if !comm.starts_with("WebKitWebProces") {
+                return None;
+            }
+            let environ = std::fs::read(dir.join("environ")).ok()?;
+            let vars: Vec<String> = environ
+                .split(|&b| b == 0)
+                .map(|v| String::from_utf8_lossy(v).into_owned())
+                .collect();
+            vars.iter().any(|v| v == marker).then_some(vars)
+        })
 }

@@ -11,6 +11,7 @@ mod byte_range;
 mod chooser;
 mod clip_protocol;
 mod commands;
+mod compositing;
 mod error;
 mod events;
 mod fixes;
@@ -50,6 +51,7 @@ fn window_state<R: tauri::Runtime>(
 /// Opens the main window and runs until it closes.
 pub fn run() {
     heap::configure();
+    compositing::configure();
     let commands = bindings::builder();
     let data_dir = hark_core::paths::data_dir();
     // Bound before the window opens, so that every note the page is given is served by

@@ -13,6 +13,7 @@
 //! - [`faults::FaultProxy`]: a proxy that injects network faults in front of a fake.
 //! - [`shell::Shell`]: a stand-in desktop shell (tray host, notification server).
 //! - [`small_disk::SmallDisk`]: a tmpfs over a folder, to fill.
+//! - [`x_capture`]: a window's picture from the X server, as PNG.
 
 pub mod accounts;
 pub mod api_server;
@@ -31,6 +32,7 @@ pub mod shell;
 pub mod small_disk;
 pub mod wait;
 pub mod words;
+pub mod x_capture;
 
 /// Environment variables to hand to a child process.
 pub type Env = Vec<(String, String)>;
