@@ -4,12 +4,16 @@
 //!   cargo bench -p hark-core --bench recording -- stop-latency TAKES SECS
 //!   cargo bench -p hark-core --bench recording -- memory SECS
 //!   cargo bench -p hark-core --bench recording -- overruns SECS
+//!   cargo bench -p hark-core --bench recording -- takes TAKES SECS
 //!
 //! stop-latency: TAKES takes of SECS seconds each; for each, the time from `stop()` to
 //! the finished note, and, as the baseline, the time to encode the same audio after the
 //! fact (from the take's spool). memory: peak resident memory of this process after
 //! one take of SECS seconds (compare a 10 s and a 600 s run). overruns: samples lost
-//! during one take of SECS seconds (run it with the cores loaded).
+//! during one take of SECS seconds (run it with the cores loaded). takes: TAKES takes
+//! of SECS seconds in one process, as the app makes them all day (the audio stream
+//! opened and closed for each), and this process's private dirty memory after each;
+//! with glibc's heap set as the app sets it (two arenas, trimmed after each take).
 
 use std::time::{Duration, Instant};
 
@@ -48,6 +52,35 @@ fn peak_rss_kib() -> u64 {
                 .and_then(|v| v.parse().ok())
         })
         .unwrap_or(0)
+}
+
+/// This process's private dirty memory (what only it wrote: its heaps, and the pages of
+/// the libraries it changed), in KiB.
+fn private_dirty_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/smaps_rollup")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Private_Dirty:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// This process's threads, by name: "hark-capture ×1, pulse ×3".
+fn threads() -> String {
+    let mut names = std::collections::BTreeMap::<String, usize>::new();
+    for task in std::fs::read_dir("/proc/self/task")
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let name = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+        *names.entry(name.trim().to_owned()).or_default() += 1;
+    }
+    let named: Vec<String> = names.iter().map(|(n, c)| format!("{n} ×{c}")).collect();
+    named.join(", ")
 }
 
 fn main() {
@@ -111,8 +144,50 @@ fn main() {
             );
             take.saved();
         }
+        Some("takes") => {
+            let takes: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(30);
+            let secs: f64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(5.0);
+            // As src-tauri/src/heap.rs sets the app's heap.
+            #[cfg(all(target_os = "linux", target_env = "gnu"))]
+            // SAFETY: no other thread exists yet; mallopt only sets a parameter.
+            unsafe {
+                libc::mallopt(libc::M_ARENA_MAX, 2);
+            }
+            let mut after = Vec::new();
+            for i in 0..takes {
+                let rec = take(secs, dir.path());
+                rec.stop().expect("a take").saved();
+                #[cfg(all(target_os = "linux", target_env = "gnu"))]
+                // SAFETY: malloc_trim only returns free memory.
+                unsafe {
+                    libc::malloc_trim(0);
+                }
+                after.push(private_dirty_kib());
+                println!(
+                    "take {}: private dirty {} KiB; threads: {}",
+                    i + 1,
+                    after[i],
+                    threads()
+                );
+            }
+            // The first takes load what every take uses; the trend is read after them.
+            let settled = takes.min(5);
+            if takes > settled + 1 {
+                let (first, last) = (after[settled - 1] as f64, after[takes - 1] as f64);
+                println!(
+                    "{takes} takes of {secs} s: private dirty {:.0} KiB after take {settled}, \
+                     {:.0} KiB after the last: {:+.1} KiB a take",
+                    first,
+                    last,
+                    (last - first) / (takes - settled) as f64
+                );
+            }
+        }
         _ => {
-            eprintln!("usage: recording (stop-latency TAKES SECS | memory SECS | overruns SECS)");
+            eprintln!(
+                "usage: recording (stop-latency TAKES SECS | memory SECS | overruns SECS | \
+                 takes TAKES SECS)"
+            );
         }
     }
 }

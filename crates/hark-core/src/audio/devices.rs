@@ -138,6 +138,10 @@ pub fn input_names() -> Result<InputInventory, AudioError> {
 
 fn list(probe: bool) -> Result<InputInventory, AudioError> {
     super::quiet::quiet();
+    super::host::with_host(|host| list_on(host, probe))
+}
+
+fn list_on(host: &cpal::Host, probe: bool) -> Result<InputInventory, AudioError> {
     let format = |device: &cpal::Device| probe.then(|| default_format(device).ok()).flatten();
     let formats = |device: &cpal::Device| {
         if probe {
@@ -146,7 +150,6 @@ fn list(probe: bool) -> Result<InputInventory, AudioError> {
             Vec::new()
         }
     };
-    let host = cpal::default_host();
     let default = host.default_input_device();
     let default_id = default.as_ref().and_then(|d| d.id().ok());
     let mut devices: Vec<InputDevice> = host
@@ -186,7 +189,10 @@ fn list(probe: bool) -> Result<InputInventory, AudioError> {
 /// will do: the cheapest proof that a microphone is really usable. The device
 /// returned always has its `default_format`.
 pub fn default_input() -> Result<(InputDevice, StreamFormat), AudioError> {
-    let host = cpal::default_host();
+    super::host::with_host(default_input_on)
+}
+
+fn default_input_on(host: &cpal::Host) -> Result<(InputDevice, StreamFormat), AudioError> {
     let device = host
         .default_input_device()
         .ok_or_else(|| AudioError::NoInputDevice {

@@ -9,6 +9,7 @@ pub mod devices;
 pub mod encode;
 pub mod error;
 pub mod fetch_failure;
+pub mod host;
 pub mod inspect;
 pub mod link;
 pub mod measure;

@@ -16,6 +16,7 @@ use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{FromSample, SizedSample};
 
 use crate::audio::devices::{AudioError, InputDevice, describe_device};
+use crate::audio::host::with_host;
 
 /// Seconds of audio the ring holds if the worker falls behind.
 const RING_SECONDS: usize = 4;
@@ -155,11 +156,14 @@ fn start(
     wanted: Option<&str>,
     state: Arc<CaptureState>,
 ) -> Result<(cpal::Stream, Opened), AudioError> {
-    let host = cpal::default_host();
     // The name people know the input by comes from the default host (on Linux the
-    // sound server, which names its sources).
-    let (id, name) = describe_device(&select(&host, wanted)?)?;
-    let device = capture_device(&host, wanted)?;
+    // sound server, which names its sources); the host is made once and shared.
+    let ((id, name), device) = with_host(|host| -> Result<_, AudioError> {
+        Ok((
+            describe_device(&select(host, wanted)?)?,
+            capture_device(host, wanted)?,
+        ))
+    })?;
     let supported = device.default_input_config()?;
     let channels = supported.channels();
     let rate = supported.sample_rate();
