@@ -69,6 +69,22 @@ async fn by_keyboard_alone_discard_send_and_every_dialog_without_a_trap() {
 
     record_by_keyboard(driver).await;
     focused_is(driver, "play").await;
+    // Looked at but not yet played, the note costs no media player: the player has no
+    // source and has read nothing (WebKit makes its GStreamer pipeline for a source).
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let state = driver
+        .execute(
+            "const a = document.querySelector('#preview audio'); \
+             return [a.hasAttribute('src'), a.readyState];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        state.json(),
+        &serde_json::json!([false, 0]),
+        "a note in the preview is not read before the agent goes for the player"
+    );
     tab_to(driver, "#seek", false, 3).await;
     key(driver, "\u{e010}").await; // End
     until_async(LIMIT, "the player to follow the seek bar", || async {

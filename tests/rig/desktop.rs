@@ -430,6 +430,8 @@ pub mod page {
     /// the note, served by the shell's loopback server and read by the player a range
     /// at a time (never fetched whole into a blob), really plays.
     pub async fn plays(driver: &WebDriver) {
+        // (The player is given its source as the pointer reaches Play.)
+        click(driver, "#play").await;
         let src = until_async(LIMIT, "the preview's audio to have a source", || async {
             let src = driver
                 .execute(
@@ -446,7 +448,6 @@ pub mod page {
             src.starts_with("http://127.0.0.1:"),
             "the preview streams its note from the loopback server, not {src:?}"
         );
-        click(driver, "#play").await;
         wait_for(driver, "#play[aria-pressed='true']").await;
         until_async(LIMIT, "the preview's audio to advance", || async {
             let at = driver
