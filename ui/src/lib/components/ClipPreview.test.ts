@@ -40,6 +40,12 @@ function show(c: ClipView) {
   return document.querySelector("#preview audio") as HTMLAudioElement;
 }
 
+function element(css: string): Element {
+  const found = document.querySelector(css);
+  if (!found) throw new Error(`no ${css}`);
+  return found;
+}
+
 /** Lets the source's promise settle and the page update. */
 async function settle() {
   await Promise.resolve();
@@ -61,7 +67,7 @@ describe("ClipPreview's player", () => {
     const audio = show(clip());
     await settle();
     expect(audio.hasAttribute("src")).toBe(false);
-    await fireEvent.pointerEnter(document.querySelector("#seek")!);
+    await fireEvent.pointerEnter(element("#seek"));
     expect(audio.getAttribute("src")).toBe(DECODED);
     expect(play).not.toHaveBeenCalled();
   });
@@ -98,7 +104,7 @@ describe("ClipPreview's player", () => {
   it("does not start playing on its own when it was never pressed", async () => {
     const audio = show(clip());
     await settle();
-    await fireEvent.pointerEnter(document.querySelector("#play")!);
+    await fireEvent.pointerEnter(element("#play"));
     await fireEvent.canPlay(audio);
     expect(play).not.toHaveBeenCalled();
   });
