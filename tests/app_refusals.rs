@@ -4,8 +4,8 @@
 
 use rig::accounts::run;
 use rig::desktop::page::{
-    LIMIT, click, click_enabled, drop_file, focused_is, gone, key, plays, text_when, type_into,
-    wait_for,
+    LIMIT, audio_advances, click, click_enabled, drop_file, focused_is, gone, key, plays,
+    text_when, type_into, wait_for,
 };
 use rig::desktop::{AppSession, E2E_DROP_ENV};
 use rig::fakes::{wechat, whatsapp};
@@ -90,6 +90,18 @@ async fn a_note_too_long_for_wechat_cannot_be_sent_and_a_bad_token_is_explained(
     let sent = text_when(driver, "#send-result", |t| t.contains("Sent to")).await;
     assert!(sent.contains("returns no message id"), "{sent}");
     assert_eq!(wx.state().delivered[0].duration_ms, 60_000);
+    // Sent, it plays from the history: decoded once to a WAV in the data folder, which
+    // the player reads a range at a time as it plays.
+    click(driver, "#history-list button[aria-label^='Play']").await;
+    audio_advances(driver, ".history audio", 0.3).await;
+    let played: Vec<_> = std::fs::read_dir(dir.path().join("data/played"))
+        .expect("the decoded notes' folder")
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(
+        played.len() == 1 && played[0].extension().is_some_and(|e| e == "wav"),
+        "the AMR note decoded once, to WAV: {played:?}"
+    );
 
     // WhatsApp with a revoked token: the platform's refusal, in plain words.
     click(driver, "nav button[data-account='Old token']").await;

@@ -21,10 +21,7 @@ pub fn handle(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>) -> Resp
     let Some(audio) = audio_at(&hark, &path, request.uri().query()) else {
         return not_found();
     };
-    let total = match &audio {
-        Playable::Bytes { bytes, .. } => bytes.len(),
-        Playable::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len() as usize),
-    };
+    let total = std::fs::metadata(&audio.path).map_or(0, |m| m.len() as usize);
     let range = request
         .headers()
         .get(header::RANGE)
@@ -34,17 +31,14 @@ pub fn handle(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>) -> Resp
             Range::Beyond | Range::Unreadable => None,
         });
     let (start, end) = range.unwrap_or((0, total.saturating_sub(1)));
-    let body = match &audio {
-        Playable::Bytes { bytes, .. } => bytes.get(start..=end).map(<[u8]>::to_vec),
-        Playable::File { path, .. } => read_range(path, start, end).ok(),
-    };
+    let body = read_range(&audio.path, start, end).ok();
     let Some(body) = body.filter(|_| total > 0) else {
         return not_found();
     };
     // The page (tauri://localhost) fetches from clip://localhost: another origin.
     let builder = Response::builder()
         .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-        .header(header::CONTENT_TYPE, audio.mime())
+        .header(header::CONTENT_TYPE, audio.mime)
         .header(header::ACCEPT_RANGES, "bytes");
     match range {
         Some((start, end)) => builder

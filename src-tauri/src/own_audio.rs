@@ -56,11 +56,11 @@ pub fn offer(file: &Path, url: &str) -> Option<OwnAudio> {
 /// The file to serve for `as=note`, with the type to serve it as (no codec parameter).
 pub fn served(file: PathBuf) -> Option<crate::state::Playable> {
     let (mime, _) = media_type(&head(&file)?)?;
-    Some(crate::state::Playable::File { path: file, mime })
+    Some(crate::state::Playable { path: file, mime })
 }
 
 /// The first bytes of `file`, enough to tell its format.
-fn head(file: &Path) -> Option<Vec<u8>> {
+pub fn head(file: &Path) -> Option<Vec<u8>> {
     use std::io::Read;
     let mut head = Vec::with_capacity(64);
     std::fs::File::open(file)
@@ -89,7 +89,7 @@ mod tests {
         assert_eq!(own.url, "clip://localhost/send/7?as=note");
         assert!(matches!(
             served(m4a),
-            Some(crate::state::Playable::File {
+            Some(crate::state::Playable {
                 mime: "audio/mp4",
                 ..
             })

@@ -30,42 +30,17 @@ pub struct StoredClip {
     pub audio: Playable,
 }
 
-/// Audio for the webview's player, with its type: bytes in memory (a history or inbox
-/// note, read when asked), or a file on disk (a clip in the preview: its note, or the
-/// note decoded at the codec's own rate), read a range at a time when asked.
+/// Audio for the webview's player, with its type: a file on disk (a note itself, or a
+/// note decoded at its codec's own rate), read a range at a time when asked.
 #[derive(Clone)]
-pub enum Playable {
-    Bytes { bytes: Vec<u8>, mime: &'static str },
-    File { path: PathBuf, mime: &'static str },
+pub struct Playable {
+    pub path: PathBuf,
+    pub mime: &'static str,
 }
 
 /// Whether `bytes` begin an Ogg/Opus stream (which WebKit's GStreamer plays).
 pub fn is_ogg_opus(bytes: &[u8]) -> bool {
     bytes.starts_with(b"OggS") && bytes.get(28..36) == Some(b"OpusHead".as_slice())
-}
-
-impl Playable {
-    /// The note itself for Ogg/Opus (which WebKit's GStreamer plays: the customer's
-    /// very file), else `decoded` (Hark's own decoding of AMR, AAC or a source file).
-    pub fn of(bytes: &[u8], decoded: impl FnOnce() -> Vec<u8>) -> Playable {
-        if is_ogg_opus(bytes) {
-            Playable::Bytes {
-                bytes: bytes.to_vec(),
-                mime: "audio/ogg",
-            }
-        } else {
-            Playable::Bytes {
-                bytes: decoded(),
-                mime: "audio/wav",
-            }
-        }
-    }
-
-    pub fn mime(&self) -> &'static str {
-        match self {
-            Playable::Bytes { mime, .. } | Playable::File { mime, .. } => mime,
-        }
-    }
 }
 
 pub struct Hark {
@@ -227,21 +202,4 @@ pub async fn blocking<T: Send + 'static>(
                 Words::new("app-remedy-restart"),
             ))
         })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Playable;
-
-    #[test]
-    fn an_ogg_opus_note_is_played_as_it_is_and_anything_else_decoded() {
-        let mut ogg = b"OggS".to_vec();
-        ogg.resize(28, 0);
-        ogg.extend_from_slice(b"OpusHead-and-the-rest");
-        let played = Playable::of(&ogg, || panic!("an Ogg/Opus note is not decoded"));
-        assert!(matches!(played, Playable::Bytes { bytes, mime: "audio/ogg" } if bytes == ogg));
-        let amr = b"#!AMR\n\x3c".to_vec();
-        let played = Playable::of(&amr, || b"RIFF".to_vec());
-        assert!(matches!(played, Playable::Bytes { bytes, mime: "audio/wav" } if bytes == b"RIFF"));
-    }
 }

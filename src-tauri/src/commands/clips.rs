@@ -250,7 +250,7 @@ pub fn make_clip(
             Ok((
                 StoredClip {
                     note: None,
-                    audio: Playable::File {
+                    audio: Playable {
                         path: decoded,
                         mime: "audio/wav",
                     },
@@ -282,18 +282,18 @@ pub fn open_clip(
     // itself for Ogg/Opus, else the note decoded at the codec's own rate (AMR 8 kHz).
     // Both, and the waveform, come from one streaming pass.
     let audio = if is_ogg_opus(&note.bytes) {
-        Playable::File {
+        Playable {
             path: kept.clone(),
             mime: "audio/ogg",
         }
     } else {
-        Playable::File {
+        Playable {
             path: draft.dir.join(PREVIEW_FILE),
             mime: "audio/wav",
         }
     };
     let decoded = match &audio {
-        Playable::File { path, .. } if path != &kept => Some(path.clone()),
+        Playable { path, .. } if path != &kept => Some(path.clone()),
         _ => None,
     };
     let heard = preview::stream(&kept, BARS, note.duration_ms, decoded.as_deref())?;

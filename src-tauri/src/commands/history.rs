@@ -14,7 +14,7 @@ use super::send::{SendProgress, SentView, forward, sent_view};
 use crate::CommandError;
 use crate::fixes::{Fix, fix_for, without_commands};
 use crate::own_audio::{self, OwnAudio};
-use crate::state::{Hark, Playable, blocking};
+use crate::state::{Hark, Playable, blocking, is_ogg_opus};
 
 /// Where a send stands, as the window shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
@@ -318,21 +318,25 @@ pub async fn inbox(state: tauri::State<'_, Hark>) -> Result<Vec<InboxItem>, Comm
         .collect())
 }
 
-/// What the player gets for a clip, a history entry or an inbox note (see
-/// [`Playable::of`]), for the protocol handler.
+/// What the player gets for a clip, a history entry or an inbox note, for the
+/// protocol handler: an Ogg/Opus note as it is (WebKit's GStreamer plays it), anything
+/// else decoded once to WAV on disk (`hark_core::audio::played`).
 pub fn audio_of(hark: &Hark, path: &str) -> Option<Playable> {
     if !path.starts_with("send/") && !path.starts_with("inbox/") {
         return hark.clips().get(path).map(|c| c.audio.clone());
     }
     let file = note_of(hark, path)?;
-    let bytes = std::fs::read(&file).ok()?;
-    let decoded = || {
-        hark_core::audio::preview::preview(&file, 1)
-            .map(|p| p.wav)
-            .unwrap_or_default()
-    };
-    Some(Playable::of(&bytes, decoded))
-        .filter(|p| !matches!(p, Playable::Bytes { bytes, .. } if bytes.is_empty()))
+    if is_ogg_opus(&crate::own_audio::head(&file)?) {
+        return Some(Playable {
+            path: file,
+            mime: "audio/ogg",
+        });
+    }
+    let wav = hark_core::audio::played::decoded(&hark.data_dir().ok()?, &file).ok()?;
+    Some(Playable {
+        path: wav,
+        mime: "audio/wav",
+    })
 }
 
 /// The file of the note at a `clip:` path: a history entry's, a sandbox note's, or the

@@ -14,6 +14,7 @@ pub mod inspect;
 pub mod link;
 pub mod measure;
 pub mod mp4box;
+pub mod played;
 pub mod preview;
 mod quiet;
 pub mod resample;
